@@ -1,0 +1,36 @@
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include "app/cli/clicommand.h"
+
+using okla::cli::CliContext;
+using okla::cli::CliRegistry;
+
+namespace {
+int printHelp(QTextStream &out)
+{
+    out << "okla: OKLA Admin command line (add --json for machine-readable output)\n\nCommands:\n";
+    for (const auto &command : CliRegistry::instance().commands())
+        out << "  okla " << command.words.leftJustified(24) << command.summary << '\n';
+    return 0;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("okla"));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h"))
+        return printHelp(out);
+    int words = 0;
+    const auto *command = CliRegistry::instance().match(args, &words);
+    if (!command) {
+        err << "okla: unknown command \"" << args.join(u' ') << "\"; run \"okla --help\" for the list.\n";
+        return 2;
+    }
+    CliContext context{args.mid(words), out, err};
+    return command->run(context);
+}

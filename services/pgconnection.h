@@ -1,0 +1,71 @@
+#pragma once
+
+#include <memory>
+
+#include <QByteArray>
+#include <QString>
+#include <QVariant>
+
+#include "models/result.h"
+
+struct pg_conn;
+struct pg_result;
+
+namespace okla::services {
+
+/// A query's rows, text format. Owns the libpq result.
+class PgResult
+{
+public:
+    PgResult() = default;
+    explicit PgResult(pg_result *result);
+
+    int rows() const;
+    int columns() const;
+    bool isNull(int row, int column) const;
+    QString text(int row, int column) const;
+    QByteArray bytes(int row, int column) const;
+    qint64 toInt64(int row, int column) const;
+    int columnIndex(const char *name) const;
+    qint64 affectedRows() const;
+
+private:
+    std::shared_ptr<pg_result> m_result;
+};
+
+/// One PostgreSQL connection with plain blocking libpq calls. Use it on one service thread only
+/// (DESIGN.md rule 1); never on the GUI thread. Parameterised queries only.
+class PgConnection
+{
+public:
+    PgConnection() = default;
+    ~PgConnection();
+    PgConnection(PgConnection &&other) noexcept;
+    PgConnection &operator=(PgConnection &&other) noexcept;
+    PgConnection(const PgConnection &) = delete;
+    PgConnection &operator=(const PgConnection &) = delete;
+
+    /// Connects with a libpq conninfo string ("host=/path port=5432 dbname=okla user=ana").
+    static models::Result<PgConnection> open(const QString &conninfo);
+
+    bool isOpen() const { return m_conn != nullptr; }
+    pg_conn *handle() const { return m_conn; }
+
+    /// PQexecParams with text parameters; a null QVariant is SQL NULL.
+    models::Result<PgResult> exec(const QString &sql, const QVariantList &params = {});
+    /// PQexec for several statements without parameters (migrations, SET, BEGIN/COMMIT).
+    models::Status execScript(const QString &sql);
+    /// COPY ... FROM STDIN: sends the rows (text format, already escaped) in one go.
+    models::Status copyIn(const QString &copySql, const QByteArray &data);
+
+    /// Escapes one value for COPY text format (backslash, tab, newline, carriage return).
+    static QByteArray copyEscape(const QString &value);
+
+private:
+    explicit PgConnection(pg_conn *conn) : m_conn(conn) {}
+    models::Error errorFromResult(pg_result *result, const QString &code) const;
+
+    pg_conn *m_conn = nullptr;
+};
+
+} // namespace okla::services

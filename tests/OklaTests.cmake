@@ -1,0 +1,20 @@
+set(OKLA_TEST_ROOT ${CMAKE_BINARY_DIR}/test-env CACHE PATH "Where the test harness keeps its servers")
+
+# okla_add_test(<source> <label>): the one way tests are registered.
+function(okla_add_test src label)
+  get_filename_component(_name ${src} NAME_WE)
+  add_executable(${_name} ${src})
+  target_link_libraries(${_name} PRIVATE okla_ui okla_services okla_models Qt6::Test)
+  if(TARGET okla_sandbox_lib)
+    target_link_libraries(${_name} PRIVATE okla_sandbox_lib)
+  endif()
+  target_include_directories(${_name} PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+  add_test(NAME ${_name} COMMAND ${_name})
+  set(_env "OKLA_TEST_ROOT=${OKLA_TEST_ROOT}" "OKLA_PROFILE_DIR=${OKLA_TEST_ROOT}/profiles"
+           "OKLA_PROFILE=test" "OKLA_CREDENTIALS_DIR=${OKLA_TEST_ROOT}/credentials"
+           "OKLA_BINARY_DIR=${CMAKE_BINARY_DIR}" "QT_QPA_PLATFORM=offscreen" "LANG=es_DO.UTF-8")
+  set_tests_properties(${_name} PROPERTIES LABELS ${label} ENVIRONMENT "${_env}" TIMEOUT 600)
+  if(label STREQUAL "integration" OR label STREQUAL "ui" OR label STREQUAL "e2e" OR label STREQUAL "bench")
+    set_tests_properties(${_name} PROPERTIES FIXTURES_REQUIRED okla_services RESOURCE_LOCK okla_services_lock)
+  endif()
+endfunction()
