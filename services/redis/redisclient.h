@@ -1,0 +1,81 @@
+#pragma once
+
+#include <QByteArray>
+#include <QFuture>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+
+#include "models/result.h"
+
+namespace okla::services {
+
+struct ConnectionProfile;
+
+/// One Redis reply, copied out of hiredis so it can cross threads.
+struct RedisReply
+{
+    enum class Type { Nil, Status, Error, Integer, String, Array };
+    Type type = Type::Nil;
+    QByteArray str;      ///< Status, Error and String
+    qint64 integer = 0;  ///< Integer
+    QList<RedisReply> elements; ///< Array
+
+    bool isError() const { return type == Type::Error; }
+    bool isNil() const { return type == Type::Nil; }
+};
+
+/// Where and how to reach Redis. The password never comes from the profile (no secrets there).
+struct RedisConfig
+{
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 6379;
+    QByteArray password;          ///< empty: no AUTH
+    int connectTimeoutMs = 1000;
+    int commandTimeoutMs = 1000;  ///< per command; a timeout drops the connection
+    qint64 reconnectBaseMs = 1000; ///< full-jitter reconnect backoff (reliability.md §2)
+    qint64 reconnectCapMs = 30'000;
+
+    /// host/port from the profile; password from `redis-password` in the credentials directory
+    /// ($OKLA_CREDENTIALS_DIR, else $CREDENTIALS_DIRECTORY, else the profile's credentialsDir), if present.
+    static RedisConfig fromProfile(const ConnectionProfile &profile);
+    static QString credentialsDir(const ConnectionProfile *profile = nullptr);
+};
+
+class RedisWorker;
+
+/// A small Redis client for the service layer: synchronous hiredis on its own thread (never the
+/// GUI thread), a per-command timeout, AUTH, reconnect with full-jitter backoff. While Redis is
+/// down, commands fail fast (`redis.down`) until the next reconnect attempt is due, so callers can
+/// fall back at once. Thread-safe: call command() from any thread.
+class RedisClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RedisClient(RedisConfig config, QObject *parent = nullptr);
+    ~RedisClient() override;
+
+    /// Runs one command (argv form, binary-safe). A Redis error reply is a value (Type::Error),
+    /// not an Error; Error means no reply: `redis.down`, `redis.timeout`, `redis.io`, `redis.auth`.
+    QFuture<models::Result<RedisReply>> command(QList<QByteArray> args);
+    /// Blocks the calling thread until the reply: for CLI, tests and service threads only.
+    models::Result<RedisReply> commandSync(QList<QByteArray> args);
+
+    bool isConnected() const { return m_connected.load(); }
+    const RedisConfig &config() const { return m_config; }
+
+signals:
+    void connectionChanged(bool connected);
+
+private:
+    friend class RedisWorker;
+    RedisConfig m_config;
+    std::atomic<bool> m_connected{false};
+    class QThread *m_thread = nullptr;
+    RedisWorker *m_worker = nullptr;
+};
+
+} // namespace okla::services
