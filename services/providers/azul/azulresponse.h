@@ -1,0 +1,65 @@
+#pragma once
+
+#include <optional>
+
+#include <QByteArray>
+#include <QString>
+
+#include "models/result.h"
+#include "services/providers/azul/azulrequest.h"
+
+namespace okla::services::azul {
+
+/// A classified AZUL answer (azul.md §4, §5). Built only by AzulResponseParser; pure QtCore.
+struct AzulResult
+{
+    enum class Outcome {
+        Approved,
+        Declined,       ///< the issuer or AZUL said no; nothing happened
+        ThreeDsPending, ///< 3D2METHOD / 3D: needs a browser
+        Error,          ///< ResponseCode Error with a known cause: not processed
+        NotFound,       ///< VerifyPayment: Found:false
+        Ambiguous,      ///< may or may not have happened: VerifyPayment before anything else
+    };
+    enum class ErrorKind { None, Configuration, RequestBug, Business };
+
+    Outcome outcome = Outcome::Ambiguous;
+    ErrorKind errorKind = ErrorKind::None;
+    bool retryable = false; ///< IsoCode 91 or SGS-007778: may be resent (new CustomOrderId, after VerifyPayment)
+
+    int httpStatus = 0;
+    QString responseCode, isoCode, responseMessage, errorDescription;
+    QString authorizationCode, azulOrderId, customOrderId, rrn, ticket, lotNumber, dateTime;
+    QString dataVaultToken, dataVaultExpiration, dataVaultBrand;
+    QString maskedCardNumber;   ///< as AZUL returns it (masked); never a full PAN
+    QString transactionType;    ///< VerifyPayment: Sale, Void, Refund…
+    std::optional<bool> found;  ///< VerifyPayment only
+    std::optional<qint64> amount, itbis; ///< VerifyPayment, minor units
+    QString reasonEs, reasonEn; ///< human reason for a decline (IsoCode table)
+    QString detail;             ///< why it was classified so (ambiguous, error)
+
+    bool approved() const { return outcome == Outcome::Approved; }
+    /// A typed error for people (empty code when approved).
+    models::Error toError() const;
+    static QString outcomeName(Outcome outcome);
+};
+
+/// The IsoCode reasons of azul.md §5, in Spanish and English.
+struct AzulIsoReason
+{
+    QString es;
+    QString en;
+    bool retryable = false;
+};
+AzulIsoReason isoReason(const QString &isoCode);
+
+/// Parses and classifies. Total: any bytes give a result; never throws, never "approved" unless
+/// the body is a JSON object that says so with every field an approval needs.
+class AzulResponseParser
+{
+public:
+    /// @p completeAnswer false (timeout, reset, body too large) gives Ambiguous at once.
+    static AzulResult classify(AzulOperation op, bool completeAnswer, int httpStatus, const QByteArray &body);
+};
+
+} // namespace okla::services::azul

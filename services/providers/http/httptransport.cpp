@@ -1,0 +1,48 @@
+#include "services/providers/http/httptransport.h"
+
+#include <QPromise>
+#include <QThread>
+
+#include "services/providers/http/httpworker.h"
+
+namespace okla::services::http {
+
+HttpTransport::HttpTransport(Options options)
+    : m_options(std::move(options))
+{
+    const int n = std::max(1, m_options.threads);
+    for (int i = 0; i < n; ++i) {
+        auto *thread = new QThread;
+        thread->setObjectName(QStringLiteral("%1-%2").arg(m_options.name).arg(i));
+        auto *worker = new HttpWorker(m_options.tls, m_options.allowHttp2);
+        worker->moveToThread(thread);
+        // The worker (and its QNAM) dies in its own thread when the thread stops.
+        QObject::connect(thread, &QThread::finished, worker, &QObject::deleteLater);
+        thread->start();
+        m_threads.push_back(thread);
+        m_workers.push_back(worker);
+    }
+}
+
+HttpTransport::~HttpTransport()
+{
+    // Unfinished promises are destroyed with their replies: their futures end cancelled.
+    for (QThread *thread : m_threads) {
+        thread->quit();
+        thread->wait();
+        delete thread;
+    }
+}
+
+QFuture<HttpOutcome> HttpTransport::send(HttpRequest request)
+{
+    auto promise = std::make_shared<QPromise<HttpOutcome>>();
+    QFuture<HttpOutcome> future = promise->future();
+    HttpWorker *worker = m_workers[m_next.fetch_add(1, std::memory_order_relaxed) % m_workers.size()];
+    QMetaObject::invokeMethod(worker, [worker, request = std::move(request), promise]() mutable {
+        worker->start(std::move(request), std::move(promise));
+    }, Qt::QueuedConnection);
+    return future;
+}
+
+} // namespace okla::services::http

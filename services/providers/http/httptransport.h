@@ -1,0 +1,51 @@
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+#include <QFuture>
+#include <QObject>
+#include <QString>
+
+#include "services/providers/http/httpexchange.h"
+
+class QThread;
+
+namespace okla::services::http {
+
+class HttpWorker;
+
+/// Sends HTTP requests on service threads, each owning its own QNetworkAccessManager (one QNAM
+/// opens at most 6 connections per host; several threads give more). One call = one attempt:
+/// no retries, no redirects followed, no cache; retries belong to services/resilience.
+/// Thread-safe: send() may be called from any thread, the GUI thread included (it never waits).
+class HttpTransport
+{
+public:
+    struct Options
+    {
+        QString name = QStringLiteral("http"); ///< thread names, logs
+        int threads = 1;                        ///< QNAMs; 6 connections per host each
+        TlsOptions tls;
+        bool allowHttp2 = false; ///< HTTP/1.1 keeps one request per connection, simpler to reason about
+    };
+
+    explicit HttpTransport(Options options);
+    ~HttpTransport();
+    HttpTransport(const HttpTransport &) = delete;
+    HttpTransport &operator=(const HttpTransport &) = delete;
+
+    /// Never fails: every failure is an HttpOutcome (NotSent / NoCompleteAnswer).
+    QFuture<HttpOutcome> send(HttpRequest request);
+
+    const Options &options() const { return m_options; }
+
+private:
+    Options m_options;
+    std::vector<QThread *> m_threads;
+    std::vector<HttpWorker *> m_workers;
+    std::atomic<unsigned> m_next{0};
+};
+
+} // namespace okla::services::http

@@ -1,0 +1,232 @@
+#include "services/providers/http/httpworker.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcHttp, "okla.services.http")
+
+namespace okla::services::http {
+
+namespace {
+
+using Kind = HttpOutcome::Kind;
+using Failure = HttpOutcome::Failure;
+
+/// Everything one in-flight request needs; owned by its QNetworkReply (deleted with it).
+struct Exchange : QObject
+{
+    std::shared_ptr<QPromise<HttpOutcome>> promise;
+    QElapsedTimer clock;
+    QByteArray body;
+    qint64 maxBodyBytes = 0;
+    bool left = false;          // some request bytes went out: the provider may have acted
+    bool timedOut = false;
+    bool connectTimedOut = false;
+    bool tooLarge = false;
+    bool pinMismatch = false;
+    QStringList tlsErrors;
+    QTimer *connectTimer = nullptr;
+};
+
+QSslConfiguration tlsConfiguration(const TlsOptions &tls)
+{
+    QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+    conf.setProtocol(QSsl::TlsV1_2OrLater);
+    conf.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!tls.caCertificates.isEmpty())
+        conf.setCaCertificates(tls.caCertificates); // a private CA replaces the system store
+    if (!tls.clientCertificate.isNull()) {
+        conf.setLocalCertificate(tls.clientCertificate);
+        conf.setPrivateKey(tls.clientKey);
+    }
+    return conf;
+}
+
+void finish(QNetworkReply *reply, Exchange *ex)
+{
+    if (ex->promise->future().isFinished())
+        return;
+    HttpOutcome out;
+    out.elapsedMs = ex->clock.elapsed();
+    if (ex->body.size() <= ex->maxBodyBytes && !ex->tooLarge)
+        ex->body += reply->readAll();
+    const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    const auto error = reply->error();
+    out.errorString = reply->errorString();
+    if (!ex->tlsErrors.isEmpty())
+        out.errorString += QStringLiteral(" [") + ex->tlsErrors.join(QStringLiteral("; ")) + u']';
+
+    if (ex->pinMismatch) {
+        out.kind = Kind::NotSent;
+        out.failure = Failure::PinMismatch;
+        out.errorString = QStringLiteral("server public key matches no configured pin");
+    } else if (ex->tooLarge) {
+        out.kind = Kind::NoCompleteAnswer;
+        out.failure = Failure::BodyTooLarge;
+        out.status = statusAttr.toInt();
+        out.errorString = QStringLiteral("response body exceeds %1 bytes").arg(ex->maxBodyBytes);
+    } else if (ex->timedOut || ex->connectTimedOut) {
+        out.kind = ex->left ? Kind::NoCompleteAnswer : Kind::NotSent;
+        out.failure = ex->left ? Failure::Timeout : Failure::ConnectTimeout;
+    } else if (statusAttr.isValid() && (error == QNetworkReply::NoError || error >= QNetworkReply::ContentAccessDenied)) {
+        // An HTTP answer, whatever its status (QNAM reports 4xx/5xx as "errors" >= 200).
+        out.kind = Kind::Answered;
+        out.failure = Failure::None;
+        out.status = statusAttr.toInt();
+        out.headers = reply->rawHeaderPairs();
+        out.body = std::move(ex->body);
+    } else {
+        switch (error) {
+        case QNetworkReply::HostNotFoundError:
+            out.kind = Kind::NotSent;
+            out.failure = Failure::HostNotFound;
+            break;
+        case QNetworkReply::ConnectionRefusedError:
+            out.kind = Kind::NotSent;
+            out.failure = Failure::ConnectionRefused;
+            break;
+        case QNetworkReply::SslHandshakeFailedError:
+            out.kind = Kind::NotSent; // the request is written only after the handshake
+            out.failure = Failure::TlsHandshake;
+            break;
+        case QNetworkReply::RemoteHostClosedError:
+        case QNetworkReply::TemporaryNetworkFailureError:
+        case QNetworkReply::NetworkSessionFailedError:
+            out.kind = ex->left ? Kind::NoCompleteAnswer : Kind::NotSent;
+            out.failure = ex->left ? Failure::ConnectionReset : Failure::ConnectionRefused;
+            break;
+        default:
+            // Unknown: assume the provider may have acted (never a false "not sent").
+            out.kind = !ex->tlsErrors.isEmpty() && !ex->left ? Kind::NotSent : Kind::NoCompleteAnswer;
+            out.failure = !ex->tlsErrors.isEmpty() && !ex->left ? Failure::TlsHandshake : Failure::Other;
+            break;
+        }
+    }
+    qCDebug(lcHttp) << reply->request().url().toDisplayString(QUrl::RemoveQuery | QUrl::RemoveUserInfo)
+                    << "kind" << int(out.kind) << HttpOutcome::failureName(out.failure) << out.status
+                    << out.elapsedMs << "ms";
+    ex->promise->addResult(std::move(out));
+    ex->promise->finish();
+}
+
+} // namespace
+
+HttpWorker::HttpWorker(TlsOptions tls, bool allowHttp2)
+    : m_tls(std::move(tls))
+    , m_allowHttp2(allowHttp2)
+{
+}
+
+QNetworkAccessManager *HttpWorker::manager()
+{
+    // Created lazily so that it is born in (and owned by) the worker's thread.
+    if (!m_manager) {
+        m_manager = new QNetworkAccessManager(this);
+        m_manager->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+        m_manager->setCookieJar(nullptr);
+    }
+    return m_manager;
+}
+
+void HttpWorker::start(HttpRequest request, std::shared_ptr<QPromise<HttpOutcome>> promise)
+{
+    QNetworkRequest req(request.url);
+    for (const auto &[name, value] : std::as_const(request.headers))
+        req.setRawHeader(name, value);
+    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    req.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, m_allowHttp2);
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    req.setTransferTimeout(0); // our own timers decide, so we know which phase timed out
+    if (request.url.scheme() == QLatin1String("https")) {
+        req.setSslConfiguration(tlsConfiguration(m_tls));
+        if (!m_tls.peerVerifyName.isEmpty())
+            req.setPeerVerifyName(m_tls.peerVerifyName);
+    }
+
+    promise->start();
+    QNetworkReply *reply = request.body.isEmpty() && (request.method == "GET" || request.method == "DELETE")
+        ? manager()->sendCustomRequest(req, request.method)
+        : manager()->sendCustomRequest(req, request.method, request.body);
+
+    auto *ex = new Exchange;
+    ex->setParent(reply);
+    ex->promise = std::move(promise);
+    ex->maxBodyBytes = request.maxBodyBytes;
+    ex->clock.start();
+
+    auto *total = new QTimer(reply);
+    total->setSingleShot(true);
+    QObject::connect(total, &QTimer::timeout, reply, [reply, ex] {
+        ex->timedOut = true;
+        reply->abort();
+    });
+    total->start(request.timeoutMs);
+
+    ex->connectTimer = new QTimer(reply);
+    ex->connectTimer->setSingleShot(true);
+    ex->connectTimer->setInterval(request.connectTimeoutMs);
+    QObject::connect(ex->connectTimer, &QTimer::timeout, reply, [reply, ex] {
+        if (!ex->left) {
+            ex->connectTimedOut = true;
+            reply->abort();
+        }
+    });
+    // A reused keep-alive connection never "starts connecting": only the total timeout applies.
+    QObject::connect(reply, &QNetworkReply::socketStartedConnecting, ex->connectTimer, qOverload<>(&QTimer::start));
+
+    auto markLeft = [ex] {
+        ex->left = true;
+        ex->connectTimer->stop();
+    };
+    QObject::connect(reply, &QNetworkReply::requestSent, reply, markLeft);
+    QObject::connect(reply, &QNetworkReply::uploadProgress, reply, [markLeft](qint64 sent, qint64) {
+        if (sent > 0)
+            markLeft();
+    });
+    QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, ex, markLeft] {
+        markLeft(); // an answer started: the request certainly left
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid() && length.toLongLong() > ex->maxBodyBytes) {
+            ex->tooLarge = true;
+            reply->abort();
+        }
+    });
+    QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply, ex] {
+        if (ex->tooLarge)
+            return;
+        ex->body += reply->read(ex->maxBodyBytes + 1 - ex->body.size());
+        if (ex->body.size() > ex->maxBodyBytes) {
+            ex->tooLarge = true;
+            ex->body.clear();
+            reply->abort();
+        }
+    });
+    // Emitted after the handshake and before any request byte is written (Qt documents this),
+    // so aborting here guarantees nothing reached a server whose key we do not trust.
+    QObject::connect(reply, &QNetworkReply::encrypted, reply, [this, reply, ex] {
+        if (m_tls.publicKeyPins.isEmpty())
+            return;
+        const QByteArray pin = TlsOptions::pinOf(reply->sslConfiguration().peerCertificate());
+        if (!m_tls.publicKeyPins.contains(pin)) {
+            ex->pinMismatch = true;
+            reply->abort();
+        }
+    });
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [this, reply, ex](const QList<QSslError> &errors) {
+        for (const QSslError &e : errors)
+            ex->tlsErrors << e.errorString();
+        if (!m_tls.allowedErrors.isEmpty())
+            reply->ignoreSslErrors(m_tls.allowedErrors); // only these exact errors
+    });
+    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, ex] {
+        finish(reply, ex);
+        reply->deleteLater();
+    });
+}
+
+} // namespace okla::services::http
