@@ -9,6 +9,11 @@ function(okla_add_test src label)
     target_link_libraries(${_name} PRIVATE okla_sandbox_lib)
   endif()
   target_include_directories(${_name} PRIVATE ${CMAKE_SOURCE_DIR}/tests)
+  # Property tests (tst_*_properties.cpp) use RapidCheck (librapidcheck-dev: <rapidcheck.h>).
+  if(_name MATCHES "_properties$")
+    find_library(RAPIDCHECK_LIBRARY rapidcheck REQUIRED)
+    target_link_libraries(${_name} PRIVATE ${RAPIDCHECK_LIBRARY})
+  endif()
   add_test(NAME ${_name} COMMAND ${_name})
   set(_env "OKLA_TEST_ROOT=${OKLA_TEST_ROOT}" "OKLA_PROFILE_DIR=${OKLA_TEST_ROOT}/profiles"
            "OKLA_PROFILE=test" "OKLA_CREDENTIALS_DIR=${OKLA_TEST_ROOT}/credentials"
