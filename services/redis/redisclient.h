@@ -7,9 +7,12 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 #include "models/result.h"
+
+class QThread;
 
 namespace okla::services {
 
@@ -64,6 +67,10 @@ public:
     /// Blocks the calling thread until the reply: for CLI, tests and service threads only.
     models::Result<RedisReply> commandSync(QList<QByteArray> args);
 
+    /// Runs `task` on the client's thread, where commandSync() goes straight to the socket: for
+    /// short command sequences (EVALSHA, then SCRIPT LOAD on NOSCRIPT) without nested futures.
+    void post(std::function<void()> task);
+
     bool isConnected() const { return m_connected.load(); }
     const RedisConfig &config() const { return m_config; }
 
@@ -74,7 +81,7 @@ private:
     friend class RedisWorker;
     RedisConfig m_config;
     std::atomic<bool> m_connected{false};
-    class QThread *m_thread = nullptr;
+    QThread *m_thread = nullptr;
     RedisWorker *m_worker = nullptr;
 };
 

@@ -17,6 +17,8 @@
 #include "services/resilience/attemptreport.h"
 #include "services/resilience/clock.h"
 
+class QTimer;
+
 namespace okla::services {
 
 class BreakerRegistry;
@@ -99,7 +101,7 @@ private:
     std::shared_ptr<BreakerRegistry> m_breakers;
     std::shared_ptr<RateLimiter> m_limiter;
     int m_ttlSeconds = 30;
-    class QTimer *m_timer = nullptr;
+    QTimer *m_timer = nullptr;
 };
 
 /// Reads and aggregates every process's health from Redis (never on the GUI thread: it blocks

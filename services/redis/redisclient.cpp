@@ -1,0 +1,234 @@
+#include "services/redis/redisclient.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QPromise>
+#include <QRandomGenerator>
+#include <QThread>
+
+#include <cerrno>
+#include <cmath>
+
+#include <hiredis/hiredis.h>
+
+#include "services/connectionprofile.h"
+
+Q_LOGGING_CATEGORY(lcRedis, "okla.services.redis")
+
+namespace okla::services {
+
+using models::makeError;
+using models::Result;
+
+QString RedisConfig::credentialsDir(const ConnectionProfile *profile)
+{
+    QString dir = qEnvironmentVariable("OKLA_CREDENTIALS_DIR");
+    if (dir.isEmpty())
+        dir = qEnvironmentVariable("CREDENTIALS_DIRECTORY");
+    if (dir.isEmpty() && profile)
+        dir = profile->credentialsDir;
+    return dir;
+}
+
+RedisConfig RedisConfig::fromProfile(const ConnectionProfile &profile)
+{
+    RedisConfig config;
+    config.host = profile.redisHost;
+    config.port = profile.redisPort;
+    const QString dir = credentialsDir(&profile);
+    if (!dir.isEmpty()) {
+        QFile file(QDir(dir).filePath(QStringLiteral("redis-password")));
+        if (file.open(QIODevice::ReadOnly))
+            config.password = file.readAll().trimmed();
+    }
+    return config;
+}
+
+/// Lives on the client's thread and owns the hiredis context; only that thread touches it.
+class RedisWorker : public QObject
+{
+public:
+    explicit RedisWorker(RedisClient *client) : m_client(client) { m_clock.start(); }
+    ~RedisWorker() override { drop(); }
+
+    Result<RedisReply> exec(const QList<QByteArray> &args)
+    {
+        if (auto status = ensureConnected(); !status)
+            return status.error();
+        redisReply *raw = runArgv(args);
+        if (!raw) {
+            const bool timeout = m_context->err == REDIS_ERR_IO && (errno == EAGAIN || errno == EWOULDBLOCK);
+            const QString detail = QString::fromLocal8Bit(m_context->errstr);
+            // After a timeout the reply may still arrive later: the connection is out of step, drop it.
+            drop();
+            scheduleReconnect();
+            if (timeout)
+                return makeError(QStringLiteral("redis.timeout"),
+                                 QCoreApplication::translate("okla", "Redis did not answer in time."), detail);
+            return makeError(QStringLiteral("redis.io"), QCoreApplication::translate("okla", "The connection to Redis failed."),
+                             detail);
+        }
+        RedisReply reply = convert(raw);
+        freeReplyObject(raw);
+        return reply;
+    }
+
+private:
+    redisReply *runArgv(const QList<QByteArray> &args)
+    {
+        std::vector<const char *> argv;
+        std::vector<size_t> lengths;
+        argv.reserve(args.size());
+        lengths.reserve(args.size());
+        for (const QByteArray &arg : args) {
+            argv.push_back(arg.constData());
+            lengths.push_back(static_cast<size_t>(arg.size()));
+        }
+        return static_cast<redisReply *>(redisCommandArgv(m_context, static_cast<int>(argv.size()), argv.data(), lengths.data()));
+    }
+
+    static RedisReply convert(const redisReply *raw)
+    {
+        RedisReply reply;
+        switch (raw->type) {
+        case REDIS_REPLY_STRING: reply.type = RedisReply::Type::String; break;
+        case REDIS_REPLY_STATUS: reply.type = RedisReply::Type::Status; break;
+        case REDIS_REPLY_ERROR: reply.type = RedisReply::Type::Error; break;
+        case REDIS_REPLY_INTEGER: reply.type = RedisReply::Type::Integer; break;
+        case REDIS_REPLY_ARRAY: reply.type = RedisReply::Type::Array; break;
+        default: reply.type = RedisReply::Type::Nil; break;
+        }
+        if (raw->type == REDIS_REPLY_STRING || raw->type == REDIS_REPLY_STATUS || raw->type == REDIS_REPLY_ERROR)
+            reply.str = QByteArray(raw->str, static_cast<qsizetype>(raw->len));
+        if (raw->type == REDIS_REPLY_INTEGER)
+            reply.integer = raw->integer;
+        if (raw->type == REDIS_REPLY_ARRAY)
+            for (size_t i = 0; i < raw->elements; ++i)
+                reply.elements.append(convert(raw->element[i]));
+        return reply;
+    }
+
+    models::Status ensureConnected()
+    {
+        if (m_context)
+            return {};
+        const RedisConfig &config = m_client->m_config;
+        if (m_clock.elapsed() < m_nextConnectAt)
+            return makeError(QStringLiteral("redis.down"), QCoreApplication::translate("okla", "Redis is unreachable."),
+                             QStringLiteral("%1:%2, next reconnect in %3 ms")
+                                 .arg(config.host).arg(config.port).arg(m_nextConnectAt - m_clock.elapsed()));
+        timeval connectTimeout{config.connectTimeoutMs / 1000, (config.connectTimeoutMs % 1000) * 1000};
+        redisContext *context = redisConnectWithTimeout(config.host.toUtf8().constData(), config.port, connectTimeout);
+        if (!context || context->err) {
+            const QString detail = context ? QString::fromLocal8Bit(context->errstr) : QStringLiteral("out of memory");
+            if (context)
+                redisFree(context);
+            scheduleReconnect();
+            return makeError(QStringLiteral("redis.down"), QCoreApplication::translate("okla", "Redis is unreachable."),
+                             QStringLiteral("%1:%2: %3").arg(config.host).arg(config.port).arg(detail));
+        }
+        timeval commandTimeout{config.commandTimeoutMs / 1000, (config.commandTimeoutMs % 1000) * 1000};
+        redisSetTimeout(context, commandTimeout);
+        redisEnableKeepAlive(context);
+        m_context = context;
+        if (!config.password.isEmpty()) {
+            redisReply *auth = runArgv({QByteArrayLiteral("AUTH"), config.password});
+            const bool failed = !auth || auth->type == REDIS_REPLY_ERROR;
+            const QString detail = auth && auth->type == REDIS_REPLY_ERROR ? QString::fromUtf8(auth->str) : QString();
+            if (auth)
+                freeReplyObject(auth);
+            if (failed) {
+                drop();
+                scheduleReconnect();
+                return makeError(QStringLiteral("redis.auth"), QCoreApplication::translate("okla", "Redis refused the password."),
+                                 detail);
+            }
+        }
+        m_failures = 0;
+        m_client->m_connected = true;
+        emit m_client->connectionChanged(true);
+        qCInfo(lcRedis) << "connected to" << config.host << config.port;
+        return {};
+    }
+
+    void scheduleReconnect()
+    {
+        // Full jitter, as every reconnect in the product (reliability.md §2).
+        const RedisConfig &config = m_client->m_config;
+        const double window = std::min<double>(static_cast<double>(config.reconnectCapMs),
+                                               static_cast<double>(config.reconnectBaseMs) * std::pow(2.0, std::min(m_failures, 20)));
+        ++m_failures;
+        m_nextConnectAt = m_clock.elapsed() + static_cast<qint64>(window * QRandomGenerator::global()->generateDouble());
+    }
+
+    void drop()
+    {
+        if (!m_context)
+            return;
+        redisFree(m_context);
+        m_context = nullptr;
+        if (m_client->m_connected.exchange(false)) {
+            qCWarning(lcRedis) << "disconnected from" << m_client->m_config.host << m_client->m_config.port;
+            emit m_client->connectionChanged(false);
+        }
+    }
+
+    RedisClient *m_client;
+    redisContext *m_context = nullptr;
+    QElapsedTimer m_clock;
+    qint64 m_nextConnectAt = 0;
+    int m_failures = 0;
+};
+
+RedisClient::RedisClient(RedisConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
+{
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("okla-redis"));
+    m_worker = new RedisWorker(this);
+    m_worker->moveToThread(m_thread);
+    m_thread->start();
+}
+
+RedisClient::~RedisClient()
+{
+    m_thread->quit();
+    m_thread->wait();
+    delete m_worker; // its thread has finished: safe to destroy here
+    delete m_thread;
+}
+
+QFuture<Result<RedisReply>> RedisClient::command(QList<QByteArray> args)
+{
+    auto promise = std::make_shared<QPromise<Result<RedisReply>>>();
+    QFuture<Result<RedisReply>> future = promise->future();
+    promise->start();
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, promise, args = std::move(args)] {
+            promise->addResult(worker->exec(args));
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+void RedisClient::post(std::function<void()> task)
+{
+    QMetaObject::invokeMethod(m_worker, std::move(task), Qt::QueuedConnection);
+}
+
+Result<RedisReply> RedisClient::commandSync(QList<QByteArray> args)
+{
+    if (QThread::currentThread() == m_thread)
+        return m_worker->exec(args);
+    QFuture<Result<RedisReply>> future = command(std::move(args));
+    future.waitForFinished();
+    if (future.isCanceled() || future.resultCount() == 0)
+        return makeError(QStringLiteral("redis.io"), QCoreApplication::translate("okla", "The Redis client stopped."));
+    return future.result();
+}
+
+} // namespace okla::services
