@@ -2,6 +2,7 @@
 
 #include <QPromise>
 #include <QThread>
+#include <QTimer>
 
 #include "services/providers/http/httpworker.h"
 
@@ -41,6 +42,18 @@ QFuture<HttpOutcome> HttpTransport::send(HttpRequest request)
     HttpWorker *worker = m_workers[m_next.fetch_add(1, std::memory_order_relaxed) % m_workers.size()];
     QMetaObject::invokeMethod(worker, [worker, request = std::move(request), promise]() mutable {
         worker->start(std::move(request), std::move(promise));
+    }, Qt::QueuedConnection);
+    return future;
+}
+
+QFuture<void> HttpTransport::delay(int ms)
+{
+    auto promise = std::make_shared<QPromise<void>>();
+    QFuture<void> future = promise->future();
+    HttpWorker *worker = m_workers.front();
+    QMetaObject::invokeMethod(worker, [worker, ms, promise] {
+        promise->start();
+        QTimer::singleShot(std::max(0, ms), worker, [promise] { promise->finish(); });
     }, Qt::QueuedConnection);
     return future;
 }

@@ -39,6 +39,10 @@ public:
     /// Never fails: every failure is an HttpOutcome (NotSent / NoCompleteAnswer).
     QFuture<HttpOutcome> send(HttpRequest request);
 
+    /// Completes after @p ms on a service thread (a QTimer, never a sleep). For flows that must
+    /// wait out a provider's timeout between steps.
+    QFuture<void> delay(int ms);
+
     const Options &options() const { return m_options; }
 
 private:
