@@ -51,6 +51,10 @@ struct CallResult
 /// What to run and under which rules.
 struct CallOptions
 {
+    CallOptions() = default;
+    CallOptions(OperationKey operation, std::shared_ptr<RetryPolicy> retryPolicy = {}) // NOLINT: implicit on purpose
+        : key(std::move(operation)), policy(std::move(retryPolicy)) {}
+
     OperationKey key;                    ///< breaker + health key; key.provider = budget and limit bucket
     std::shared_ptr<RetryPolicy> policy; ///< null: ResilienceManager::defaultPolicy(key.provider)
     bool rateLimited = true;
