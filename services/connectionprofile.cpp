@@ -61,7 +61,8 @@ models::Result<ConnectionProfile> ConnectionProfile::load(const QString &name)
                                                              "delete %2.").arg(name, path));
     // What an insecure keychain fallback would leave behind: refuse to start (reliability.md §6).
     for (const QString &key : ini.allKeys()) {
-        if (key.endsWith(QStringLiteral("/data"), Qt::CaseInsensitive) || key.contains(QStringLiteral("password"), Qt::CaseInsensitive))
+        if (key.endsWith(QStringLiteral("/data"), Qt::CaseInsensitive) || (key.contains(QStringLiteral("password"), Qt::CaseInsensitive)
+                                                             && !key.endsWith(QStringLiteral("/passwordless"), Qt::CaseInsensitive)))
             return makeError(QStringLiteral("profile.secret"),
                              QCoreApplication::translate("okla", "Connection profile \"%1\" contains a stored secret "
                                                                  "(%2); remove it from %3.").arg(name, key, path));
