@@ -1,0 +1,96 @@
+-- Month aggregates from kpi_params.agg_from on (the dashboard reads only these and the dailies).
+DELETE FROM kpi_month_mrr WHERE month >= (SELECT agg_from FROM kpi_params);
+INSERT INTO kpi_month_mrr (month, currency, plan_key, dealers, mrr, list_mrr)
+SELECT month, currency, coalesce(plan_key, '?'), count(*), sum(mrr), sum(list_mrr)
+FROM dealer_mrr_monthly WHERE month >= (SELECT agg_from FROM kpi_params)
+GROUP BY 1, 2, 3;
+
+DELETE FROM kpi_month_movements WHERE month >= (SELECT agg_from FROM kpi_params);
+INSERT INTO kpi_month_movements (month, currency, kind, dealers, amount)
+SELECT date_trunc('month', effective_date)::date, currency, kind, count(DISTINCT dealer_id), sum(mrr - prev_mrr)
+FROM dealer_mrr_changes
+WHERE kind IS NOT NULL AND effective_date >= (SELECT agg_from FROM kpi_params)
+  AND effective_date <= (SELECT asof FROM kpi_params)
+GROUP BY 1, 2, 3;
+
+-- Subscribed (roadmap "Dealers suscritos"): a paid plan in trial/active/past_due at month end,
+-- Early Bird free months included.
+CREATE TEMP TABLE kpi_subscribed ON COMMIT DROP AS
+SELECT m::date AS month, count(DISTINCT sc.dealer_id) AS subscribed,
+       count(DISTINCT sc.dealer_id) FILTER (WHERE e.free_until > (m + interval '1 month')::date - 1) AS eb_free
+FROM (SELECT sc.*, lead(effective_date) OVER (PARTITION BY subscription_id ORDER BY effective_date, id) AS next_d
+      FROM subscription_changes sc) sc
+JOIN plan_versions pv ON pv.id = sc.plan_version_id
+LEFT JOIN early_bird_enrolments e ON e.dealer_id = sc.dealer_id
+CROSS JOIN kpi_params p
+CROSS JOIN LATERAL generate_series(greatest(date_trunc('month', sc.effective_date), p.agg_from),
+                                   CASE WHEN sc.next_d IS NULL THEN date_trunc('month', p.asof)
+                                        ELSE date_trunc('month', sc.next_d) - interval '1 month' END,
+                                   interval '1 month') m
+WHERE sc.status IN ('trial', 'active', 'past_due') AND pv.plan_key NOT IN ('libre', 'verificado')
+  AND (sc.next_d IS NULL OR sc.next_d >= p.agg_from)
+GROUP BY 1;
+
+DELETE FROM kpi_month_dealers WHERE month >= (SELECT agg_from FROM kpi_params);
+INSERT INTO kpi_month_dealers (month, paying_end, subscribed_end, new_dealers, reactivated_dealers, churned_dealers,
+                               churned_voluntary, churned_involuntary, early_bird_free)
+SELECT m.month, coalesce(pay.n, 0), coalesce(sub.subscribed, 0), coalesce(mv.new_d, 0), coalesce(mv.react_d, 0),
+       coalesce(mv.churn_d, 0), coalesce(mv.vol_d, 0), coalesce(mv.invol_d, 0), coalesce(sub.eb_free, 0)
+FROM (SELECT generate_series(greatest(p.agg_from, coalesce((SELECT min(date_trunc('month', effective_date))
+                                                             FROM dealer_mrr_changes), date_trunc('month', p.asof))),
+                             date_trunc('month', p.asof), interval '1 month')::date AS month
+      FROM kpi_params p) m
+LEFT JOIN (SELECT month, count(DISTINCT dealer_id) AS n FROM dealer_mrr_monthly
+           WHERE month >= (SELECT agg_from FROM kpi_params) GROUP BY 1) pay USING (month)
+LEFT JOIN kpi_subscribed sub USING (month)
+LEFT JOIN (SELECT date_trunc('month', effective_date)::date AS month,
+                  count(DISTINCT dealer_id) FILTER (WHERE kind = 'new') AS new_d,
+                  count(DISTINCT dealer_id) FILTER (WHERE kind = 'reactivation') AS react_d,
+                  count(DISTINCT dealer_id) FILTER (WHERE kind = 'churn') AS churn_d,
+                  count(DISTINCT dealer_id) FILTER (WHERE kind = 'churn' AND NOT involuntary) AS vol_d,
+                  count(DISTINCT dealer_id) FILTER (WHERE kind = 'churn' AND involuntary) AS invol_d
+           FROM dealer_mrr_changes
+           WHERE kind IS NOT NULL AND effective_date >= (SELECT agg_from FROM kpi_params)
+             AND effective_date <= (SELECT asof FROM kpi_params)
+           GROUP BY 1) mv USING (month);
+
+DELETE FROM kpi_month_retention WHERE month >= (SELECT agg_from FROM kpi_params);
+INSERT INTO kpi_month_retention (month, base_months, currency, start_mrr, retained_mrr)
+SELECT m.month, b.n, c.currency, coalesce(st.mrr, 0), coalesce(rt.mrr, 0)
+FROM (SELECT DISTINCT month FROM kpi_month_dealers WHERE month >= (SELECT agg_from FROM kpi_params)) m
+CROSS JOIN (VALUES (1), (12)) b(n)
+CROSS JOIN (VALUES ('DOP'), ('USD')) c(currency)
+LEFT JOIN (SELECT (s.month + make_interval(months => b.n))::date AS month, b.n, s.currency, sum(s.mrr) AS mrr
+           FROM dealer_mrr_monthly s CROSS JOIN (VALUES (1), (12)) b(n)
+           WHERE s.month + make_interval(months => b.n) >= (SELECT agg_from FROM kpi_params)
+           GROUP BY 1, 2, 3) st ON st.month = m.month AND st.n = b.n AND st.currency = c.currency
+LEFT JOIN (SELECT e.month, b.n, e.currency, sum(e.mrr) AS mrr
+           FROM dealer_mrr_monthly e CROSS JOIN (VALUES (1), (12)) b(n)
+           JOIN (SELECT DISTINCT month, dealer_id FROM dealer_mrr_monthly) s
+             ON s.dealer_id = e.dealer_id AND s.month = (e.month - make_interval(months => b.n))::date
+           WHERE e.month >= (SELECT agg_from FROM kpi_params)
+           GROUP BY 1, 2, 3) rt ON rt.month = m.month AND rt.n = b.n AND rt.currency = c.currency;
+
+-- Cohorts: month of each dealer's first New movement; reactivated dealers stay in it.
+CREATE TEMP TABLE kpi_cohort ON COMMIT DROP AS
+SELECT dealer_id, date_trunc('month', min(effective_date))::date AS cohort_month
+FROM dealer_mrr_changes WHERE kind = 'new' GROUP BY dealer_id;
+CREATE INDEX ON kpi_cohort (dealer_id);
+
+DELETE FROM kpi_cohort_cells WHERE month >= (SELECT agg_from FROM kpi_params);
+INSERT INTO kpi_cohort_cells (cohort_month, month, currency, cohort_size, early_bird, dealers, mrr)
+SELECT s.cohort_month, m.month, cur.currency, s.size, s.eb,
+       coalesce(d.dealers, 0), coalesce(v.mrr, 0)
+FROM (SELECT cohort_month, count(*) AS size, count(e.dealer_id) AS eb
+      FROM kpi_cohort LEFT JOIN early_bird_enrolments e USING (dealer_id) GROUP BY 1) s
+JOIN (SELECT DISTINCT month FROM kpi_month_dealers WHERE month >= (SELECT agg_from FROM kpi_params)) m
+  ON m.month >= s.cohort_month
+CROSS JOIN (VALUES ('DOP'), ('USD')) cur(currency)
+LEFT JOIN (SELECT k.cohort_month, x.month, count(DISTINCT x.dealer_id) AS dealers
+           FROM dealer_mrr_monthly x JOIN kpi_cohort k USING (dealer_id)
+           WHERE x.month >= (SELECT agg_from FROM kpi_params) GROUP BY 1, 2) d
+  ON d.cohort_month = s.cohort_month AND d.month = m.month
+LEFT JOIN (SELECT k.cohort_month, x.month, x.currency, sum(x.mrr) AS mrr
+           FROM dealer_mrr_monthly x JOIN kpi_cohort k USING (dealer_id)
+           WHERE x.month >= (SELECT agg_from FROM kpi_params) GROUP BY 1, 2, 3) v
+  ON v.cohort_month = s.cohort_month AND v.month = m.month AND v.currency = cur.currency;

@@ -1,0 +1,100 @@
+-- Recomputes the MRR change log of the dealers in kpi_scope into kpi_new_changes (kpi.md).
+-- Inputs: temp tables kpi_scope(dealer_id) and kpi_params(asof date, ...).
+-- A subscription counts from its first successful paid charge (a Ley 358-05 withdrawal voids it),
+-- while Active or PastDue on a paid plan, after any Early Bird free months; its discount is the
+-- larger of its own (until discount_ends) and the Early Bird one (until the enrolment's end):
+-- discounts do not stack.
+CREATE TEMP TABLE kpi_paid ON COMMIT DROP AS
+SELECT i.subscription_id,
+       min((coalesce(c.finished_at, c.started_at) AT TIME ZONE 'America/Santo_Domingo')::date) AS first_paid
+FROM charges c
+JOIN kpi_scope k ON k.dealer_id = c.dealer_id
+JOIN invoices i ON i.id = c.invoice_id
+WHERE coalesce(c.resolution, c.state) = 'succeeded'
+  AND NOT EXISTS (SELECT 1 FROM payments p JOIN refunds r ON r.payment_id = p.id
+                  WHERE p.charge_id = c.id AND r.reason = 'ley_358_05'
+                    AND coalesce(r.resolution, r.state) = 'succeeded')
+GROUP BY i.subscription_id;
+CREATE INDEX ON kpi_paid (subscription_id);
+
+CREATE TEMP TABLE kpi_bp ON COMMIT DROP AS
+SELECT DISTINCT subscription_id, d
+FROM (SELECT sc.subscription_id, sc.effective_date AS d FROM subscription_changes sc JOIN kpi_scope USING (dealer_id)
+      UNION ALL
+      SELECT sc.subscription_id, sc.discount_ends FROM subscription_changes sc JOIN kpi_scope USING (dealer_id)
+      WHERE sc.discount_ends IS NOT NULL
+      UNION ALL
+      SELECT subscription_id, first_paid FROM kpi_paid
+      UNION ALL
+      SELECT s.id, e.free_until FROM subscriptions s JOIN kpi_scope USING (dealer_id)
+      JOIN early_bird_enrolments e USING (dealer_id)
+      UNION ALL
+      SELECT s.id, e.discount_ends FROM subscriptions s JOIN kpi_scope USING (dealer_id)
+      JOIN early_bird_enrolments e USING (dealer_id) WHERE e.discount_ends IS NOT NULL) x
+WHERE d <= (SELECT asof FROM kpi_params);
+
+CREATE TEMP TABLE kpi_sub_state ON COMMIT DROP AS
+SELECT b.subscription_id, b.d, st.dealer_id, pv.currency, pv.plan_key, st.status,
+       (st.involuntary OR st.status = 'suspended') AS involuntary,
+       CASE WHEN counts THEN okla_mrr_minor(pv.monthly_price_minor, st.billing_cycle, greatest(
+                 CASE WHEN st.discount_ends IS NULL OR b.d < st.discount_ends THEN st.discount_bp ELSE 0 END,
+                 CASE WHEN e.dealer_id IS NOT NULL AND (e.discount_ends IS NULL OR b.d < e.discount_ends)
+                      THEN e.discount_bp ELSE 0 END))
+            ELSE 0 END AS mrr,
+       CASE WHEN counts THEN pv.monthly_price_minor::numeric ELSE 0 END AS list_mrr
+FROM kpi_bp b
+CROSS JOIN LATERAL (SELECT * FROM subscription_changes sc
+                    WHERE sc.subscription_id = b.subscription_id AND sc.effective_date <= b.d
+                    ORDER BY sc.effective_date DESC, sc.id DESC LIMIT 1) st
+JOIN plan_versions pv ON pv.id = st.plan_version_id
+LEFT JOIN kpi_paid p ON p.subscription_id = b.subscription_id
+LEFT JOIN early_bird_enrolments e ON e.dealer_id = st.dealer_id
+CROSS JOIN LATERAL (SELECT st.status IN ('active', 'past_due') AND pv.plan_key NOT IN ('libre', 'verificado')
+                           AND pv.monthly_price_minor > 0 AND p.first_paid IS NOT NULL AND b.d >= p.first_paid
+                           AND (e.dealer_id IS NULL OR b.d >= e.free_until) AS counts) k;
+
+-- Per-subscription deltas; a subscription that changes currency leaves one and enters the other.
+CREATE TEMP TABLE kpi_sub_delta ON COMMIT DROP AS
+WITH s AS (SELECT *, lag(currency) OVER w AS prev_cur,
+                  coalesce(lag(mrr) OVER w, 0) AS prev_mrr, coalesce(lag(list_mrr) OVER w, 0) AS prev_list
+           FROM kpi_sub_state WINDOW w AS (PARTITION BY subscription_id ORDER BY d))
+SELECT dealer_id, d, currency, mrr - prev_mrr AS dm, list_mrr - prev_list AS dl, plan_key, involuntary, mrr
+FROM s WHERE prev_cur IS NULL OR prev_cur = currency
+UNION ALL
+SELECT dealer_id, d, prev_cur, -prev_mrr, -prev_list, plan_key, involuntary, 0 FROM s WHERE prev_cur <> currency
+UNION ALL
+SELECT dealer_id, d, currency, mrr, list_mrr, plan_key, involuntary, mrr FROM s WHERE prev_cur <> currency;
+
+-- Dealer-level log: running sums of the deltas per (dealer, currency).
+CREATE TEMP TABLE kpi_new_changes ON COMMIT DROP AS
+WITH g AS (SELECT dealer_id, currency, d, sum(dm) AS dm, sum(dl) AS dl,
+                  (array_agg(plan_key ORDER BY mrr DESC))[1] AS plan_key, bool_or(involuntary) AS involuntary
+           FROM kpi_sub_delta WHERE dm <> 0 OR dl <> 0 GROUP BY dealer_id, currency, d),
+     r AS (SELECT *, sum(dm) OVER w AS mrr, sum(dl) OVER w AS list_mrr
+           FROM g WINDOW w AS (PARTITION BY dealer_id, currency ORDER BY d))
+SELECT d AS effective_date, dealer_id, currency, mrr - dm AS prev_mrr, mrr, list_mrr - dl AS prev_list_mrr, list_mrr,
+       NULL::text AS kind, involuntary, plan_key
+FROM r WHERE dm <> 0 OR dl <> 0;
+
+-- Movement kind per dealer-day in the reporting currency (DOP at that day's rate), so a currency
+-- switch is one expansion or contraction; "paid before" looks at every earlier day of the dealer.
+WITH day AS (
+    SELECT dealer_id, effective_date,
+           sum(prev_mrr * CASE WHEN currency = 'USD' THEN fx.rate ELSE 1 END) AS prev_rep,
+           sum(mrr * CASE WHEN currency = 'USD' THEN fx.rate ELSE 1 END) AS rep,
+           bool_or(prev_mrr > 0 OR mrr > 0) AS any_paid
+    FROM kpi_new_changes
+    CROSS JOIN LATERAL (SELECT coalesce((SELECT rate FROM fx_rates WHERE base = 'USD' AND quote = 'DOP'
+                                          AND rate_date <= effective_date ORDER BY rate_date DESC LIMIT 1), 58) AS rate) fx
+    GROUP BY dealer_id, effective_date),
+k AS (SELECT *, coalesce(bool_or(any_paid) OVER (PARTITION BY dealer_id ORDER BY effective_date
+                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), false) AS paid_before
+      FROM day)
+UPDATE kpi_new_changes c
+SET kind = CASE WHEN k.prev_rep = 0 AND NOT k.paid_before THEN 'new'
+                WHEN k.prev_rep = 0 THEN 'reactivation'
+                WHEN k.rep = 0 THEN 'churn'
+                WHEN k.rep > k.prev_rep THEN 'expansion' ELSE 'contraction' END
+FROM k
+WHERE k.dealer_id = c.dealer_id AND k.effective_date = c.effective_date AND k.rep <> k.prev_rep
+  AND c.mrr <> c.prev_mrr;
