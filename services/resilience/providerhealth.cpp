@@ -230,13 +230,17 @@ QFuture<models::Result<int>> HealthPublisher::publishNow()
     auto promise = std::make_shared<QPromise<models::Result<int>>>();
     QFuture<models::Result<int>> future = promise->future();
     promise->start();
-    const QList<OperationHealth> entries = m_recorder->snapshot(*m_breakers, m_limiter.get());
-    const QByteArray field = HealthRecorder::processId().toUtf8();
+    QList<OperationHealth> entries = m_recorder->snapshot(*m_breakers, m_limiter.get());
+    const QString process = m_processId.isEmpty() ? HealthRecorder::processId() : m_processId;
+    for (OperationHealth &h : entries)
+        h.process = process;
+    const QByteArray field = process.toUtf8();
+    const QString prefix = m_prefix;
     const QByteArray ttl = QByteArray::number(m_ttlSeconds);
-    m_redis->post([redis = m_redis, promise, entries, field, ttl] {
+    m_redis->post([redis = m_redis, promise, entries, field, ttl, prefix] {
         int written = 0;
         for (const OperationHealth &h : entries) {
-            const QByteArray key = keyFor(h.key);
+            const QByteArray key = keyFor(h.key, prefix);
             auto set = redis->commandSync({QByteArrayLiteral("HSET"), key, field,
                                            QJsonDocument(h.toJson()).toJson(QJsonDocument::Compact)});
             if (set)

@@ -90,6 +90,8 @@ public:
                     std::shared_ptr<BreakerRegistry> breakers, std::shared_ptr<RateLimiter> limiter = {},
                     QObject *parent = nullptr);
     void setTtlSeconds(int seconds) { m_ttlSeconds = seconds; }
+    void setKeyPrefix(QString prefix) { m_prefix = std::move(prefix); }  ///< default "okla:health:"
+    void setProcessId(QString id) { m_processId = std::move(id); }       ///< default HealthRecorder::processId()
     void start(int intervalMs = 5000);
     /// Publishes now (from any thread); resolves with the number of operations written.
     QFuture<models::Result<int>> publishNow();
@@ -101,6 +103,8 @@ private:
     std::shared_ptr<BreakerRegistry> m_breakers;
     std::shared_ptr<RateLimiter> m_limiter;
     int m_ttlSeconds = 30;
+    QString m_prefix = QStringLiteral("okla:health:");
+    QString m_processId;
     QTimer *m_timer = nullptr;
 };
 
