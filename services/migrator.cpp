@@ -221,6 +221,7 @@ Result<int> Migrator::migrate(PgConnection &owner, const std::function<void(cons
     };
     if (auto begin = owner.execScript(QStringLiteral("BEGIN")); !begin)
         return begin.error();
+    owner.execScript(QStringLiteral("SET LOCAL client_min_messages = warning"));
     // Held until COMMIT/ROLLBACK; a second migrator waits here and then sees nothing pending.
     if (auto lock = owner.exec(QStringLiteral("SELECT pg_advisory_xact_lock($1::bigint)"), {QString::fromLatin1(kLockKey)}); !lock)
         return fail(lock.error());

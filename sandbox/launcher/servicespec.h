@@ -1,0 +1,75 @@
+#pragma once
+
+#include <csignal>
+#include <functional>
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include "models/result.h"
+#include "sandbox/launcher/credentialstore.h"
+#include "sandbox/launcher/sandboxlayout.h"
+
+namespace okla::services {
+struct ConnectionProfile;
+}
+
+namespace okla::sandbox {
+
+/// What `okla-sandbox up` was asked for.
+struct UpOptions
+{
+    QString dir;
+    QString profileName;
+    QString credentialsDir;
+    bool withRabbitMq = false;
+    QHash<QString, int> fixedPorts; ///< port key -> port asked for with --port KEY=N
+};
+
+/// What a service's hooks get: the folder layout, the ports allocated for it, the credentials.
+struct ServiceContext
+{
+    const SandboxLayout &layout;
+    const UpOptions &options;
+    const CredentialStore &credentials;
+    SandboxState &state;
+    std::function<void(const QString &)> say; ///< one progress line for the person watching
+
+    int port(const QString &key) const { return state.ports.value(key); }
+};
+
+/// One server the sandbox runs: THE extension point. To add a process (simulators, a broker),
+/// write a function returning its ServiceSpec and list it in sandboxServices() (servicetable.cpp).
+/// Every hook must be idempotent: `up` runs them again on an initialised folder.
+struct ServiceSpec
+{
+    QString name;         ///< pid file and status name ("postgres", "redis", "s3", "rabbitmq", "sim")
+    QString programHint;  ///< part of the executable's file name, to check a pid is still ours
+    QStringList portKeys; ///< ports to allocate on 127.0.0.1 (kept across ups), e.g. {"redis"}
+    /// Started by this `up`? (Optional services such as RabbitMQ return false unless asked.)
+    std::function<bool(const UpOptions &)> enabled = [](const UpOptions &) { return true; };
+    /// Before the first start and on every start: check programs exist, init data, write config.
+    std::function<models::Status(ServiceContext &)> prepare;
+    /// Starts the server detached and returns the pid of the server process itself.
+    std::function<models::Result<qint64>(ServiceContext &)> start;
+    /// Polled after start (and for `status`) until true or readyTimeoutMs.
+    std::function<bool(const ServiceContext &)> ready;
+    int readyTimeoutMs = 30000;
+    /// After it is ready, on every `up`: schema, roles, buckets...
+    std::function<models::Status(ServiceContext &)> provision;
+    /// Writes what clients need into the connection profile (never a secret).
+    std::function<void(const ServiceContext &, services::ConnectionProfile &)> profile;
+    int stopSignal = SIGTERM;
+    int stopTimeoutMs = 30000;
+};
+
+/// The table of services, in start order (stopped in reverse).
+QList<ServiceSpec> sandboxServices();
+
+// The built-in services (one file each).
+ServiceSpec postgresService();
+ServiceSpec redisService();
+ServiceSpec s3Service();
+
+} // namespace okla::sandbox
