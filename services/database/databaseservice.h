@@ -1,0 +1,91 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include <QFuture>
+#include <QObject>
+#include <QPromise>
+#include <QString>
+#include <QThread>
+
+#include "models/result.h"
+#include "services/pgconnection.h"
+
+namespace okla::services {
+
+/// What the status bar shows about the console's database connection.
+enum class ConnectionState { Disconnected, Connecting, Connected, Reconnecting };
+
+/// One PostgreSQL connection owned by a dedicated QThread: jobs are queued to that thread, run with
+/// plain blocking libpq calls there, and answered through QFuture<Result<T>>. The GUI never waits.
+class DatabaseService : public QObject
+{
+    Q_OBJECT
+public:
+    /// `conninfo` may carry a password; it stays in memory and is never logged.
+    explicit DatabaseService(QString conninfo, QObject *parent = nullptr);
+    ~DatabaseService() override;
+
+    /// Opens the connection (first sign-in): the error carries the server's reason.
+    QFuture<models::Status> open();
+
+    /// Runs `job` on the service thread with the connection; a lost connection is reported as an
+    /// error and repaired in the background (with backoff), the job is not repeated.
+    template<typename T>
+    QFuture<models::Result<T>> run(std::function<models::Result<T>(PgConnection &)> job)
+    {
+        auto promise = std::make_shared<QPromise<models::Result<T>>>();
+        QFuture<models::Result<T>> future = promise->future();
+        promise->start();
+        post([this, promise, job = std::move(job)]() {
+            if (promise->isCanceled()) {
+                promise->finish();
+                return;
+            }
+            models::Status ready = ensureConnected();
+            if (!ready.ok()) {
+                promise->addResult(models::Result<T>(ready.error()));
+            } else {
+                models::Result<T> result = job(m_connection);
+                noteJobOutcome();
+                promise->addResult(std::move(result));
+            }
+            promise->finish();
+        });
+        return future;
+    }
+
+    ConnectionState state() const { return m_state; }
+    /// Backoff delays in ms between reconnect attempts (tests shorten them).
+    void setReconnectDelays(QList<int> delaysMs) { m_delaysMs = std::move(delaysMs); }
+
+signals:
+    /// Emitted from the service thread; receivers in the GUI thread get it queued.
+    void stateChanged(okla::services::ConnectionState state, const QString &detail);
+
+private:
+    void post(std::function<void()> task);
+    // Service-thread only from here on.
+    models::Status ensureConnected();
+    models::Status connectNow();
+    void noteJobOutcome();
+    void scheduleReconnect();
+    void setState(ConnectionState state, const QString &detail = {});
+
+    QString m_conninfo;
+    QThread m_thread;
+    QObject *m_context = nullptr; ///< lives in m_thread; queued tasks run in its thread
+    PgConnection m_connection;
+    std::atomic<ConnectionState> m_state{ConnectionState::Disconnected};
+    QList<int> m_delaysMs{500, 1000, 2000, 5000, 10000, 30000};
+    int m_attempt = 0;
+    bool m_reconnectPending = false;
+};
+
+/// Session settings every console connection gets right after connecting (reliability.md §5).
+models::Status applyConsoleSessionSettings(PgConnection &connection);
+
+} // namespace okla::services
+
+Q_DECLARE_METATYPE(okla::services::ConnectionState)

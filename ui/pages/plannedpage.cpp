@@ -1,0 +1,55 @@
+#include "ui/pages/plannedpage.h"
+
+#include <QFrame>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace okla::ui {
+
+PlannedPage::PlannedPage(QWidget *parent) : Page(parent) {}
+
+void PlannedPage::describe(const QString &summary, const QStringList &willShow, const QString &comesWith)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(32, 24, 32, 24);
+    layout->setSpacing(12);
+
+    auto *heading = new QLabel(title(), this);
+    heading->setObjectName(QStringLiteral("pageHeading"));
+    QFont headingFont = heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.6);
+    headingFont.setBold(true);
+    heading->setFont(headingFont);
+    layout->addWidget(heading);
+
+    auto *summaryLabel = new QLabel(summary, this);
+    summaryLabel->setWordWrap(true);
+    layout->addWidget(summaryLabel);
+
+    auto *card = new QFrame(this);
+    card->setObjectName(QStringLiteral("plannedCard"));
+    card->setFrameShape(QFrame::StyledPanel);
+    auto *cardLayout = new QVBoxLayout(card);
+    cardLayout->setContentsMargins(20, 16, 20, 16);
+    auto *notYet = new QLabel(tr("Not built yet"), card);
+    QFont notYetFont = notYet->font();
+    notYetFont.setBold(true);
+    notYet->setFont(notYetFont);
+    cardLayout->addWidget(notYet);
+    auto *when = new QLabel(comesWith, card);
+    when->setWordWrap(true);
+    cardLayout->addWidget(when);
+    auto *listTitle = new QLabel(tr("This page will show:"), card);
+    cardLayout->addWidget(listTitle);
+    QString items;
+    for (const QString &item : willShow)
+        items += QStringLiteral("<li>") + item.toHtmlEscaped() + QStringLiteral("</li>");
+    auto *list = new QLabel(QStringLiteral("<ul style=\"margin-left:-20px\">") + items + QStringLiteral("</ul>"), card);
+    list->setTextFormat(Qt::RichText);
+    list->setWordWrap(true);
+    cardLayout->addWidget(list);
+    layout->addWidget(card);
+    layout->addStretch(1);
+}
+
+} // namespace okla::ui
