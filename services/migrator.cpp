@@ -11,7 +11,7 @@
 
 #include "services/pgconnection.h"
 
-Q_LOGGING_CATEGORY(lcMigrator, "okla.services.migrator")
+Q_LOGGING_CATEGORY(lcMigrator, "okla.services.migrator", QtWarningMsg)
 
 namespace okla::services {
 

@@ -1,0 +1,173 @@
+// `okla migrate` and `okla schema check`: the schema version commands (DESIGN.md "Schema changes").
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "app/cli/clicommand.h"
+#include "app/cli/schemaguard.h"
+#include "services/migrator.h"
+
+namespace okla::cli {
+
+using services::Migrator;
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
+
+struct Options
+{
+    QString profile;
+    QString user;
+    bool json = false;
+    bool status = false;
+};
+
+// Flags shared by the schema commands; anything else is refused with one sentence (exit 2).
+bool parseOptions(CliContext &context, const QString &command, bool allowStatus, Options &options)
+{
+    const QStringList &args = context.args;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &arg = args[i];
+        if (arg == QLatin1String("--json")) {
+            options.json = true;
+        } else if (allowStatus && arg == QLatin1String("--status")) {
+            options.status = true;
+        } else if ((arg == QLatin1String("--profile") || arg == QLatin1String("--user")) && i + 1 < args.size()) {
+            (arg == QLatin1String("--profile") ? options.profile : options.user) = args[++i];
+        } else {
+            context.err << "okla " << command << ": "
+                        << tr("unknown or incomplete option \"%1\"; usage: okla %2").arg(arg, command)
+                        << (allowStatus ? " [--status] [--profile NAME] [--user ROLE] [--json]\n" : " [--profile NAME] [--user ROLE] [--json]\n");
+            return false;
+        }
+    }
+    return true;
+}
+
+QJsonObject stateJson(const services::SchemaState &state)
+{
+    QJsonArray pending;
+    for (int v : state.pending)
+        pending.append(v);
+    return {{QStringLiteral("applied"), state.applied},
+            {QStringLiteral("expected"), state.expected},
+            {QStringLiteral("pending"), pending},
+            {QStringLiteral("problems"), QJsonArray::fromStringList(state.problems)},
+            {QStringLiteral("up_to_date"), state.upToDate()}};
+}
+
+int printError(CliContext &context, const Options &options, const models::Error &error)
+{
+    if (options.json) {
+        context.out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("code"), error.code},
+                                                 {QStringLiteral("message"), error.message}})
+                           .toJson(QJsonDocument::Compact)
+                    << '\n';
+    }
+    context.err << "okla: " << error.message << '\n';
+    return 1;
+}
+
+int migrate(CliContext &context)
+{
+    Options options;
+    if (!parseOptions(context, QStringLiteral("migrate"), true, options))
+        return 2;
+    // The owner applies migrations (it owns the schema); --status may be read by anyone.
+    const QString user = options.user.isEmpty() ? QStringLiteral("okla_owner") : options.user;
+    SchemaGuard guard = SchemaGuard::open(context, options.profile, user, false);
+    if (guard.exitCode != 0)
+        return guard.exitCode;
+    if (options.status) {
+        auto state = Migrator::inspect(guard.connection);
+        if (!state)
+            return printError(context, options, state.error());
+        if (options.json) {
+            context.out << QJsonDocument(stateJson(state.value())).toJson(QJsonDocument::Compact) << '\n';
+        } else {
+            context.out << tr("Schema version %1 of %2.").arg(state->applied).arg(state->expected) << '\n';
+            for (int v : state->pending)
+                context.out << "  " << tr("pending: migration %1").arg(v) << '\n';
+            for (const QString &p : state->problems)
+                context.out << "  " << p << '\n';
+        }
+        return state->problems.isEmpty() ? 0 : 1;
+    }
+    auto applied = Migrator::migrate(guard.connection, [&](const QString &line) {
+        if (!options.json) {
+            context.out << line << '\n';
+            context.out.flush();
+        }
+    });
+    if (!applied)
+        return printError(context, options, applied.error());
+    if (options.json) {
+        auto state = Migrator::inspect(guard.connection);
+        QJsonObject object = state ? stateJson(state.value()) : QJsonObject{};
+        object.insert(QStringLiteral("ok"), true);
+        object.insert(QStringLiteral("applied_now"), applied.value());
+        context.out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+    }
+    return 0;
+}
+
+int schemaCheck(CliContext &context)
+{
+    Options options;
+    if (!parseOptions(context, QStringLiteral("schema check"), false, options))
+        return 2;
+    SchemaGuard guard = SchemaGuard::open(context, options.profile, options.user, false);
+    if (guard.exitCode != 0)
+        return guard.exitCode;
+    if (auto ok = Migrator::checkCompatible(guard.connection); !ok)
+        return printError(context, options, ok.error());
+    const int version = Migrator::embedded().isEmpty() ? 0 : Migrator::embedded().constLast().version;
+    if (options.json)
+        context.out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("version"), version}})
+                           .toJson(QJsonDocument::Compact)
+                    << '\n';
+    else
+        context.out << tr("The database schema matches this program (version %1).").arg(version) << '\n';
+    return 0;
+}
+
+} // namespace
+
+SchemaGuard SchemaGuard::open(CliContext &context, const QString &profileName, const QString &user, bool checkSchema)
+{
+    SchemaGuard guard;
+    auto profile = services::ConnectionProfile::load(profileName.isEmpty() ? services::ConnectionProfile::activeName() : profileName);
+    if (!profile) {
+        context.err << "okla: " << profile.error().message << '\n';
+        guard.exitCode = 1;
+        return guard;
+    }
+    guard.profile = profile.value();
+    const QString role = !user.isEmpty() ? user : guard.profile.defaultUser;
+    // Without a password in the profile, libpq takes it from PGPASSWORD or ~/.pgpass (real servers).
+    auto connection = services::PgConnection::open(guard.profile.conninfo(role, QStringLiteral("okla")));
+    if (!connection) {
+        context.err << "okla: " << connection.error().message << '\n';
+        if (!connection.error().detail.isEmpty())
+            context.err << "  " << connection.error().detail << '\n';
+        guard.exitCode = 1;
+        return guard;
+    }
+    guard.connection = std::move(connection.value());
+    guard.connection.execScript(QStringLiteral("SET client_min_messages = warning"));
+    if (checkSchema) {
+        if (auto ok = services::Migrator::checkCompatible(guard.connection); !ok) {
+            context.err << "okla: " << ok.error().message << '\n';
+            guard.exitCode = 1;
+        }
+    }
+    return guard;
+}
+
+} // namespace okla::cli
+
+OKLA_CLI_COMMAND("migrate", "apply pending schema migrations as okla_owner [--status] [--profile NAME] [--json]",
+                 okla::cli::migrate);
+OKLA_CLI_COMMAND("schema check", "refuse (exit 1) unless the database schema matches this program [--json]",
+                 okla::cli::schemaCheck);
