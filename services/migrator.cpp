@@ -75,8 +75,8 @@ SchemaState compare(const QList<Recorded> &recorded, const QList<Migration> &mig
         state.applied = std::max(state.applied, r.version);
         const Migration *m = byVersion.value(r.version);
         if (!m) {
-            state.problems << tr("The database has migration %1 (%2), which this program does not know; this program "
-                                 "is older than the database: install the newer OKLA Admin.")
+            state.problems << tr("This program is older than the database (it has migration %1 \"%2\", unknown here); "
+                                 "install the newer OKLA Admin.")
                                   .arg(r.version).arg(r.name);
         } else if (m->checksum != r.checksum) {
             state.problems << tr("Migration %1 was changed after it was applied (checksum differs); restore "

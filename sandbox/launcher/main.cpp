@@ -64,7 +64,10 @@ bool parse(QCommandLineParser &parser, const QStringList &args, const QString &c
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!parser.parse(args)) {
-        usageError(parser.errorText() + tr("; run `okla-sandbox %1 --help`.").arg(command));
+        QString text = parser.errorText();
+        if (text.endsWith(u'.'))
+            text.chop(1);
+        usageError(text + tr("; run `okla-sandbox %1 --help`.").arg(command));
         return false;
     }
     if (!parser.positionalArguments().isEmpty()) {

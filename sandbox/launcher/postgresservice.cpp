@@ -69,13 +69,18 @@ Status clearStaleCluster(ServiceContext &ctx)
     return {};
 }
 
-Status prepare(ServiceContext &ctx)
+Status check()
 {
-    const QString bin = postgresBinDir();
-    if (bin.isEmpty())
+    if (postgresBinDir().isEmpty())
         return makeError(QStringLiteral("sandbox.postgres.missing"),
                          tr("PostgreSQL's initdb was not found; install the server with `apt-get install postgresql` "
                             "(or set OKLA_PG_BINDIR)."));
+    return {};
+}
+
+Status prepare(ServiceContext &ctx)
+{
+    const QString bin = postgresBinDir();
     const SandboxLayout &layout = ctx.layout;
     const RunAs &runAs = layout.pgRunAs();
     if (auto ok = clearStaleCluster(ctx); !ok)
@@ -268,6 +273,7 @@ ServiceSpec postgresService()
     spec.name = QStringLiteral("postgres");
     spec.programHint = QStringLiteral("postgres");
     spec.portKeys = {QStringLiteral("postgres")};
+    spec.check = check;
     spec.prepare = prepare;
     spec.start = start;
     spec.ready = ready;

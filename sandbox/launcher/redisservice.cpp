@@ -18,11 +18,16 @@ QString tr(const char *text) { return QCoreApplication::translate("okla", text);
 
 QString configPath(const ServiceContext &ctx) { return ctx.layout.serviceDir(QStringLiteral("redis")) + QStringLiteral("/redis.conf"); }
 
-Status prepare(ServiceContext &ctx)
+Status check()
 {
     if (ProcessControl::findProgram(QStringLiteral("redis-server")).isEmpty())
         return makeError(QStringLiteral("sandbox.redis.missing"),
                          tr("redis-server was not found; install it with `apt-get install redis-server`."));
+    return {};
+}
+
+Status prepare(ServiceContext &ctx)
+{
     const QString dir = ctx.layout.serviceDir(QStringLiteral("redis"));
     if (!QDir().mkpath(dir) || ::chmod(QFile::encodeName(dir).constData(), 0700) != 0)
         return makeError(QStringLiteral("sandbox.redis.folder"), tr("Cannot create %1.").arg(dir));
@@ -82,6 +87,7 @@ ServiceSpec redisService()
     spec.name = QStringLiteral("redis");
     spec.programHint = QStringLiteral("redis");
     spec.portKeys = {QStringLiteral("redis")};
+    spec.check = check;
     spec.prepare = prepare;
     spec.start = start;
     spec.ready = ready;

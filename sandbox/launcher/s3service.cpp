@@ -30,7 +30,7 @@ QString s3rverScript()
     return dir + QStringLiteral("/node_modules/s3rver/bin/s3rver.js");
 }
 
-Status prepare(ServiceContext &ctx)
+Status check()
 {
     if (ProcessControl::findProgram(QStringLiteral("node")).isEmpty())
         return makeError(QStringLiteral("sandbox.s3.node"),
@@ -40,6 +40,11 @@ Status prepare(ServiceContext &ctx)
                          tr("The object store (s3rver) is not installed; build the target okla_s3rver "
                             "(`cmake --build <build folder> --target okla_s3rver`)."),
                          s3rverScript());
+    return {};
+}
+
+Status prepare(ServiceContext &ctx)
+{
     const QString data = ctx.layout.serviceDir(QStringLiteral("s3"));
     if (!QDir().mkpath(data) || ::chmod(QFile::encodeName(data).constData(), 0700) != 0)
         return makeError(QStringLiteral("sandbox.s3.folder"), tr("Cannot create %1.").arg(data));
@@ -86,6 +91,7 @@ ServiceSpec s3Service()
     spec.name = QStringLiteral("s3");
     spec.programHint = QStringLiteral("node");
     spec.portKeys = {QStringLiteral("s3")};
+    spec.check = check;
     spec.prepare = prepare;
     spec.start = start;
     spec.ready = ready;

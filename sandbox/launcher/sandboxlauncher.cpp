@@ -65,7 +65,8 @@ void SandboxLauncher::say(const QString &line) const
         m_progress(line);
 }
 
-Status SandboxLauncher::allocatePorts(const QList<ServiceSpec> &services, const UpOptions &options, SandboxState &state)
+Status SandboxLauncher::allocatePorts(const QList<ServiceSpec> &services, const UpOptions &options, SandboxState &state,
+                                      bool report) const
 {
     // Checked for every service before anything starts, so a busy port changes nothing.
     for (auto it = options.fixedPorts.cbegin(); it != options.fixedPorts.cend(); ++it) {
@@ -93,7 +94,7 @@ Status SandboxLauncher::allocatePorts(const QList<ServiceSpec> &services, const 
                 const int port = ProcessControl::freePort();
                 if (port == 0)
                     return makeError(QStringLiteral("sandbox.port.none"), tr("No free TCP port was found on 127.0.0.1."));
-                if (current != 0)
+                if (current != 0 && report)
                     say(tr("Port %1 of %2 is taken by another program; using %3.").arg(current).arg(key).arg(port));
                 state.ports.insert(key, port);
             }
@@ -129,10 +130,39 @@ Status SandboxLauncher::startService(const ServiceSpec &spec, ServiceContext &ct
     return {};
 }
 
+Status SandboxLauncher::preflight(const QList<ServiceSpec> &services, UpOptions &options) const
+{
+    for (const ServiceSpec &spec : services) {
+        if (spec.check) {
+            if (auto ok = spec.check(); !ok)
+                return ok;
+        }
+    }
+    auto state = SandboxState::load(m_layout);
+    if (!state)
+        return state.error();
+    if (options.profileName.isEmpty())
+        options.profileName = state->profileName.isEmpty() ? services::ConnectionProfile::activeName() : state->profileName;
+    if (QFileInfo::exists(services::ConnectionProfile::pathFor(options.profileName))) {
+        auto existing = services::ConnectionProfile::load(options.profileName);
+        if (!existing)
+            return existing.error(); // a damaged profile is the person's to fix; never silently overwritten
+    }
+    SandboxState scratch = state.value(); // ports are only checked here, allocated under the lock
+    return allocatePorts(services, options, scratch, false);
+}
+
 Status SandboxLauncher::up(UpOptions options)
 {
     QElapsedTimer clock;
     clock.start();
+    const QList<ServiceSpec> all = sandboxServices();
+    QList<ServiceSpec> services;
+    std::copy_if(all.begin(), all.end(), std::back_inserter(services), [&](const ServiceSpec &s) { return s.enabled(options); });
+    // Bad input is refused before the folder is even created: missing programs, a damaged state
+    // file or profile, a busy port.
+    if (auto ok = preflight(services, options); !ok)
+        return ok;
     if (auto ok = m_layout.create(); !ok)
         return ok;
     auto lock = lockFolder(m_layout);
@@ -144,15 +174,7 @@ Status SandboxLauncher::up(UpOptions options)
     SandboxState *state = &loaded.value();
     if (options.profileName.isEmpty())
         options.profileName = state->profileName.isEmpty() ? services::ConnectionProfile::activeName() : state->profileName;
-    if (QFileInfo::exists(services::ConnectionProfile::pathFor(options.profileName))) {
-        auto existing = services::ConnectionProfile::load(options.profileName);
-        if (!existing)
-            return existing.error(); // a damaged profile is the person's to fix; never silently overwritten
-    }
-    const QList<ServiceSpec> all = sandboxServices();
-    QList<ServiceSpec> services;
-    std::copy_if(all.begin(), all.end(), std::back_inserter(services), [&](const ServiceSpec &s) { return s.enabled(options); });
-    if (auto ok = allocatePorts(services, options, *state); !ok)
+    if (auto ok = allocatePorts(services, options, *state, true); !ok)
         return ok;
 
     CredentialStore credentials(credentialsDirFor(options, *state, m_layout));

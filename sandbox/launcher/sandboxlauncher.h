@@ -42,8 +42,10 @@ public:
     const SandboxLayout &layout() const { return m_layout; }
 
 private:
+    models::Status preflight(const QList<ServiceSpec> &services, UpOptions &options) const;
     models::Status startService(const ServiceSpec &spec, ServiceContext &ctx);
-    models::Status allocatePorts(const QList<ServiceSpec> &services, const UpOptions &options, SandboxState &state);
+    models::Status allocatePorts(const QList<ServiceSpec> &services, const UpOptions &options, SandboxState &state,
+                                 bool report) const;
     void say(const QString &line) const;
 
     SandboxLayout m_layout;

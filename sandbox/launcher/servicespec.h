@@ -49,7 +49,9 @@ struct ServiceSpec
     QStringList portKeys; ///< ports to allocate on 127.0.0.1 (kept across ups), e.g. {"redis"}
     /// Started by this `up`? (Optional services such as RabbitMQ return false unless asked.)
     std::function<bool(const UpOptions &)> enabled = [](const UpOptions &) { return true; };
-    /// Before the first start and on every start: check programs exist, init data, write config.
+    /// Before anything is created or started: are the programs installed? (one sentence naming the package)
+    std::function<models::Status()> check;
+    /// Before the first start and on every start: init data, write config.
     std::function<models::Status(ServiceContext &)> prepare;
     /// Starts the server detached and returns the pid of the server process itself.
     std::function<models::Result<qint64>(ServiceContext &)> start;
