@@ -1,0 +1,189 @@
+#include "services/kpi/kpisnapshotbuilder.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLoggingCategory>
+
+#include "services/pgconnection.h"
+
+Q_LOGGING_CATEGORY(lcKpiBuild, "okla.services.kpi.build")
+
+static void initKpiResources()
+{
+    // The SQL travels in a Qt resource of a static library: referenced here so the linker keeps it.
+    Q_INIT_RESOURCE(kpi);
+}
+
+namespace okla::services {
+
+using models::Result;
+using models::Status;
+
+namespace {
+
+Result<QString> sqlFile(const QString &name)
+{
+    initKpiResources();
+    QFile file(QStringLiteral(":/okla/kpi/sql/") + name);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return models::makeError(QStringLiteral("kpi.sql.missing"),
+                                 QCoreApplication::translate("okla", "The KPI computation is missing from this build."),
+                                 name);
+    }
+    return QString::fromUtf8(file.readAll());
+}
+
+/// Runs the named scripts in order, reporting each one.
+Status runScripts(PgConnection &c, const QStringList &names, const KpiSnapshotBuilder::Progress &progress)
+{
+    for (const QString &name : names) {
+        QElapsedTimer timer;
+        timer.start();
+        auto sql = sqlFile(name);
+        if (!sql)
+            return sql.error();
+        if (auto st = c.execScript(*sql); !st)
+            return st;
+        qCDebug(lcKpiBuild) << name << timer.elapsed() << "ms";
+        if (progress)
+            progress(QCoreApplication::translate("okla", "%1 done in %2 ms").arg(name).arg(timer.elapsed()));
+    }
+    return {};
+}
+
+Result<QDate> resolveAsOf(PgConnection &c, std::optional<QDate> asOf)
+{
+    if (asOf)
+        return *asOf;
+    auto r = c.exec(QStringLiteral("SELECT (now() AT TIME ZONE 'America/Santo_Domingo')::date"));
+    if (!r)
+        return r.error();
+    return QDate::fromString(r->text(0, 0), Qt::ISODate);
+}
+
+Status begin(PgConnection &c)
+{
+    return c.execScript(QStringLiteral("BEGIN; SET LOCAL work_mem = '128MB'; "
+                                       "SELECT pg_advisory_xact_lock(hashtext('okla.kpi.snapshots'));"));
+}
+
+Result<KpiBuildReport> finish(PgConnection &c, KpiBuildReport report, QElapsedTimer &timer)
+{
+    auto counts = c.exec(QStringLiteral(
+        "SELECT (SELECT count(*) FROM kpi_scope), (SELECT count(*) FROM kpi_new_changes), "
+        "(SELECT count(*) FROM dealer_mrr_monthly WHERE dealer_id IN (SELECT dealer_id FROM kpi_scope)), "
+        "(SELECT agg_from FROM kpi_params)"));
+    if (!counts)
+        return counts.error();
+    report.dealersInScope = counts->toInt64(0, 0);
+    report.changeRows = counts->toInt64(0, 1);
+    report.monthRows = counts->toInt64(0, 2);
+    report.aggregatedFrom = QDate::fromString(counts->text(0, 3), Qt::ISODate);
+    // Overlap of five minutes: rows committed late with an earlier created_at are picked up next time.
+    auto st = c.exec(QStringLiteral(
+        "INSERT INTO kpi_state (key, value) VALUES ('asof', $1), ('watermark', (now() - interval '5 minutes')::text), "
+        "('last_run', $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now()"),
+        {report.asOf.toString(Qt::ISODate), report.full ? QStringLiteral("rebuild") : QStringLiteral("refresh")});
+    if (!st)
+        return st.error();
+    if (auto commit = c.execScript(QStringLiteral("COMMIT")); !commit)
+        return commit.error();
+    report.elapsedMs = timer.elapsed();
+    qCInfo(lcKpiBuild) << (report.full ? "rebuild" : "refresh") << report.dealersInScope << "dealers"
+                       << report.changeRows << "changes" << report.elapsedMs << "ms";
+    return report;
+}
+
+Result<KpiBuildReport> failed(PgConnection &c, const models::Error &error)
+{
+    c.execScript(QStringLiteral("ROLLBACK"));
+    return error;
+}
+
+} // namespace
+
+Result<KpiBuildReport> KpiSnapshotBuilder::rebuild(PgConnection &c, std::optional<QDate> asOfIn, const Progress &progress)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto asOf = resolveAsOf(c, asOfIn);
+    if (!asOf)
+        return asOf.error();
+    KpiBuildReport report;
+    report.asOf = *asOf;
+    report.full = true;
+    if (auto st = begin(c); !st)
+        return failed(c, st.error());
+    auto params = c.exec(QStringLiteral(
+        "CREATE TEMP TABLE kpi_params ON COMMIT DROP AS SELECT $1::date AS asof, date '1900-01-01' AS agg_from, "
+        "true AS all_dealers, $1::date AS last_asof, date '1900-01-01' AS pay_from, date '1900-01-01' AS dun_from"),
+        {asOf->toString(Qt::ISODate)});
+    if (!params)
+        return failed(c, params.error());
+    if (auto st = c.execScript(QStringLiteral(
+            "CREATE TEMP TABLE kpi_scope ON COMMIT DROP AS SELECT id AS dealer_id FROM dealers; "
+            "TRUNCATE dealer_mrr_changes, dealer_mrr_monthly, kpi_month_mrr, kpi_month_movements, kpi_month_dealers, "
+            "kpi_month_retention, kpi_cohort_cells, kpi_payment_daily, kpi_dunning_daily;"));
+        !st)
+        return failed(c, st.error());
+    if (auto st = runScripts(c, {QStringLiteral("changes.sql"), QStringLiteral("apply.sql"),
+                                 QStringLiteral("aggregates.sql"), QStringLiteral("payments.sql")}, progress);
+        !st)
+        return failed(c, st.error());
+    return finish(c, report, timer);
+}
+
+Result<KpiBuildReport> KpiSnapshotBuilder::refresh(PgConnection &c, std::optional<QDate> asOfIn, const Progress &progress)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto asOf = resolveAsOf(c, asOfIn);
+    if (!asOf)
+        return asOf.error();
+    auto state = c.exec(QStringLiteral("SELECT (SELECT value FROM kpi_state WHERE key = 'asof'), "
+                                       "(SELECT value FROM kpi_state WHERE key = 'watermark')"));
+    if (!state)
+        return state.error();
+    if (state->isNull(0, 0) || state->isNull(0, 1))
+        return rebuild(c, asOfIn, progress);
+    KpiBuildReport report;
+    report.asOf = *asOf;
+    if (auto st = begin(c); !st)
+        return failed(c, st.error());
+    const QString lastAsOf = state->text(0, 0);
+    const QString watermark = state->text(0, 1);
+    auto params = c.exec(QStringLiteral(
+        "CREATE TEMP TABLE kpi_params ON COMMIT DROP AS "
+        "SELECT $1::date AS asof, date_trunc('month', least($1::date, $2::date))::date AS agg_from, "
+        "false AS all_dealers, $2::date AS last_asof, least($1::date, ($3::timestamptz AT TIME ZONE "
+        "'America/Santo_Domingo')::date) - 2 AS pay_from, least($1::date, ($3::timestamptz AT TIME ZONE "
+        "'America/Santo_Domingo')::date) - 16 AS dun_from"),
+        {asOf->toString(Qt::ISODate), lastAsOf, watermark});
+    if (!params)
+        return failed(c, params.error());
+    // Dealers whose MRR may differ: anything recorded since the watermark, and anything dated
+    // between the last as-of day and this one (discounts and free months ending, backdated rows).
+    auto scope = c.exec(QStringLiteral(
+        "CREATE TEMP TABLE kpi_scope ON COMMIT DROP AS "
+        "SELECT dealer_id FROM subscription_changes WHERE created_at >= $1::timestamptz "
+        "   OR (effective_date > $2::date AND effective_date <= $3::date) "
+        "   OR (discount_ends > $2::date AND discount_ends <= $3::date) "
+        "UNION SELECT dealer_id FROM charges WHERE started_at >= $1::timestamptz - interval '1 day' "
+        "UNION SELECT dealer_id FROM early_bird_enrolments WHERE enrolled_at >= $1::timestamptz "
+        "   OR (free_until > $2::date AND free_until <= $3::date) "
+        "   OR (discount_ends > $2::date AND discount_ends <= $3::date) "
+        "UNION SELECT p.dealer_id FROM refunds r JOIN payments p ON p.id = r.payment_id "
+        "   WHERE r.created_at >= $1::timestamptz AND r.reason = 'ley_358_05'"),
+        {watermark, lastAsOf, asOf->toString(Qt::ISODate)});
+    if (!scope)
+        return failed(c, scope.error());
+    if (auto st = c.execScript(QStringLiteral("CREATE UNIQUE INDEX ON kpi_scope (dealer_id); ANALYZE kpi_scope;")); !st)
+        return failed(c, st.error());
+    if (auto st = runScripts(c, {QStringLiteral("changes.sql"), QStringLiteral("apply.sql"),
+                                 QStringLiteral("aggregates.sql"), QStringLiteral("payments.sql")}, progress);
+        !st)
+        return failed(c, st.error());
+    return finish(c, report, timer);
+}
+
+} // namespace okla::services

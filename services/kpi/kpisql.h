@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QString>
+
+#include "models/kpi/kpiamount.h"
+#include "services/pgconnection.h"
+
+// Small helpers shared by the KPI repository files (not a public API).
+namespace okla::services::kpisql {
+
+/// LATERAL join giving `alias.rate` (USD->DOP, 58 when the table is empty) and `alias.stale`
+/// (latest rate over 5 days older than `dayExpr`) for the day `dayExpr`.
+inline QString fxJoin(const QString &dayExpr, const QString &alias)
+{
+    return QStringLiteral(
+               " LEFT JOIN LATERAL (SELECT coalesce(max(rate), 58) AS rate, coalesce(bool_or(%1 - rate_date > 5), true) AS stale"
+               " FROM (SELECT rate, rate_date FROM fx_rates WHERE base = 'USD' AND quote = 'DOP' AND rate_date <= %1"
+               " ORDER BY rate_date DESC LIMIT 1) f) %2 ON true ")
+        .arg(dayExpr, alias);
+}
+
+inline models::kpi::KpiAmount amount(const PgResult &r, int row, int col)
+{
+    if (r.isNull(row, col))
+        return {};
+    return models::kpi::KpiAmount::parse(r.text(row, col)).value_or(models::kpi::KpiAmount());
+}
+
+inline models::kpi::FxRate rate(const PgResult &r, int row, int col, int staleCol)
+{
+    models::kpi::FxRate rate = models::kpi::FxRate::parse(r.text(row, col)).value_or(models::kpi::FxRate{58000000, true});
+    rate.stale = r.text(row, staleCol) == QLatin1String("t");
+    return rate;
+}
+
+inline QDate date(const PgResult &r, int row, int col)
+{
+    return QDate::fromString(r.text(row, col).left(10), Qt::ISODate);
+}
+
+inline QString iso(QDate d)
+{
+    return d.toString(Qt::ISODate);
+}
+
+} // namespace okla::services::kpisql
