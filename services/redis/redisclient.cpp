@@ -52,7 +52,7 @@ class RedisWorker : public QObject
 {
 public:
     explicit RedisWorker(RedisClient *client) : m_client(client) { m_clock.start(); }
-    ~RedisWorker() override { drop(); }
+    ~RedisWorker() override { drop(true); }
 
     Result<RedisReply> exec(const QList<QByteArray> &args)
     {
@@ -150,7 +150,7 @@ private:
         m_failures = 0;
         m_client->m_connected = true;
         emit m_client->connectionChanged(true);
-        qCInfo(lcRedis) << "connected to" << config.host << config.port;
+        qCDebug(lcRedis) << "connected to" << config.host << config.port;
         return {};
     }
 
@@ -164,13 +164,13 @@ private:
         m_nextConnectAt = m_clock.elapsed() + static_cast<qint64>(window * QRandomGenerator::global()->generateDouble());
     }
 
-    void drop()
+    void drop(bool closing = false)
     {
         if (!m_context)
             return;
         redisFree(m_context);
         m_context = nullptr;
-        if (m_client->m_connected.exchange(false)) {
+        if (m_client->m_connected.exchange(false) && !closing) {
             qCWarning(lcRedis) << "disconnected from" << m_client->m_config.host << m_client->m_config.port;
             emit m_client->connectionChanged(false);
         }

@@ -343,3 +343,20 @@ models::Result<QList<OperationHealth>> HealthReader::readAggregate() const
 }
 
 } // namespace okla::services
+
+namespace okla::services {
+
+QFuture<models::Result<QList<OperationHealth>>> HealthReader::readAggregateAsync() const
+{
+    auto promise = std::make_shared<QPromise<models::Result<QList<OperationHealth>>>>();
+    QFuture<models::Result<QList<OperationHealth>>> future = promise->future();
+    promise->start();
+    // A copy of the reader travels with the task, so it may outlive this object.
+    m_redis->post([reader = *this, promise] {
+        promise->addResult(reader.readAggregate());
+        promise->finish();
+    });
+    return future;
+}
+
+} // namespace okla::services

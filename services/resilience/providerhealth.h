@@ -117,6 +117,8 @@ public:
                           QString prefix = QStringLiteral("okla:health:"));
     /// Per operation: worst breaker state, summed calls/failures, merged latency, newest errors.
     models::Result<QList<OperationHealth>> readAggregate() const;
+    /// readAggregate() run on the Redis client's own thread: safe to call from the GUI thread.
+    QFuture<models::Result<QList<OperationHealth>>> readAggregateAsync() const;
     /// The raw per-process entries (for `--json` detail and tests).
     models::Result<QList<OperationHealth>> readPerProcess() const;
     static QList<OperationHealth> aggregate(const QList<OperationHealth> &perProcess);
