@@ -204,4 +204,12 @@ Result<Money> convert(const Money &amount, Currency target, QStringView decimalR
     return amount.convert(target, *rate);
 }
 
+Result<Money> convert(const Money &amount, Currency target, qint64 rateNumerator, qint64 rateDenominator)
+{
+    const Result<ExchangeRate> rate = ExchangeRate::fromRational(rateNumerator, rateDenominator);
+    if (!rate)
+        return rate.error();
+    return amount.convert(target, *rate);
+}
+
 } // namespace okla::models

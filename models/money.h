@@ -109,6 +109,7 @@ private:
 /// Free-function form of Money::convert, for call sites that read better that way.
 Result<Money> convert(const Money &amount, Currency target, const ExchangeRate &rate);
 Result<Money> convert(const Money &amount, Currency target, QStringView decimalRate);
+Result<Money> convert(const Money &amount, Currency target, qint64 rateNumerator, qint64 rateDenominator);
 
 } // namespace okla::models
 

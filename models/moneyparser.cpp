@@ -14,11 +14,6 @@ using UInt128 = unsigned __int128;
 
 constexpr UInt128 kMaxMagnitude = static_cast<UInt128>(std::numeric_limits<qint64>::max()) + 1; // |INT64_MIN|
 
-QString tr(const char *source)
-{
-    return QCoreApplication::translate("okla", source);
-}
-
 Error parseError(const char *code, QString message, QStringView text)
 {
     return makeError(QString::fromLatin1(code), std::move(message), text.toString());
@@ -106,7 +101,7 @@ Result<Money> Money::parse(QStringView original, Currency currency, ParseOptions
     const Separators separators = separatorsFor(locale);
     QStringView s = original.trimmed();
     if (s.isEmpty())
-        return parseError("money.parse.empty", tr("Enter an amount."), original);
+        return parseError("money.parse.empty", QCoreApplication::translate("okla", "Enter an amount."), original);
 
     bool negative = takeSign(s, separators);
     if (auto error = takeCurrencyPrefix(s, currency, original))
@@ -114,7 +109,7 @@ Result<Money> Money::parse(QStringView original, Currency currency, ParseOptions
     if (!negative)
         negative = takeSign(s, separators); // "RD$-5.00" as well as "-RD$5.00"
     if (s.isEmpty())
-        return parseError("money.parse.no_digits", tr("The amount has no digits."), original);
+        return parseError("money.parse.no_digits", QCoreApplication::translate("okla", "The amount has no digits."), original);
 
     QString integerDigits;
     QString fractionDigits;
@@ -131,7 +126,7 @@ Result<Money> Money::parse(QStringView original, Currency currency, ParseOptions
         } else if (!separators.decimal.isEmpty() && s.mid(i).startsWith(separators.decimal)) {
             if (seenPoint) {
                 return parseError("money.parse.multiple_decimal_points",
-                                  tr("The amount has more than one decimal point."), original);
+                                  QCoreApplication::translate("okla", "The amount has more than one decimal point."), original);
             }
             seenPoint = true;
             if (!groupSizes.isEmpty())
@@ -140,17 +135,17 @@ Result<Money> Money::parse(QStringView original, Currency currency, ParseOptions
         } else if (const qsizetype length = matchAny(s, i, separators.groups)) {
             if (seenPoint || currentGroup == 0) {
                 return parseError("money.parse.group_separator",
-                                  tr("A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50."), original);
+                                  QCoreApplication::translate("okla", "A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50."), original);
             }
             groupSizes << currentGroup;
             currentGroup = 0;
             i += length;
         } else if ((c == u'e' || c == u'E') && i > 0 && isAsciiDigit(s.at(i - 1))) {
             return parseError("money.parse.exponent",
-                              tr("Scientific notation is not accepted; write the amount in full."), original);
+                              QCoreApplication::translate("okla", "Scientific notation is not accepted; write the amount in full."), original);
         } else {
             return parseError("money.parse.invalid_character",
-                              tr("The amount contains an invalid character: \"%1\".").arg(c), original);
+                              QCoreApplication::translate("okla", "The amount contains an invalid character: \"%1\".").arg(c), original);
         }
     }
 
@@ -162,23 +157,23 @@ Result<Money> Money::parse(QStringView original, Currency currency, ParseOptions
             valid = valid && groupSizes.at(i) == 3;
         if (!valid) {
             return parseError("money.parse.group_separator",
-                              tr("A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50."), original);
+                              QCoreApplication::translate("okla", "A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50."), original);
         }
     }
     if (integerDigits.isEmpty() || (seenPoint && fractionDigits.isEmpty())) {
         return parseError("money.parse.malformed",
-                          tr("Write digits on both sides of the decimal point, e.g. 0.50."), original);
+                          QCoreApplication::translate("okla", "Write digits on both sides of the decimal point, e.g. 0.50."), original);
     }
     const int decimals = minorDigits(currency);
     if (fractionDigits.size() > decimals) {
         return parseError("money.parse.too_many_decimals",
-                          tr("The amount has too many decimals: %1 allows at most %2.")
+                          QCoreApplication::translate("okla", "The amount has too many decimals: %1 allows at most %2.")
                               .arg(isoCode(currency))
                               .arg(decimals),
                           original);
     }
     if (negative && !options.allowNegative)
-        return parseError("money.parse.negative", tr("The amount cannot be negative."), original);
+        return parseError("money.parse.negative", QCoreApplication::translate("okla", "The amount cannot be negative."), original);
 
     // Exact accumulation in 128 bits; stop as soon as the magnitude leaves int64's range so
     // that a thousand-digit input costs nothing.
@@ -189,10 +184,10 @@ Result<Money> Money::parse(QStringView original, Currency currency, ParseOptions
     for (QChar digit : allDigits) {
         magnitude = magnitude * 10 + static_cast<unsigned>(digit.unicode() - u'0');
         if (magnitude > limit)
-            return parseError("money.parse.overflow", tr("The amount is too large."), original);
+            return parseError("money.parse.overflow", QCoreApplication::translate("okla", "The amount is too large."), original);
     }
     if (magnitude == 0 && !options.allowZero)
-        return parseError("money.parse.zero", tr("The amount must be greater than zero."), original);
+        return parseError("money.parse.zero", QCoreApplication::translate("okla", "The amount must be greater than zero."), original);
 
     const qint64 minor = negative ? static_cast<qint64>(UInt128(0) - magnitude) : static_cast<qint64>(magnitude);
     return Money::fromMinor(minor, currency);
@@ -203,7 +198,7 @@ Result<ExchangeRate> ExchangeRate::fromDecimalString(QStringView original)
     const QStringView s = original.trimmed();
     const auto invalid = [&] {
         return makeError(QStringLiteral("money.rate.invalid"),
-                         tr("An exchange rate is written with digits and an optional decimal point, e.g. 58.25."),
+                         QCoreApplication::translate("okla", "An exchange rate is written with digits and an optional decimal point, e.g. 58.25."),
                          original.toString());
     };
     qint64 numerator = 0;
@@ -222,7 +217,7 @@ Result<ExchangeRate> ExchangeRate::fromDecimalString(QStringView original)
             ++significant;
         if (significant > 18 || (seenPoint && denominator >= 1000000000000000000LL)) {
             return makeError(QStringLiteral("money.rate.too_precise"),
-                             tr("An exchange rate may have at most 18 significant digits."), original.toString());
+                             QCoreApplication::translate("okla", "An exchange rate may have at most 18 significant digits."), original.toString());
         }
         numerator = numerator * 10 + (c.unicode() - u'0');
         if (seenPoint)

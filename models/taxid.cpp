@@ -9,11 +9,6 @@ namespace {
 constexpr qsizetype kRncLength = 9;
 constexpr qsizetype kCedulaLength = 11;
 
-QString tr(const char *source)
-{
-    return QCoreApplication::translate("okla", source);
-}
-
 bool allAsciiDigits(QStringView text)
 {
     for (QChar c : text) {
@@ -65,15 +60,15 @@ Result<TaxId> TaxId::parse(QStringView text)
             digits += c;
         } else if (c != u'-' && !c.isSpace()) {
             return makeError(QStringLiteral("taxid.invalid_character"),
-                             tr("An RNC or cédula contains only digits, dashes and spaces; \"%1\" is not allowed.").arg(c),
+                             QCoreApplication::translate("okla", "An RNC or cédula contains only digits, dashes and spaces; \"%1\" is not allowed.").arg(c),
                              text.toString());
         }
     }
     if (digits.isEmpty())
-        return makeError(QStringLiteral("taxid.empty"), tr("Enter an RNC (9 digits) or a cédula (11 digits)."));
+        return makeError(QStringLiteral("taxid.empty"), QCoreApplication::translate("okla", "Enter an RNC (9 digits) or a cédula (11 digits)."));
     if (digits.size() != kRncLength && digits.size() != kCedulaLength) {
         return makeError(QStringLiteral("taxid.length"),
-                         tr("An RNC has 9 digits and a cédula 11; this one has %1.").arg(digits.size()),
+                         QCoreApplication::translate("okla", "An RNC has 9 digits and a cédula 11; this one has %1.").arg(digits.size()),
                          text.toString());
     }
 
@@ -82,7 +77,7 @@ Result<TaxId> TaxId::parse(QStringView text)
     const int actual = digitAt(digits, digits.size() - 1);
     if (expected != actual) {
         return makeError(QStringLiteral("taxid.check_digit"),
-                         tr("This %1 is not valid: its last (check) digit is %2, it should be %3. Check for a typo.")
+                         QCoreApplication::translate("okla", "This %1 is not valid: its last (check) digit is %2, it should be %3. Check for a typo.")
                              .arg(kindName(kind))
                              .arg(actual)
                              .arg(expected),
@@ -96,7 +91,7 @@ Result<TaxId> TaxId::makeValid(Kind kind, QStringView body)
     const qsizetype bodyLength = (kind == Kind::Rnc ? kRncLength : kCedulaLength) - 1;
     if (body.size() != bodyLength || !allAsciiDigits(body)) {
         return makeError(QStringLiteral("taxid.body"),
-                         tr("The %1 body (without its check digit) must be exactly %2 digits.").arg(kindName(kind)).arg(bodyLength),
+                         QCoreApplication::translate("okla", "The %1 body (without its check digit) must be exactly %2 digits.").arg(kindName(kind)).arg(bodyLength),
                          body.toString());
     }
     const int check = kind == Kind::Rnc ? rncCheckDigit(body) : cedulaCheckDigit(body);
@@ -115,7 +110,7 @@ QString TaxId::display() const
 
 QString TaxId::kindName(Kind kind)
 {
-    return kind == Kind::Rnc ? tr("RNC") : tr("cédula");
+    return kind == Kind::Rnc ? QCoreApplication::translate("okla", "RNC") : QCoreApplication::translate("okla", "cédula");
 }
 
 } // namespace okla::models

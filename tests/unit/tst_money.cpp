@@ -38,6 +38,7 @@ private slots:
     void convert();
     void exchangeRateRejects_data();
     void exchangeRateRejects();
+    void convertWithRational();
 };
 
 void TestMoney::parseAccepts_data()
@@ -430,6 +431,23 @@ void TestMoney::exchangeRateRejects()
     const auto result = ExchangeRate::fromDecimalString(rate);
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, code);
+}
+
+void TestMoney::convertWithRational()
+{
+    // given
+    const Money pesos = Money::fromMinor(168200, Currency::DOP);
+    const Money max = Money::fromMinor(std::numeric_limits<qint64>::max(), Currency::USD);
+
+    // when / then: DOP -> USD at 1/58 is exact, reduced rates behave the same
+    QCOMPARE(*okla::models::convert(pesos, Currency::USD, 1, 58), Money::fromMinor(2900, Currency::USD));
+    QCOMPARE(*okla::models::convert(pesos, Currency::USD, 2, 116), Money::fromMinor(2900, Currency::USD));
+    QCOMPARE(ExchangeRate::fromRational(2, 116)->denominator(), 58);
+    QCOMPARE(okla::models::convert(pesos, Currency::USD, 1, 0).error().code, QStringLiteral("money.rate.not_positive"));
+    QCOMPARE(okla::models::convert(pesos, Currency::USD, -1, 58).error().code,
+             QStringLiteral("money.rate.not_positive"));
+    QCOMPARE(okla::models::convert(max, Currency::DOP, 58, 1).error().code, QStringLiteral("money.overflow"));
+    QCOMPARE(okla::models::convert(max, Currency::DOP, 1, 1)->minorUnits(), std::numeric_limits<qint64>::max());
 }
 
 QTEST_GUILESS_MAIN(TestMoney)
