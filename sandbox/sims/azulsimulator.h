@@ -1,0 +1,66 @@
+#pragma once
+
+#include <memory>
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QSslCertificate>
+
+#include "models/result.h"
+#include "sandbox/sims/azulstore.h"
+#include "sandbox/sims/simcontrol.h"
+#include "sandbox/sims/simhttpserver.h"
+#include "sandbox/sims/simoptions.h"
+#include "services/pgconnection.h"
+
+namespace okla::sandbox {
+
+/// The AZUL WebServices JSON simulator (azul.md section 10): HTTPS with mutual TLS, Auth1/Auth2,
+/// ProcessPayment (Sale, Hold, Refund), ProcessPost, ProcessVoid, VerifyPayment, ProcessDatavault
+/// and SearchPayments on an injectable clock, with its state in PostgreSQL (schema azul).
+/// Lives in one thread: start() and every request run there.
+class AzulSimulator : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AzulSimulator(SimOptions options, QObject *parent = nullptr);
+    ~AzulSimulator() override;
+
+    models::Result<quint16> start(quint16 port);
+
+private:
+    using Fields = QHash<QString, QJsonValue>; // keys lower case (AZUL keys are case-insensitive)
+
+    void handle(const SimExchangePtr &exchange);
+    void handleControl(const SimExchangePtr &exchange);
+    void execute(const SimExchangePtr &exchange, const QString &operation, const Fields &fields,
+                 const SimFaultPlan &plan);
+    std::optional<QString> checkClientCertificate(const SimRequest &request);
+
+    QJsonObject sale(const QString &trxType, const Fields &f, const SimFaultPlan &plan, int *status);
+    QJsonObject post(const Fields &f, int *status);
+    QJsonObject voidTransaction(const Fields &f, int *status);
+    QJsonObject refund(const Fields &f, int *status);
+    QJsonObject verify(const Fields &f, int *status);
+    QJsonObject dataVault(const Fields &f, int *status);
+    QJsonObject search(const Fields &f, int *status);
+
+    QJsonObject paymentJson(const AzulTransaction &t) const;
+    void fillApproval(AzulTransaction &t) const;
+    void persistSettings();
+
+    SimOptions m_options;
+    services::PgConnection m_db;
+    std::unique_ptr<AzulStore> m_store;
+    SimControl m_control;
+    SimHttpServer *m_server = nullptr;
+    QByteArray m_auth1;
+    QByteArray m_auth2;
+    QSslCertificate m_ca;
+    QHash<QByteArray, bool> m_verifiedCerts; // certificate digest -> signed by our CA
+    bool m_oneRefund = false;  ///< the 2022 rule: one refund per transaction
+    int m_postMaxPct = 15;     ///< a Post may exceed its Hold by this much
+};
+
+} // namespace okla::sandbox
