@@ -1,0 +1,134 @@
+#pragma once
+
+// What integration tests need from the "okla_services" fixture (tests/harness/CMakeLists.txt):
+// the test profile, database connections as any role (over the private socket, no password),
+// throwaway databases, credentials, Redis and the okla-sandbox/okla programs. Header-only.
+
+#include <memory>
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QProcess>
+#include <QTest>
+#include <QUuid>
+
+#include "services/connectionprofile.h"
+#include "services/pgconnection.h"
+#include "services/redis/redisclient.h"
+
+namespace okla::tests {
+
+/// The fixture's profile ($OKLA_PROFILE=test in $OKLA_PROFILE_DIR); aborts the test when absent.
+inline services::ConnectionProfile testProfile()
+{
+    auto profile = services::ConnectionProfile::load();
+    if (!profile)
+        qFatal("okla test profile: %s (run the test through ctest, which starts the okla_services fixture)",
+               qPrintable(profile.error().toString()));
+    return profile.value();
+}
+
+/// conninfo for `role` on `database` (empty: the profile's database, "okla").
+inline QString conninfoAs(const QString &role, const QString &database = {})
+{
+    services::ConnectionProfile profile = testProfile();
+    if (!database.isEmpty())
+        profile.pgDatabase = database;
+    return profile.conninfo(role, QStringLiteral("okla-test"));
+}
+
+/// An open connection as `role` (a demo staff member: ana, luis, marco, sofia, admin; or
+/// okla_owner; or postgres, the cluster's superuser). Check ok() with QVERIFY.
+inline models::Result<services::PgConnection> connectAs(const QString &role, const QString &database = {})
+{
+    auto connection = services::PgConnection::open(conninfoAs(role, database));
+    if (connection)
+        connection->execScript(QStringLiteral("SET client_min_messages = warning"));
+    return connection;
+}
+
+/// A fresh, empty database owned by okla_owner, dropped when the returned guard dies.
+class ThrowawayDatabase
+{
+public:
+    explicit ThrowawayDatabase(const QString &prefix = QStringLiteral("okla_tmp"))
+        : m_name(prefix + u'_' + QUuid::createUuid().toString(QUuid::Id128).left(10))
+    {
+        auto su = okla::tests::connectAs(QStringLiteral("postgres"), QStringLiteral("postgres"));
+        if (!su)
+            qFatal("throwaway database: %s", qPrintable(su.error().toString()));
+        auto created = su->execScript(QStringLiteral("CREATE DATABASE %1 OWNER okla_owner").arg(m_name));
+        if (!created)
+            qFatal("throwaway database: %s", qPrintable(created.error().toString()));
+    }
+    ~ThrowawayDatabase()
+    {
+        if (auto su = okla::tests::connectAs(QStringLiteral("postgres"), QStringLiteral("postgres")))
+            su->execScript(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name));
+    }
+    ThrowawayDatabase(const ThrowawayDatabase &) = delete;
+    ThrowawayDatabase &operator=(const ThrowawayDatabase &) = delete;
+
+    const QString &name() const { return m_name; }
+    models::Result<services::PgConnection> connectAs(const QString &role) const { return okla::tests::connectAs(role, m_name); }
+
+private:
+    QString m_name;
+};
+
+/// A secret from the fixture's credentials folder ($OKLA_CREDENTIALS_DIR), trimmed.
+inline QByteArray credential(const QString &name)
+{
+    QFile file(qEnvironmentVariable("OKLA_CREDENTIALS_DIR") + u'/' + name);
+    return file.open(QIODevice::ReadOnly) ? file.readAll().trimmed() : QByteArray();
+}
+
+/// A Redis client on the fixture's Redis (AUTH with its redis-password).
+inline std::unique_ptr<services::RedisClient> redisClient()
+{
+    return std::make_unique<services::RedisClient>(services::RedisConfig::fromProfile(testProfile()));
+}
+
+/// A program of the build ($OKLA_BINARY_DIR): "okla-sandbox", "okla", "okla-admin"...
+inline QString programPath(const QString &name)
+{
+    static const QHash<QString, QString> folders = {{QStringLiteral("okla-sandbox"), QStringLiteral("sandbox/launcher")},
+                                                    {QStringLiteral("okla"), QStringLiteral("app/cli")},
+                                                    {QStringLiteral("okla-admin"), QStringLiteral("app/admin")},
+                                                    {QStringLiteral("okla-sim"), QStringLiteral("sandbox/sims")},
+                                                    {QStringLiteral("okla-worker"), QStringLiteral("app/worker")}};
+    return qEnvironmentVariable("OKLA_BINARY_DIR") + u'/' + folders.value(name, QStringLiteral(".")) + u'/' + name;
+}
+
+/// Output and exit code of one run of a program.
+struct ProgramRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+/// Runs a program of the build to completion (default 120 s), with extra environment variables.
+inline ProgramRun runProgram(const QString &name, const QStringList &args, const QProcessEnvironment &extraEnv = {},
+                             int timeoutMs = 120000)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &key : extraEnv.keys())
+        env.insert(key, extraEnv.value(key));
+    process.setProcessEnvironment(env);
+    process.start(programPath(name), args);
+    ProgramRun run;
+    if (!process.waitForStarted(10000) || !process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(2000);
+        run.err = "did not start or finish: " + process.errorString().toUtf8();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+} // namespace okla::tests
