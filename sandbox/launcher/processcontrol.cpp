@@ -34,6 +34,17 @@ void wrapRunAs(const RunAs &runAs, QString &program, QStringList &args)
     args = wrapped;
     program = QStringLiteral("setpriv");
 }
+// A detached server is reparented to PID 1, which may reap it late (containers): once it is a
+// zombie it has exited and released its ports and files.
+bool isZombie(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray line = stat.readAll();
+    const qsizetype close = line.lastIndexOf(')');
+    return close > 0 && line.size() > close + 2 && line.at(close + 2) == 'Z';
+}
 } // namespace
 
 RunAs RunAs::forPostgres()
@@ -88,7 +99,7 @@ Result<qint64> ProcessControl::startDetached(const QString &program, const QStri
 
 bool ProcessControl::isProgram(qint64 pid, const QString &programHint)
 {
-    if (pid <= 0 || ::kill(pid_t(pid), 0) != 0)
+    if (pid <= 0 || ::kill(pid_t(pid), 0) != 0 || isZombie(pid))
         return false;
     // /proc/<pid>/exe names the running binary; a zombie has none.
     const QString exe = QFileInfo(QStringLiteral("/proc/%1/exe").arg(pid)).symLinkTarget();
@@ -104,7 +115,7 @@ bool ProcessControl::stop(qint64 pid, int signal, int timeoutMs)
         return errno == ESRCH;
     QDeadlineTimer deadline(timeoutMs);
     while (!deadline.hasExpired()) {
-        if (::kill(pid_t(pid), 0) != 0)
+        if (::kill(pid_t(pid), 0) != 0 || isZombie(pid))
             return true;
         QThread::msleep(50);
     }
