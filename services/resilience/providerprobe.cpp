@@ -2,14 +2,13 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPromise>
 #include <QUuid>
 
 #include "services/connectionprofile.h"
 #include "services/credentialstore.h"
 #include "services/providers/azul/azulclient.h"
+#include "services/providers/stripe/stripeclient.h"
 #include "services/resilience/resiliencemanager.h"
 #include "services/resilience/resilientcall.h"
 
@@ -84,81 +83,24 @@ void probeAzul(const ConnectionProfile &profile, const std::shared_ptr<Resilienc
         });
 }
 
-/// One plain GET through QNetworkAccessManager, classified for the resilience layer.
-/// StripeClient (services/providers/stripe) was not in the tree when this was written; the
-/// probe says so in its `method` field.
-struct PlainHttpOutcome
-{
-    AttemptReport report;
-};
-
-QFuture<PlainHttpOutcome> plainGet(QNetworkAccessManager *nam, const QUrl &url, const QByteArray &secret)
-{
-    QNetworkRequest request(url);
-    request.setRawHeader("Authorization", "Bearer " + secret);
-    request.setRawHeader("Stripe-Version", "2025-03-31.basil");
-    request.setTransferTimeout(30'000);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    QNetworkReply *reply = nam->get(request);
-    auto promise = std::make_shared<QPromise<PlainHttpOutcome>>();
-    promise->start();
-    QObject::connect(reply, &QNetworkReply::finished, reply, [reply, promise] {
-        reply->deleteLater();
-        AttemptReport r;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const auto error = reply->error();
-        if (status == 0) {
-            const bool neverLeft = error == QNetworkReply::ConnectionRefusedError || error == QNetworkReply::HostNotFoundError
-                                   || error == QNetworkReply::SslHandshakeFailedError;
-            r.transport = neverLeft ? AttemptReport::Transport::NeverSent : AttemptReport::Transport::SentNoAnswer;
-            r.tlsError = error == QNetworkReply::SslHandshakeFailedError;
-            r.timedOut = error == QNetworkReply::OperationCanceledError || error == QNetworkReply::TimeoutError;
-            r.summary = QStringLiteral("stripe.customers.list ") + reply->errorString();
-        } else {
-            r.transport = AttemptReport::Transport::Answered;
-            r.httpStatus = status;
-            r.success = status == 200;
-            if (reply->hasRawHeader("Stripe-Should-Retry"))
-                r.stripeShouldRetry = reply->rawHeader("Stripe-Should-Retry") == "true";
-            const QJsonObject err = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("error")).toObject();
-            r.errorType = err.value(QStringLiteral("type")).toString();
-            r.errorCode = err.value(QStringLiteral("code")).toString();
-            r.summary = QStringLiteral("stripe.customers.list HTTP %1").arg(status);
-            if (!r.errorType.isEmpty())
-                r.summary += u' ' + r.errorType;
-            const QByteArray requestId = reply->rawHeader("Request-Id");
-            if (!requestId.isEmpty())
-                r.summary += QStringLiteral(" request-id=") + QString::fromLatin1(requestId);
-        }
-        promise->addResult(PlainHttpOutcome{r});
-        promise->finish();
-    });
-    return promise->future();
-}
-
 void probeStripe(const ConnectionProfile &profile, const std::shared_ptr<ResilienceManager> &manager,
                  const std::shared_ptr<Collector> &collector)
 {
-    const QString method = QStringLiteral("plain HTTP GET via QNetworkAccessManager (not StripeClient)");
-    auto secret = CredentialStore::fromEnvironment(profile.credentialsDir).read(CredentialStore::StripeSecretKey);
+    const QString method = QStringLiteral("StripeClient::listCustomers (GET /v1/customers?limit=1)");
     const OperationKey key{QStringLiteral("stripe"), QStringLiteral("customers.list"), {}};
-    if (!secret) {
-        collector->add({QStringLiteral("stripe"), key.name(), false, 0, 0, secret.error().toString(), method});
+    auto config = stripe::StripeConfig::load(profile, CredentialStore::fromEnvironment(profile.credentialsDir));
+    if (!config) {
+        collector->add({QStringLiteral("stripe"), key.name(), false, 0, 0, config.error().toString(), method});
         return;
     }
-    QUrl url = profile.stripeUrl.isValid() && !profile.stripeUrl.isEmpty() ? profile.stripeUrl
-                                                                           : QUrl(QStringLiteral("https://api.stripe.com"));
-    QString path = url.path();
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    url.setPath(path + (path.endsWith(QLatin1String("/v1")) ? QStringLiteral("/customers") : QStringLiteral("/v1/customers")));
-    url.setQuery(QStringLiteral("limit=1"));
-    auto nam = std::make_shared<QNetworkAccessManager>();
-    const QByteArray key_ = secret.value();
-    ResilientCall::run<PlainHttpOutcome>(
-        *manager, {key}, [nam, url, key_](int) { return plainGet(nam.get(), url, key_); },
-        [](const PlainHttpOutcome &o) { return o.report; })
-        .then([nam, collector, key, method](const CallResult<PlainHttpOutcome> &call) {
+    config->timeoutMs = 30'000; // a probe should not hang for Stripe's full 80 s
+    auto client = std::make_shared<stripe::StripeClient>(*config);
+    stripe::StripeListParams params;
+    params.limit = 1;
+    ResilientCall::run<stripe::StripeOutcome>(
+        *manager, {key}, [client, params](int) { return client->listCustomers(params); },
+        [](const stripe::StripeOutcome &o) { return o.toAttemptReport(); })
+        .then([client, collector, key, method](const CallResult<stripe::StripeOutcome> &call) {
             ProbeResult r = summarize(QStringLiteral("stripe"), key, method, call);
             QMetaObject::invokeMethod(QCoreApplication::instance(), [collector, r] { collector->add(r); });
         });
