@@ -1,14 +1,281 @@
 #include "sandbox/seed/seeder.h"
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLoggingCategory>
+
+#include "sandbox/seed/bulkloader.h"
+#include "sandbox/seed/seedcontextloader.h"
+#include "sandbox/seed/seedgenerator.h"
 #include "services/pgconnection.h"
+
+static void initSeedResources() { Q_INIT_RESOURCE(seed); }
+
+Q_LOGGING_CATEGORY(lcSeed, "okla.sandbox.seed")
 
 namespace okla::sandbox {
 
-// Replaced by the seed generator (issue 2 item 6); until then `okla-sandbox seed` says so plainly.
-models::Status seedDatabase(services::PgConnection &, const SeedOptions &, const std::function<void(const QString &)> &)
+using models::makeError;
+using models::Result;
+using models::Status;
+
+namespace {
+
+/// A small bounded hand-over queue between the generator thread and a loader.
+template<typename T>
+class Channel
 {
-    return models::makeError(QStringLiteral("seed.unavailable"),
-                             QCoreApplication::translate("okla", "The seed generator is not built yet."));
+public:
+    explicit Channel(size_t capacity) : m_capacity(capacity) {}
+    bool push(T value)
+    {
+        std::unique_lock lock(m_mutex);
+        m_cond.wait(lock, [&] { return m_items.size() < m_capacity || m_closed; });
+        if (m_closed)
+            return false;
+        m_items.push_back(std::move(value));
+        m_cond.notify_all();
+        return true;
+    }
+    std::optional<T> pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_cond.wait(lock, [&] { return !m_items.empty() || m_closed; });
+        if (m_items.empty())
+            return std::nullopt;
+        T value = std::move(m_items.front());
+        m_items.pop_front();
+        m_cond.notify_all();
+        return value;
+    }
+    /// No more items; pending ones are still delivered. `drop` discards them (on failure).
+    void close(bool drop = false)
+    {
+        std::lock_guard lock(m_mutex);
+        m_closed = true;
+        if (drop)
+            m_items.clear();
+        m_cond.notify_all();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_cond;
+    std::deque<T> m_items;
+    size_t m_capacity;
+    bool m_closed = false;
+};
+
+QStringList tablesOf(bool sim)
+{
+    QStringList out;
+    for (int t = 0; t < kSeedTableCount; ++t)
+        if (isSimTable(SeedTable(t)) == sim)
+            out << QString::fromLatin1(seedTableInfo(SeedTable(t)).name);
+    return out;
+}
+
+QString finishingSql(const SeedGenerator &generator)
+{
+    QStringList sql;
+    for (const char *table : {"dealers", "payment_methods", "subscriptions", "subscription_changes", "invoices", "charges",
+                              "payments"}) {
+        sql << QStringLiteral("SELECT setval(pg_get_serial_sequence('public.%1', 'id'), "
+                              "coalesce((SELECT max(id) FROM public.%1), 1), (SELECT max(id) FROM public.%1) IS NOT NULL);")
+                   .arg(QLatin1String(table));
+    }
+    const auto next = generator.ncfNext();
+    const char *types[] = {"B01", "B02", "B04"};
+    for (int i = 0; i < 3; ++i)
+        sql << QStringLiteral("UPDATE ncf_sequences SET next_value = %1 WHERE ncf_type = '%2';")
+                   .arg(next[size_t(i)])
+                   .arg(QLatin1String(types[i]));
+    return sql.join(u'\n');
+}
+
+Status validate(const SeedOptions &o)
+{
+    if (o.dealers < 0 || o.dealers > 5000000)
+        return makeError(QStringLiteral("seed.options"),
+                         QCoreApplication::translate("okla", "--dealers must be between 0 and 5,000,000."));
+    if (o.months < 1 || o.months > 120)
+        return makeError(QStringLiteral("seed.options"), QCoreApplication::translate("okla", "--months must be between 1 and 120."));
+    if (!o.lastMonth.isValid() || o.lastMonth.day() != 1)
+        return makeError(QStringLiteral("seed.options"),
+                         QCoreApplication::translate("okla", "The last month of history must be the first day of a month."));
+    return {};
+}
+
+} // namespace
+
+qint64 SeedReport::rowsOf(const QString &table) const
+{
+    for (const auto &[name, count] : rows)
+        if (name == table)
+            return count;
+    return 0;
+}
+
+Status seedDatabase(services::PgConnection &owner, const SeedOptions &options,
+                    const std::function<void(const QString &)> &progress)
+{
+    auto report = seedDatabaseWithReport(owner, options, progress);
+    if (!report)
+        return report.error();
+    return {};
+}
+
+Result<SeedReport> seedDatabaseWithReport(services::PgConnection &owner, const SeedOptions &options,
+                                          const std::function<void(const QString &)> &progress)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto say = [&](const QString &line) {
+        const QString text = QStringLiteral("[%1 s] %2").arg(double(timer.elapsed()) / 1000.0, 6, 'f', 1).arg(line);
+        qCInfo(lcSeed).noquote() << text;
+        if (progress)
+            progress(text);
+    };
+    if (auto ok = validate(options); !ok)
+        return ok.error();
+    auto context = loadSeedContext(owner);
+    if (!context)
+        return context.error();
+
+    std::optional<services::PgConnection> sim;
+    if (!options.simConninfo.isEmpty()) {
+        auto opened = services::PgConnection::open(options.simConninfo);
+        if (!opened)
+            return opened.error();
+        sim.emplace(std::move(opened).value());
+        initSeedResources();
+        QFile schema(QStringLiteral(":/okla/seed/sim_schema.sql"));
+        if (!schema.open(QIODevice::ReadOnly))
+            return makeError(QStringLiteral("seed.sim.schema"),
+                             QCoreApplication::translate("okla", "The simulators' schema is missing from this build."));
+        if (auto ok = sim->execScript(QString::fromUtf8(schema.readAll())); !ok)
+            return ok.error();
+    }
+
+    BulkLoader loader(owner);
+    // provider_requests, dealer_notes and service_requests point at seeded rows: emptied too.
+    if (auto ok = loader.begin(tablesOf(false), {QStringLiteral("public.provider_requests"), QStringLiteral("public.dealer_notes"),
+                                                 QStringLiteral("public.service_requests")});
+        !ok)
+        return ok.error();
+    std::optional<BulkLoader> simLoader;
+    if (sim) {
+        simLoader.emplace(*sim);
+        if (auto ok = simLoader->begin(tablesOf(true)); !ok) {
+            loader.rollback();
+            return ok.error();
+        }
+    }
+    say(QStringLiteral("seeding %1 dealers x %2 months (seed %3)%4")
+            .arg(options.dealers)
+            .arg(options.months)
+            .arg(options.seed)
+            .arg(sim ? QStringLiteral(", mirroring provider objects into the simulators") : QString()));
+
+    SeedGenerator generator(options, *context, sim.has_value());
+    Channel<SeedBatch> toOkla(2);
+    Channel<SeedBatch> toSim(2);
+    std::array<qint64, kSeedTableCount> counts{};
+    Status simStatus;
+    // Generation runs on its own thread while this one streams COPY data to the server, so the
+    // two cores work at once (one PostgreSQL backend cannot be shared by two transactions).
+    std::thread producer([&] {
+        generator.run([&](SeedBatch &&batch) { return toOkla.push(std::move(batch)); });
+        toOkla.close();
+    });
+    std::thread simWriter;
+    if (sim) {
+        simWriter = std::thread([&] {
+            while (auto batch = toSim.pop()) {
+                for (int t = kFirstSimTable; t < kSeedTableCount && simStatus; ++t) {
+                    const auto &info = seedTableInfo(SeedTable(t));
+                    simStatus = simLoader->copy(info.name, info.columns, (*batch)[SeedTable(t)].data());
+                }
+                if (!simStatus) {
+                    toSim.close(true);
+                    return;
+                }
+            }
+        });
+    }
+    Status status;
+    while (auto batch = toOkla.pop()) {
+        qint64 rows = 0;
+        for (int t = 0; t < kFirstSimTable && status; ++t) {
+            const auto &info = seedTableInfo(SeedTable(t));
+            const CopyBuffer &buffer = (*batch)[SeedTable(t)];
+            counts[size_t(t)] += buffer.rows();
+            rows += buffer.rows();
+            status = loader.copy(info.name, info.columns, buffer.data());
+        }
+        for (int t = kFirstSimTable; t < kSeedTableCount; ++t)
+            counts[size_t(t)] += (*batch)[SeedTable(t)].rows();
+        if (!status)
+            break;
+        const QString phase = batch->phase;
+        if (sim && !toSim.push(std::move(*batch)))
+            break;
+        say(QStringLiteral("%1: %2 rows").arg(phase).arg(rows));
+    }
+    toOkla.close(true);
+    producer.join();
+    toSim.close();
+    if (simWriter.joinable())
+        simWriter.join();
+    if (status && !simStatus)
+        status = simStatus;
+    if (!status) {
+        loader.rollback();
+        if (simLoader)
+            simLoader->rollback();
+        return status.error();
+    }
+
+    say(QStringLiteral("rebuilding indexes and keys"));
+    if (auto ok = loader.commit(finishingSql(generator), say); !ok) {
+        if (simLoader)
+            simLoader->rollback();
+        return ok.error();
+    }
+    if (simLoader) {
+        if (auto ok = simLoader->commit({}, say); !ok)
+            return ok.error();
+    }
+    say(QStringLiteral("analyzing"));
+    const QStringList okTables = tablesOf(false);
+    if (auto ok = owner.execScript(QStringLiteral("ANALYZE %1").arg(okTables.join(QStringLiteral(", ")))); !ok)
+        return ok.error();
+    if (sim) {
+        if (auto ok = sim->execScript(QStringLiteral("ANALYZE %1").arg(tablesOf(true).join(QStringLiteral(", ")))); !ok)
+            return ok.error();
+    }
+
+    SeedReport report;
+    for (int t = 0; t < kSeedTableCount; ++t) {
+        if (isSimTable(SeedTable(t)) && !sim)
+            continue;
+        report.rows.append({QString::fromLatin1(seedTableInfo(SeedTable(t)).name), counts[size_t(t)]});
+        report.totalRows += counts[size_t(t)];
+        if (isSimTable(SeedTable(t)))
+            report.simRows += counts[size_t(t)];
+    }
+    report.elapsedMs = timer.elapsed();
+    say(QStringLiteral("done: %1 rows in %2 s (%3 rows/s)")
+            .arg(report.totalRows)
+            .arg(double(report.elapsedMs) / 1000.0, 0, 'f', 1)
+            .arg(report.elapsedMs > 0 ? report.totalRows * 1000 / report.elapsedMs : 0));
+    return report;
 }
 
 } // namespace okla::sandbox
