@@ -220,6 +220,17 @@ void RedisClient::post(std::function<void()> task)
     QMetaObject::invokeMethod(m_worker, std::move(task), Qt::QueuedConnection);
 }
 
+void RedisClient::drain()
+{
+    if (QThread::currentThread() == m_thread)
+        return;
+    auto promise = std::make_shared<QPromise<void>>();
+    QFuture<void> done = promise->future();
+    promise->start();
+    post([promise] { promise->finish(); });
+    done.waitForFinished();
+}
+
 Result<RedisReply> RedisClient::commandSync(QList<QByteArray> args)
 {
     if (QThread::currentThread() == m_thread)

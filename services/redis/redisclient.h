@@ -70,6 +70,9 @@ public:
     /// Runs `task` on the client's thread, where commandSync() goes straight to the socket: for
     /// short command sequences (EVALSHA, then SCRIPT LOAD on NOSCRIPT) without nested futures.
     void post(std::function<void()> task);
+    /// Blocks until every task posted before this call has run (owners of posted tasks call it
+    /// from their destructor). No-op on the client's own thread.
+    void drain();
 
     bool isConnected() const { return m_connected.load(); }
     const RedisConfig &config() const { return m_config; }

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include "services/resilience/breakerregistry.h"
+
 namespace okla::services {
 
 using models::makeError;
@@ -9,6 +11,12 @@ using models::makeError;
 QString PaymentRouter::providerName(Provider provider)
 {
     return provider == Provider::Azul ? QStringLiteral("azul") : QStringLiteral("stripe");
+}
+
+bool PaymentRouter::azulSaleBreakerOpen(const BreakerRegistry &breakers, const QString &primaryHost)
+{
+    const auto breaker = breakers.find(OperationKey{QStringLiteral("azul"), QStringLiteral("sale"), primaryHost}.name());
+    return breaker && breaker->state() == CircuitBreaker::State::Open;
 }
 
 models::Result<PaymentRouter::Decision> PaymentRouter::route(const Request &request)

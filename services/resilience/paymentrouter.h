@@ -8,6 +8,8 @@
 
 namespace okla::services {
 
+class BreakerRegistry;
+
 /// Chooses the provider for a charge or refund (domain.md "Routing", reliability.md §2). Pure logic.
 class PaymentRouter
 {
@@ -45,6 +47,10 @@ public:
     /// Error codes: routing.refund_without_provider, routing.currency_unsupported,
     /// routing.already_charged, routing.unknown_pending, routing.azul_unavailable.
     static models::Result<Decision> route(const Request &request);
+    /// "AZUL's breaker" for routing: this process's `azul.sale@<host>` breaker (primary host) is
+    /// open. Half-open is not: a new charge must be able to become the probe that closes it (if
+    /// the probe slot is taken, the call is refused unsent and the charge is then `Failed`).
+    static bool azulSaleBreakerOpen(const BreakerRegistry &breakers, const QString &primaryHost = QStringLiteral("pagos"));
 };
 
 } // namespace okla::services

@@ -92,6 +92,12 @@ RateLimiter::RateLimiter(std::shared_ptr<RedisClient> redis, RateLimitConfig con
 {
 }
 
+RateLimiter::~RateLimiter()
+{
+    if (m_redis)
+        m_redis->drain();
+}
+
 const char *RateLimiter::luaScript()
 {
     return kScript;

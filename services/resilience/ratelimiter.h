@@ -63,6 +63,9 @@ class RateLimiter
 public:
     RateLimiter(std::shared_ptr<RedisClient> redis, RateLimitConfig config = {},
                 std::shared_ptr<Clock> clock = Clock::system(), QString keyPrefix = QStringLiteral("okla:ratelimit:"));
+    ~RateLimiter(); ///< waits for its queued permit requests (they point at this object)
+    RateLimiter(const RateLimiter &) = delete;
+    RateLimiter &operator=(const RateLimiter &) = delete;
 
     /// One permit decision (does not wait). Callable from any thread.
     QFuture<RateDecision> tryAcquire(const QString &bucket, double perSecond, int cost = 1);

@@ -4,6 +4,7 @@
 #include <QSettings>
 
 #include "services/connectionprofile.h"
+#include "services/credentialstore.h"
 #include "services/redis/redisclient.h"
 
 namespace okla::services {
@@ -17,15 +18,34 @@ ResilienceManager::ResilienceManager(std::shared_ptr<RedisClient> redis, Options
 {
 }
 
-std::shared_ptr<ResilienceManager> ResilienceManager::fromProfile(const ConnectionProfile &profile, bool stripeLive)
+ResilienceManager::~ResilienceManager() = default;
+
+std::shared_ptr<ResilienceManager> ResilienceManager::fromProfile(const ConnectionProfile &profile, std::optional<bool> stripeLive)
 {
     Options options;
     options.limits = RateLimitConfig::fromFile(ConnectionProfile::pathFor(profile.name));
-    options.stripeLive = stripeLive;
+    if (!stripeLive) {
+        // Only the prefix is looked at; the key itself is dropped at once.
+        const auto key = CredentialStore::fromEnvironment(profile.credentialsDir).read(CredentialStore::StripeSecretKey);
+        stripeLive = key && (key->startsWith("sk_live_") || key->startsWith("rk_live_"));
+    }
+    options.stripeLive = *stripeLive;
     std::shared_ptr<RedisClient> redis;
     if (!profile.redisHost.isEmpty())
         redis = std::make_shared<RedisClient>(RedisConfig::fromProfile(profile));
     return std::make_shared<ResilienceManager>(std::move(redis), options);
+}
+
+HealthPublisher *ResilienceManager::startHealthPublishing(int intervalMs)
+{
+    if (!m_redis)
+        return nullptr;
+    QMutexLocker lock(&m_mutex);
+    if (!m_publisher) {
+        m_publisher = std::make_unique<HealthPublisher>(m_redis, m_health, m_breakers, m_limiter);
+        m_publisher->start(intervalMs);
+    }
+    return m_publisher.get();
 }
 
 RetryBudget &ResilienceManager::budget(const QString &provider)

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 #include "services/resilience/breakerregistry.h"
 #include "services/resilience/clock.h"
@@ -35,8 +36,15 @@ public:
     ResilienceManager(std::shared_ptr<RedisClient> redis, Options options,
                       std::shared_ptr<Clock> clock = Clock::system(),
                       std::shared_ptr<RandomSource> random = RandomSource::system());
-    /// Redis from the profile (+ `redis-password`), limits from its `[ratelimit]` group.
-    static std::shared_ptr<ResilienceManager> fromProfile(const ConnectionProfile &profile, bool stripeLive = false);
+    /// Redis from the profile (+ `redis-password`), limits from its `[ratelimit]` group. Stripe's
+    /// live/test limit follows the `stripe-secret-key` prefix (sk_live_/rk_live_) unless given.
+    static std::shared_ptr<ResilienceManager> fromProfile(const ConnectionProfile &profile,
+                                                          std::optional<bool> stripeLive = std::nullopt);
+    ~ResilienceManager();
+
+    /// Starts publishing this process's health to Redis every @p intervalMs on the calling
+    /// thread (which needs an event loop). No-op without Redis. Returns the publisher (owned here).
+    HealthPublisher *startHealthPublishing(int intervalMs = 5000);
 
     BreakerRegistry &breakers() { return *m_breakers; }
     std::shared_ptr<BreakerRegistry> breakerRegistry() const { return m_breakers; }
@@ -63,6 +71,7 @@ private:
     std::shared_ptr<HealthRecorder> m_health;
     QMutex m_mutex;
     QHash<QString, std::shared_ptr<RetryBudget>> m_budgets;
+    std::unique_ptr<HealthPublisher> m_publisher;
 };
 
 } // namespace okla::services

@@ -1,5 +1,6 @@
 #include <QtTest>
 
+#include "services/resilience/breakerregistry.h"
 #include "services/resilience/paymentrouter.h"
 
 using namespace okla::services;
@@ -117,6 +118,35 @@ private slots:
         QCOMPARE(Router::route(r)->provider, Router::Provider::Stripe);
         r.capturingProvider.reset();
         QCOMPARE(Router::route(r).error().code, QStringLiteral("routing.refund_without_provider"));
+    }
+
+    void routesAroundTheLiveSaleBreaker()
+    {
+        // given this process's breakers, AZUL sales failing until the breaker opens
+        auto clock = std::make_shared<ManualClock>();
+        BreakerRegistry breakers({}, clock);
+        QVERIFY(!Router::azulSaleBreakerOpen(breakers)); // never used: closed
+        auto sale = breakers.breaker({QStringLiteral("azul"), QStringLiteral("sale"), QStringLiteral("pagos")});
+        for (int i = 0; i < 5; ++i)
+            sale->record(sale->tryAcquire(), true);
+        Request r;
+        r.currency = QStringLiteral("DOP");
+        r.dealerHasStripePaymentMethod = true;
+        r.azulSaleBreakerOpen = Router::azulSaleBreakerOpen(breakers);
+        // then a new charge goes to Stripe
+        QVERIFY(r.azulSaleBreakerOpen);
+        QCOMPARE(Router::route(r)->provider, Router::Provider::Stripe);
+        // a failing refund operation does not count: only the sale breaker does
+        BreakerRegistry other({}, clock);
+        auto refund = other.breaker({QStringLiteral("azul"), QStringLiteral("refund"), QStringLiteral("pagos")});
+        for (int i = 0; i < 5; ++i)
+            refund->record(refund->tryAcquire(), true);
+        QVERIFY(!Router::azulSaleBreakerOpen(other));
+        // when the wait is over (half-open), new charges go back to AZUL to become the probe
+        clock->advance(30'000);
+        QVERIFY(!Router::azulSaleBreakerOpen(breakers));
+        r.azulSaleBreakerOpen = Router::azulSaleBreakerOpen(breakers);
+        QCOMPARE(Router::route(r)->provider, Router::Provider::Azul);
     }
 
     void unsupportedCurrency()
