@@ -6,7 +6,7 @@
 
 #include "services/pgconnection.h"
 
-Q_LOGGING_CATEGORY(lcKpiBuild, "okla.services.kpi.build")
+Q_LOGGING_CATEGORY(lcKpiBuild, "okla.services.kpi.build", QtWarningMsg)
 
 static void initKpiResources()
 {
@@ -63,7 +63,7 @@ Result<QDate> resolveAsOf(PgConnection &c, std::optional<QDate> asOf)
 
 Status begin(PgConnection &c)
 {
-    return c.execScript(QStringLiteral("BEGIN; SET LOCAL work_mem = '128MB'; "
+    return c.execScript(QStringLiteral("BEGIN; SET LOCAL work_mem = '128MB'; SET LOCAL jit = off; "
                                        "SELECT pg_advisory_xact_lock(hashtext('okla.kpi.snapshots'));"));
 }
 
