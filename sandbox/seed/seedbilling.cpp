@@ -420,6 +420,8 @@ void SeedGenerator::refund(DealerState &d, const Card &card, std::int64_t paymen
     uuid[36] = 0;
     const bool azul = card.provider == Azul;
     const std::string refundId = azul ? std::to_string(++m_azulOrder) : stripeId("re_", d.rng);
+    // Drawn whether or not the simulators are mirrored, so mirroring never changes the okla rows.
+    const std::string refundAuthCode = azul ? digits(d.rng, 6) : std::string();
 
     CopyBuffer &out = batch[SeedTable::Refunds];
     out.raw(std::string_view(uuid, 36)).integer(paymentId).raw(azul ? "azul" : "stripe")
@@ -447,7 +449,7 @@ void SeedGenerator::refund(DealerState &d, const Card &card, std::int64_t paymen
         const std::string masked = std::string(catalog::kCardBrands[size_t(card.brand)].bins[size_t(card.bin)]) + "******" + card.last4;
         CopyBuffer &t = batch[SeedTable::AzulTransactions];
         t.raw(refundId).raw(std::string(uuid, 36) + "-1").raw("Refund").raw("approved").integer(value).integer(0).integer(0)
-            .raw(providerId).raw("00").raw("APROBADA").raw("").raw(digits(d.rng, 6)).raw(rrnFor(settledMs, std::stoll(refundId)))
+            .raw(providerId).raw("00").raw("APROBADA").raw("").raw(refundAuthCode).raw(rrnFor(settledMs, std::stoll(refundId)))
             .raw(std::to_string(std::stoll(refundId) % 10000)).raw(std::to_string(localDay(settledMs) % 1000)).raw("")
             .raw(catalog::kAzulStore).raw(masked).raw(catalog::kCardBrands[size_t(card.brand)].azulName).null()
             .timestamp(settledMs);
