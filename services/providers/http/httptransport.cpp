@@ -38,6 +38,9 @@ HttpTransport::~HttpTransport()
 QFuture<HttpOutcome> HttpTransport::send(HttpRequest request)
 {
     auto promise = std::make_shared<QPromise<HttpOutcome>>();
+    // Started here, not in the worker: a caller that blocks on result() right away must see a
+    // running future, never a pending one without results.
+    promise->start();
     QFuture<HttpOutcome> future = promise->future();
     HttpWorker *worker = m_workers[m_next.fetch_add(1, std::memory_order_relaxed) % m_workers.size()];
     QMetaObject::invokeMethod(worker, [worker, request = std::move(request), promise]() mutable {
@@ -49,10 +52,10 @@ QFuture<HttpOutcome> HttpTransport::send(HttpRequest request)
 QFuture<void> HttpTransport::delay(int ms)
 {
     auto promise = std::make_shared<QPromise<void>>();
+    promise->start();
     QFuture<void> future = promise->future();
     HttpWorker *worker = m_workers.front();
     QMetaObject::invokeMethod(worker, [worker, ms, promise] {
-        promise->start();
         QTimer::singleShot(std::max(0, ms), worker, [promise] { promise->finish(); });
     }, Qt::QueuedConnection);
     return future;

@@ -1,6 +1,9 @@
 #include "services/providers/http/httpworker.h"
 
+#include <cstring>
+
 #include <QElapsedTimer>
+#include <QIODevice>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -30,6 +33,34 @@ struct Exchange : QObject
     bool pinMismatch = false;
     QStringList tlsErrors;
     QTimer *connectTimer = nullptr;
+};
+
+/// A request body that can be read once and never rewound (see start()).
+class OneShotBody : public QIODevice
+{
+public:
+    explicit OneShotBody(QByteArray data) : m_data(std::move(data)) { open(QIODevice::ReadOnly); }
+    bool isSequential() const override { return true; }
+    bool reset() override { return false; }
+    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+    bool atEnd() const override { return m_pos >= m_data.size() && QIODevice::bytesAvailable() == 0; }
+    qint64 size() const override { return m_data.size(); }
+
+protected:
+    qint64 readData(char *out, qint64 max) override
+    {
+        const qint64 n = std::min<qint64>(max, m_data.size() - m_pos);
+        if (n <= 0)
+            return m_pos >= m_data.size() ? -1 : 0;
+        std::memcpy(out, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_pos = 0;
 };
 
 QSslConfiguration tlsConfiguration(const TlsOptions &tls)
@@ -93,6 +124,7 @@ void finish(QNetworkReply *reply, Exchange *ex)
             out.kind = Kind::NotSent; // the request is written only after the handshake
             out.failure = Failure::TlsHandshake;
             break;
+        case QNetworkReply::ContentReSendError: // Qt wanted to resend; OneShotBody refused
         case QNetworkReply::RemoteHostClosedError:
         case QNetworkReply::TemporaryNetworkFailureError:
         case QNetworkReply::NetworkSessionFailedError:
@@ -148,10 +180,19 @@ void HttpWorker::start(HttpRequest request, std::shared_ptr<QPromise<HttpOutcome
             req.setPeerVerifyName(m_tls.peerVerifyName);
     }
 
-    promise->start();
-    QNetworkReply *reply = request.body.isEmpty() && (request.method == "GET" || request.method == "DELETE")
-        ? manager()->sendCustomRequest(req, request.method)
-        : manager()->sendCustomRequest(req, request.method, request.body);
+    QNetworkReply *reply = nullptr;
+    if (request.body.isEmpty() && (request.method == "GET" || request.method == "DELETE")) {
+        reply = manager()->sendCustomRequest(req, request.method);
+    } else {
+        // QNAM silently resends a request whose connection closes before the answer, POST
+        // included: a payment could reach the provider twice. A body that cannot be rewound
+        // (and is not buffered) makes that resend fail with ContentReSendError instead.
+        req.setHeader(QNetworkRequest::ContentLengthHeader, request.body.size());
+        req.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        auto *body = new OneShotBody(request.body);
+        reply = manager()->sendCustomRequest(req, request.method, body);
+        body->setParent(reply);
+    }
 
     auto *ex = new Exchange;
     ex->setParent(reply);
