@@ -70,7 +70,9 @@ ProviderStatusWidget::Level ProviderStatusWidget::levelFor(const QList<Operation
     for (const OperationHealth &op : operations) {
         if (op.state == QLatin1String("open"))
             return Level::Down;
-        if (op.state == QLatin1String("half-open") || op.windowFailures > 0 || op.limiter == QLatin1String("local"))
+        // Any limiter mode but plain "redis" means Redis failed recently ("local", "redis (local fallback at …)").
+        const bool limiterDegraded = !op.limiter.isEmpty() && op.limiter != QLatin1String("redis");
+        if (op.state == QLatin1String("half-open") || op.windowFailures > 0 || limiterDegraded)
             level = Level::Degraded;
     }
     return level;
@@ -91,6 +93,8 @@ QString ProviderStatusWidget::describe(const OperationHealth &op)
                   .arg(op.processes);
     if (op.limiter == QLatin1String("local"))
         text += QStringLiteral("<br/>") + tr("Rate limit enforced locally: Redis was unreachable.");
+    else if (op.limiter.startsWith(QLatin1String("redis (")))
+        text += QStringLiteral("<br/>") + tr("Rate limit was enforced locally for a while: %1").arg(op.limiter.toHtmlEscaped());
     for (const QString &error : op.recentErrors.mid(0, 3))
         text += QStringLiteral("<br/>&nbsp;&nbsp;") + error.toHtmlEscaped();
     return text;

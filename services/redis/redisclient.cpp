@@ -51,7 +51,9 @@ RedisConfig RedisConfig::fromProfile(const ConnectionProfile &profile)
 class RedisWorker : public QObject
 {
 public:
-    explicit RedisWorker(RedisClient *client) : m_client(client) { m_clock.start(); }
+    explicit RedisWorker(RedisClient *client) : m_client(client), m_config(client->m_config) { m_clock.start(); }
+    /// The client is going away while this worker lives on (see ~RedisClient): stop reporting to it.
+    void detach() { m_client = nullptr; }
     ~RedisWorker() override { drop(true); }
 
     Result<RedisReply> exec(const QList<QByteArray> &args)
@@ -115,7 +117,9 @@ private:
     {
         if (m_context)
             return {};
-        const RedisConfig &config = m_client->m_config;
+        const RedisConfig &config = m_config;
+        if (!m_client)
+            return makeError(QStringLiteral("redis.down"), QCoreApplication::translate("okla", "The Redis client stopped."));
         if (m_clock.elapsed() < m_nextConnectAt)
             return makeError(QStringLiteral("redis.down"), QCoreApplication::translate("okla", "Redis is unreachable."),
                              QStringLiteral("%1:%2, next reconnect in %3 ms")
@@ -157,7 +161,7 @@ private:
     void scheduleReconnect()
     {
         // Full jitter, as every reconnect in the product (reliability.md §2).
-        const RedisConfig &config = m_client->m_config;
+        const RedisConfig &config = m_config;
         const double window = std::min<double>(static_cast<double>(config.reconnectCapMs),
                                                static_cast<double>(config.reconnectBaseMs) * std::pow(2.0, std::min(m_failures, 20)));
         ++m_failures;
@@ -170,13 +174,14 @@ private:
             return;
         redisFree(m_context);
         m_context = nullptr;
-        if (m_client->m_connected.exchange(false) && !closing) {
-            qCWarning(lcRedis) << "disconnected from" << m_client->m_config.host << m_client->m_config.port;
+        if (m_client && m_client->m_connected.exchange(false) && !closing) {
+            qCWarning(lcRedis) << "disconnected from" << m_config.host << m_config.port;
             emit m_client->connectionChanged(false);
         }
     }
 
     RedisClient *m_client;
+    const RedisConfig m_config;
     redisContext *m_context = nullptr;
     QElapsedTimer m_clock;
     qint64 m_nextConnectAt = 0;
@@ -194,6 +199,15 @@ RedisClient::RedisClient(RedisConfig config, QObject *parent) : QObject(parent),
 
 RedisClient::~RedisClient()
 {
+    if (QThread::currentThread() == m_thread) {
+        // The last owner let go inside one of our own tasks: the thread cannot wait for itself,
+        // so it finishes on its own and cleans up behind us.
+        m_worker->detach();
+        QObject::connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+        QObject::connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+        m_thread->quit();
+        return;
+    }
     m_thread->quit();
     m_thread->wait();
     delete m_worker; // its thread has finished: safe to destroy here

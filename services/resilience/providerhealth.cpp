@@ -172,8 +172,16 @@ QList<OperationHealth> HealthRecorder::snapshot(const BreakerRegistry &breakers,
 {
     QHash<QString, OperationHealth> out;
     const QString process = processId();
-    const QString limiterMode = limiter && limiter->isLocalFallback() ? QStringLiteral("local") : QStringLiteral("redis");
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    QString limiterMode = QStringLiteral("redis");
+    if (limiter && limiter->isLocalFallback()) {
+        limiterMode = QStringLiteral("local");
+    } else if (limiter && limiter->lastFallbackEpochMs() > now.toMSecsSinceEpoch() - kRotateMs) {
+        // Redis is back, but say that limits were local recently (Redis was down when it happened,
+        // so this is the first chance to publish it).
+        limiterMode = QStringLiteral("redis (local fallback at %1)")
+                          .arg(QDateTime::fromMSecsSinceEpoch(limiter->lastFallbackEpochMs(), Qt::UTC).toString(Qt::ISODate));
+    }
     for (const auto &[key, breaker] : breakers.all()) {
         const CircuitBreaker::Snapshot s = breaker->snapshot();
         OperationHealth &h = out[key.name()];
@@ -237,7 +245,8 @@ QFuture<models::Result<int>> HealthPublisher::publishNow()
     const QByteArray field = process.toUtf8();
     const QString prefix = m_prefix;
     const QByteArray ttl = QByteArray::number(m_ttlSeconds);
-    m_redis->post([redis = m_redis, promise, entries, field, ttl, prefix] {
+    // Raw pointer: a task holding the last reference would destroy the client on its own thread.
+    m_redis->post([redis = m_redis.get(), promise, entries, field, ttl, prefix] {
         int written = 0;
         for (const OperationHealth &h : entries) {
             const QByteArray key = keyFor(h.key, prefix);
@@ -324,7 +333,7 @@ QList<OperationHealth> HealthReader::aggregate(const QList<OperationHealth> &per
         std::sort(a.recentErrors.begin(), a.recentErrors.end(), std::greater<>());
         while (a.recentErrors.size() > kMaxErrors)
             a.recentErrors.removeLast();
-        if (h.limiter == QLatin1String("local"))
+        if (h.limiter == QLatin1String("local") || (a.limiter != QLatin1String("local") && h.limiter != QLatin1String("redis")))
             a.limiter = h.limiter;
         a.processes += 1;
         a.updatedUtc = std::max(a.updatedUtc, h.updatedUtc);
@@ -351,8 +360,9 @@ QFuture<models::Result<QList<OperationHealth>>> HealthReader::readAggregateAsync
     auto promise = std::make_shared<QPromise<models::Result<QList<OperationHealth>>>>();
     QFuture<models::Result<QList<OperationHealth>>> future = promise->future();
     promise->start();
-    // A copy of the reader travels with the task, so it may outlive this object.
-    m_redis->post([reader = *this, promise] {
+    // The task borrows the client (never owns it: see publishNow) and copies the rest.
+    m_redis->post([redis = m_redis.get(), ttl = m_ttlSeconds, prefix = m_prefix, promise] {
+        const HealthReader reader(std::shared_ptr<RedisClient>(std::shared_ptr<RedisClient>(), redis), ttl, prefix);
         promise->addResult(reader.readAggregate());
         promise->finish();
     });

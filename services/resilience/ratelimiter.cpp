@@ -1,6 +1,7 @@
 #include "services/resilience/ratelimiter.h"
 
 #include <QLoggingCategory>
+#include <QDateTime>
 #include <QMutexLocker>
 #include <QPromise>
 #include <QSettings>
@@ -106,6 +107,7 @@ const char *RateLimiter::luaScript()
 RateDecision RateLimiter::tryAcquireSync(const QString &bucket, double perSecond, int cost)
 {
     auto fallback = [&](const QString &why) {
+        m_lastFallbackMs = QDateTime::currentMSecsSinceEpoch();
         if (!m_localFallback.exchange(true))
             qCWarning(lcLimiter) << "Redis unavailable, limiting locally at 1 /" << m_config.localShareDivisor
                                  << "of the limit:" << why;

@@ -73,6 +73,9 @@ public:
     RateDecision tryAcquireSync(const QString &bucket, double perSecond, int cost = 1);
 
     bool isLocalFallback() const { return m_localFallback.load(); }
+    /// Epoch ms of the last decision taken locally because Redis failed (0: never), so health can
+    /// show a fallback that already ended before the next publish.
+    qint64 lastFallbackEpochMs() const { return m_lastFallbackMs.load(); }
     const RateLimitConfig &config() const { return m_config; }
     static const char *luaScript();
 
@@ -83,6 +86,7 @@ private:
     QString m_prefix;
     LocalRateLimiter m_local;
     std::atomic<bool> m_localFallback{false};
+    std::atomic<qint64> m_lastFallbackMs{0};
     QMutex m_shaMutex;
     QByteArray m_sha;
 };

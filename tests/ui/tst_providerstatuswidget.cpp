@@ -108,6 +108,9 @@ private slots:
         QCOMPARE(ProviderStatusWidget::levelFor({ok}), Level::Healthy);
         QCOMPARE(ProviderStatusWidget::levelFor({ok, failing}), Level::Degraded);
         QCOMPARE(ProviderStatusWidget::levelFor({local}), Level::Degraded);
+        OperationHealth recovered = ok;
+        recovered.limiter = QStringLiteral("redis (local fallback at 2026-11-29T12:00:00Z)");
+        QCOMPARE(ProviderStatusWidget::levelFor({recovered}), Level::Degraded);
         QCOMPARE(ProviderStatusWidget::levelFor({halfOpen}), Level::Degraded);
         QCOMPARE(ProviderStatusWidget::levelFor({ok, open, halfOpen}), Level::Down);
     }
