@@ -1,4 +1,1377 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
+<context>
+    <name>DealerFormat</name>
+    <message>
+        <source>No subscription</source>
+        <translation>No subscription</translation>
+    </message>
+</context>
+<context>
+    <name>models</name>
+    <message>
+        <source>Stripe's answer could not be understood.</source>
+        <translation>Stripe's answer could not be understood.</translation>
+    </message>
+</context>
+<context>
+    <name>okla</name>
+    <message>
+        <source>OKLA Admin cannot start</source>
+        <translation>OKLA Admin cannot start</translation>
+    </message>
+    <message>
+        <source>Could not sign in</source>
+        <translation>Could not sign in</translation>
+    </message>
+    <message>
+        <source>The amount is too large to be represented.</source>
+        <translation>The amount is too large to be represented.</translation>
+    </message>
+    <message>
+        <source>A plan price cannot be negative.</source>
+        <translation>A plan price cannot be negative.</translation>
+    </message>
+    <message>
+        <source>The yearly price factor must be greater than zero.</source>
+        <translation>The yearly price factor must be greater than zero.</translation>
+    </message>
+    <message>
+        <source>Amounts in %1 and %2 cannot be combined.</source>
+        <translation>Amounts in %1 and %2 cannot be combined.</translation>
+    </message>
+    <message>
+        <source>A billing cycle of %1 months is not supported.</source>
+        <translation>A billing cycle of %1 months is not supported.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Expansion</source>
+        <translation>Expansion</translation>
+    </message>
+    <message>
+        <source>Reactivation</source>
+        <translation>Reactivation</translation>
+    </message>
+    <message>
+        <source>Contraction</source>
+        <translation>Contraction</translation>
+    </message>
+    <message>
+        <source>Churn</source>
+        <translation>Churn</translation>
+    </message>
+    <message>
+        <source>Q%1 %2</source>
+        <translation>Q%1 %2</translation>
+    </message>
+    <message>
+        <source>An exchange rate must be greater than zero.</source>
+        <translation>An exchange rate must be greater than zero.</translation>
+    </message>
+    <message>
+        <source>A ratio needs a denominator greater than zero.</source>
+        <translation>A ratio needs a denominator greater than zero.</translation>
+    </message>
+    <message>
+        <source>The amount is in %1 but %2 is expected.</source>
+        <translation>The amount is in %1 but %2 is expected.</translation>
+    </message>
+    <message>
+        <source>Connection profile "%1" does not exist; run "okla-sandbox up" or create it.</source>
+        <translation>Connection profile "%1" does not exist; run "okla-sandbox up" or create it.</translation>
+    </message>
+    <message>
+        <source>Connection profile "%1" cannot be read; fix or delete %2.</source>
+        <translation>Connection profile "%1" cannot be read; fix or delete %2.</translation>
+    </message>
+    <message>
+        <source>Connection profile "%1" contains a stored secret (%2); remove it from %3.</source>
+        <translation>Connection profile "%1" contains a stored secret (%2); remove it from %3.</translation>
+    </message>
+    <message>
+        <source>Connection profile "%1" has no valid PostgreSQL host and port; fix or delete %2.</source>
+        <translation>Connection profile "%1" has no valid PostgreSQL host and port; fix or delete %2.</translation>
+    </message>
+    <message>
+        <source>Could not write connection profile %1.</source>
+        <translation>Could not write connection profile %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n migration(s); the schema is at version %1.</source>
+        <translation><numerusform>Applied %n migration; the schema is at version %1.</numerusform><numerusform>Applied %n migrations; the schema is at version %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>No keyring is available, so the password cannot be remembered.</source>
+        <translation>No keyring is available, so the password cannot be remembered.</translation>
+    </message>
+    <message>
+        <source>No password is remembered for this user.</source>
+        <translation>No password is remembered for this user.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 holds a stored secret (%2), which OKLA Admin never writes; remove that entry and start again.</source>
+        <translation>The settings file %1 holds a stored secret (%2), which OKLA Admin never writes; remove that entry and start again.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the database.</source>
+        <translation>Could not connect to the database.</translation>
+    </message>
+    <message>
+        <source>The database refused the request.</source>
+        <translation>The database refused the request.</translation>
+    </message>
+    <message>
+        <source>Redis did not answer in time.</source>
+        <translation>Redis did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The connection to Redis failed.</source>
+        <translation>The connection to Redis failed.</translation>
+    </message>
+    <message>
+        <source>Redis is unreachable.</source>
+        <translation>Redis is unreachable.</translation>
+    </message>
+    <message>
+        <source>Redis refused the password.</source>
+        <translation>Redis refused the password.</translation>
+    </message>
+    <message>
+        <source>The Redis client stopped.</source>
+        <translation>The Redis client stopped.</translation>
+    </message>
+    <message>
+        <source>The payment to refund has no capturing provider.</source>
+        <translation>The payment to refund has no capturing provider.</translation>
+    </message>
+    <message>
+        <source>No payment provider handles this currency.</source>
+        <translation>No payment provider handles this currency.</translation>
+    </message>
+    <message>
+        <source>This charge already succeeded with AZUL.</source>
+        <translation>This charge already succeeded with AZUL.</translation>
+    </message>
+    <message>
+        <source>The AZUL attempt has an unknown outcome; it must be resolved before the charge can go anywhere else.</source>
+        <translation>The AZUL attempt has an unknown outcome; it must be resolved before the charge can go anywhere else.</translation>
+    </message>
+    <message>
+        <source>AZUL is unavailable and the dealer has no Stripe payment method; the charge will be retried later.</source>
+        <translation>AZUL is unavailable and the dealer has no Stripe payment method; the charge will be retried later.</translation>
+    </message>
+    <message>
+        <source>Redis gave an unexpected reply.</source>
+        <translation>Redis gave an unexpected reply.</translation>
+    </message>
+</context>
+<context>
+    <name>okla.status</name>
+    <message>
+        <source>Pending</source>
+        <comment>dealer verification</comment>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <comment>dealer verification</comment>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <comment>dealer verification</comment>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <comment>dealer verification</comment>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <comment>dealer verification</comment>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>Independent</source>
+        <comment>dealer type</comment>
+        <translation>Independent</translation>
+    </message>
+    <message>
+        <source>Franchise</source>
+        <comment>dealer type</comment>
+        <translation>Franchise</translation>
+    </message>
+    <message>
+        <source>Multi-location</source>
+        <comment>dealer type</comment>
+        <translation>Multi-location</translation>
+    </message>
+    <message>
+        <source>Online only</source>
+        <comment>dealer type</comment>
+        <translation>Online only</translation>
+    </message>
+    <message>
+        <source>Wholesale</source>
+        <comment>dealer type</comment>
+        <translation>Wholesale</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <comment>subscription</comment>
+        <translation>Trial</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>subscription</comment>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Past due</source>
+        <comment>subscription</comment>
+        <translation>Past due</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>subscription</comment>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <comment>subscription</comment>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <comment>subscription</comment>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <comment>plan change</comment>
+        <translation>Upgrade</translation>
+    </message>
+    <message>
+        <source>Downgrade</source>
+        <comment>plan change</comment>
+        <translation>Downgrade</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>plan change</comment>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <comment>plan change</comment>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>Trial to active</source>
+        <comment>plan change</comment>
+        <translation>Trial to active</translation>
+    </message>
+    <message>
+        <source>Too expensive</source>
+        <comment>cancellation reason</comment>
+        <translation>Too expensive</translation>
+    </message>
+    <message>
+        <source>Not enough value</source>
+        <comment>cancellation reason</comment>
+        <translation>Not enough value</translation>
+    </message>
+    <message>
+        <source>Switched to a competitor</source>
+        <comment>cancellation reason</comment>
+        <translation>Switched to a competitor</translation>
+    </message>
+    <message>
+        <source>Technical issues</source>
+        <comment>cancellation reason</comment>
+        <translation>Technical issues</translation>
+    </message>
+    <message>
+        <source>Business closed</source>
+        <comment>cancellation reason</comment>
+        <translation>Business closed</translation>
+    </message>
+    <message>
+        <source>Not using it enough</source>
+        <comment>cancellation reason</comment>
+        <translation>Not using it enough</translation>
+    </message>
+    <message>
+        <source>Seasonal pause</source>
+        <comment>cancellation reason</comment>
+        <translation>Seasonal pause</translation>
+    </message>
+    <message>
+        <source>Poor support</source>
+        <comment>cancellation reason</comment>
+        <translation>Poor support</translation>
+    </message>
+    <message>
+        <source>Missing features</source>
+        <comment>cancellation reason</comment>
+        <translation>Missing features</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>cancellation reason</comment>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <comment>payment</comment>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <comment>payment</comment>
+        <translation>Processing</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <comment>payment</comment>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>payment</comment>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <comment>payment</comment>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Partially refunded</source>
+        <comment>payment</comment>
+        <translation>Partially refunded</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <comment>payment</comment>
+        <translation>Disputed</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <comment>invoice</comment>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <comment>invoice</comment>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <comment>invoice</comment>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <comment>invoice</comment>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Partially paid</source>
+        <comment>invoice</comment>
+        <translation>Partially paid</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <comment>invoice</comment>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>invoice</comment>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <comment>invoice</comment>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <comment>refund</comment>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <comment>refund</comment>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <comment>refund</comment>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <comment>refund</comment>
+        <translation>Submitting</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <comment>refund</comment>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>refund</comment>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>refund</comment>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <comment>refund</comment>
+        <translation>Reconciled</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <comment>refund</comment>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <comment>provider request</comment>
+        <translation>Submitting</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <comment>provider request</comment>
+        <translation>Succeeded</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>provider request</comment>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>provider request</comment>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <comment>provider request</comment>
+        <translation>Reconciled</translation>
+    </message>
+    <message>
+        <source>AZUL</source>
+        <comment>payment provider</comment>
+        <translation>AZUL</translation>
+    </message>
+    <message>
+        <source>Stripe</source>
+        <comment>payment provider</comment>
+        <translation>Stripe</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <comment>billing cycle</comment>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <comment>billing cycle</comment>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <comment>billing cycle</comment>
+        <translation>Yearly</translation>
+    </message>
+    <message>
+        <source>Payment without record</source>
+        <comment>reconciliation discrepancy</comment>
+        <translation>Payment without record</translation>
+    </message>
+    <message>
+        <source>Subscription without payment</source>
+        <comment>reconciliation discrepancy</comment>
+        <translation>Subscription without payment</translation>
+    </message>
+    <message>
+        <source>Amount mismatch</source>
+        <comment>reconciliation discrepancy</comment>
+        <translation>Amount mismatch</translation>
+    </message>
+    <message>
+        <source>Orphaned Stripe customer</source>
+        <comment>reconciliation discrepancy</comment>
+        <translation>Orphaned Stripe customer</translation>
+    </message>
+    <message>
+        <source>Status mismatch</source>
+        <comment>reconciliation discrepancy</comment>
+        <translation>Status mismatch</translation>
+    </message>
+    <message>
+        <source>Payment status mismatch</source>
+        <comment>reconciliation discrepancy</comment>
+        <translation>Payment status mismatch</translation>
+    </message>
+    <message>
+        <source>Stripe subscription without record</source>
+        <comment>reconciliation discrepancy</comment>
+        <translation>Stripe subscription without record</translation>
+    </message>
+</context>
+<context>
+    <name>okla::cli</name>
+    <message>
+        <source>unknown or incomplete option "%1"; usage: okla %2</source>
+        <translation>unknown or incomplete option "%1"; usage: okla %2</translation>
+    </message>
+    <message>
+        <source>Schema version %1 of %2.</source>
+        <translation>Schema version %1 of %2.</translation>
+    </message>
+    <message>
+        <source>pending: migration %1</source>
+        <translation>pending: migration %1</translation>
+    </message>
+    <message>
+        <source>The database schema matches this program (version %1).</source>
+        <translation>The database schema matches this program (version %1).</translation>
+    </message>
+</context>
+<context>
+    <name>okla::models::ExchangeRate</name>
+    <message>
+        <source>An exchange rate is written with digits and an optional decimal point, e.g. 58.25.</source>
+        <translation>An exchange rate is written with digits and an optional decimal point, e.g. 58.25.</translation>
+    </message>
+    <message>
+        <source>An exchange rate may have at most 18 significant digits.</source>
+        <translation>An exchange rate may have at most 18 significant digits.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::models::Money</name>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>Enter an amount.</translation>
+    </message>
+    <message>
+        <source>The amount has no digits.</source>
+        <translation>The amount has no digits.</translation>
+    </message>
+    <message>
+        <source>The amount has more than one decimal point.</source>
+        <translation>The amount has more than one decimal point.</translation>
+    </message>
+    <message>
+        <source>A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50.</source>
+        <translation>A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50.</translation>
+    </message>
+    <message>
+        <source>Scientific notation is not accepted; write the amount in full.</source>
+        <translation>Scientific notation is not accepted; write the amount in full.</translation>
+    </message>
+    <message>
+        <source>The amount contains an invalid character: "%1".</source>
+        <translation>The amount contains an invalid character: "%1".</translation>
+    </message>
+    <message>
+        <source>Write digits on both sides of the decimal point, e.g. 0.50.</source>
+        <translation>Write digits on both sides of the decimal point, e.g. 0.50.</translation>
+    </message>
+    <message>
+        <source>The amount has too many decimals: %1 allows at most %2.</source>
+        <translation>The amount has too many decimals: %1 allows at most %2.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>The amount cannot be negative.</translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>The amount is too large.</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>The amount must be greater than zero.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::models::TaxId</name>
+    <message>
+        <source>An RNC or cédula contains only digits, dashes and spaces; "%1" is not allowed.</source>
+        <translation>An RNC or cédula contains only digits, dashes and spaces; "%1" is not allowed.</translation>
+    </message>
+    <message>
+        <source>Enter an RNC (9 digits) or a cédula (11 digits).</source>
+        <translation>Enter an RNC (9 digits) or a cédula (11 digits).</translation>
+    </message>
+    <message>
+        <source>An RNC has 9 digits and a cédula 11; this one has %1.</source>
+        <translation>An RNC has 9 digits and a cédula 11; this one has %1.</translation>
+    </message>
+    <message>
+        <source>This %1 is not valid: its last (check) digit is %2, it should be %3. Check for a typo.</source>
+        <translation>This %1 is not valid: its last (check) digit is %2, it should be %3. Check for a typo.</translation>
+    </message>
+    <message>
+        <source>The %1 body (without its check digit) must be exactly %2 digits.</source>
+        <translation>The %1 body (without its check digit) must be exactly %2 digits.</translation>
+    </message>
+    <message>
+        <source>RNC</source>
+        <translation>RNC</translation>
+    </message>
+    <message>
+        <source>cédula</source>
+        <translation>cédula</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services</name>
+    <message>
+        <source>The database has migration %1 (%2), which this program does not know; this program is older than the database: install the newer OKLA Admin.</source>
+        <translation>The database has migration %1 (%2), which this program does not know; this program is older than the database: install the newer OKLA Admin.</translation>
+    </message>
+    <message>
+        <source>Migration %1 was changed after it was applied (checksum differs); restore resources/migrations/%2 to the version that was applied, then rebuild.</source>
+        <translation>Migration %1 was changed after it was applied (checksum differs); restore resources/migrations/%2 to the version that was applied, then rebuild.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::CredentialStore</name>
+    <message>
+        <source>No credentials directory is configured (set OKLA_CREDENTIALS_DIR or the profile's credentials folder).</source>
+        <translation>No credentials directory is configured (set OKLA_CREDENTIALS_DIR or the profile's credentials folder).</translation>
+    </message>
+    <message>
+        <source>The credentials directory does not exist.</source>
+        <translation>The credentials directory does not exist.</translation>
+    </message>
+    <message>
+        <source>The credentials path is not a directory.</source>
+        <translation>The credentials path is not a directory.</translation>
+    </message>
+    <message>
+        <source>The credentials directory is open to other users; run chmod 700 on it.</source>
+        <translation>The credentials directory is open to other users; run chmod 700 on it.</translation>
+    </message>
+    <message>
+        <source>Unknown credential name.</source>
+        <translation>Unknown credential name.</translation>
+    </message>
+    <message>
+        <source>A required credential file is missing.</source>
+        <translation>A required credential file is missing.</translation>
+    </message>
+    <message>
+        <source>A credential is not a regular file (symbolic links are refused).</source>
+        <translation>A credential is not a regular file (symbolic links are refused).</translation>
+    </message>
+    <message>
+        <source>A credential file is readable or writable by other users; run chmod 600 on it.</source>
+        <translation>A credential file is readable or writable by other users; run chmod 600 on it.</translation>
+    </message>
+    <message>
+        <source>A credential file cannot be read.</source>
+        <translation>A credential file cannot be read.</translation>
+    </message>
+    <message>
+        <source>A credential file is empty.</source>
+        <translation>A credential file is empty.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::Migrator</name>
+    <message>
+        <source>Migration file "%1" is not named NNNN_&lt;name&gt;.sql; rename it.</source>
+        <translation>Migration file "%1" is not named NNNN_&lt;name&gt;.sql; rename it.</translation>
+    </message>
+    <message>
+        <source>Migration file "%1" must have a version above 0000.</source>
+        <translation>Migration file "%1" must have a version above 0000.</translation>
+    </message>
+    <message>
+        <source>The migrations folder %1 does not exist.</source>
+        <translation>The migrations folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Cannot read migration %1.</source>
+        <translation>Cannot read migration %1.</translation>
+    </message>
+    <message>
+        <source>Two migrations have version %1; give one of them the next free number.</source>
+        <translation>Two migrations have version %1; give one of them the next free number.</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version of the database.</source>
+        <translation>Cannot read the schema version of the database.</translation>
+    </message>
+    <message>
+        <source>The database has no OKLA schema yet; run `okla migrate` (or `okla-sandbox up`).</source>
+        <translation>The database has no OKLA schema yet; run `okla migrate` (or `okla-sandbox up`).</translation>
+    </message>
+    <message>
+        <source>The database schema is older than this program (version %1, needs %2); run `okla migrate`.</source>
+        <translation>The database schema is older than this program (version %1, needs %2); run `okla migrate`.</translation>
+    </message>
+    <message>
+        <source>Cannot create the schema_migrations table; run `okla migrate` as the owner role okla_owner.</source>
+        <translation>Cannot create the schema_migrations table; run `okla migrate` as the owner role okla_owner.</translation>
+    </message>
+    <message>
+        <source>Applying migration %1 (%2)…</source>
+        <translation>Applying migration %1 (%2)…</translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2) failed, so no migration was applied; fix %3 and run `okla migrate` again.</source>
+        <translation>Migration %1 (%2) failed, so no migration was applied; fix %3 and run `okla migrate` again.</translation>
+    </message>
+    <message>
+        <source>The schema is up to date (version %1).</source>
+        <translation>The schema is up to date (version %1).</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::Session</name>
+    <message>
+        <source>Finance</source>
+        <translation>Finance</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>no staff role</source>
+        <translation>no staff role</translation>
+    </message>
+    <message>
+        <source>Wrong password for user "%1".</source>
+        <translation>Wrong password for user "%1".</translation>
+    </message>
+    <message>
+        <source>The server asks for a password for user "%1".</source>
+        <translation>The server asks for a password for user "%1".</translation>
+    </message>
+    <message>
+        <source>There is no database user named "%1".</source>
+        <translation>There is no database user named "%1".</translation>
+    </message>
+    <message>
+        <source>The database "%1" does not exist on %2.</source>
+        <translation>The database "%1" does not exist on %2.</translation>
+    </message>
+    <message>
+        <source>The server does not allow user "%1" to sign in from here.</source>
+        <translation>The server does not allow user "%1" to sign in from here.</translation>
+    </message>
+    <message>
+        <source>The database server at %1 did not answer in time.</source>
+        <translation>The database server at %1 did not answer in time.</translation>
+    </message>
+    <message>
+        <source>The database server at %1 is not running or cannot be reached.</source>
+        <translation>The database server at %1 is not running or cannot be reached.</translation>
+    </message>
+    <message>
+        <source>The database server's certificate could not be verified.</source>
+        <translation>The database server's certificate could not be verified.</translation>
+    </message>
+    <message>
+        <source>The database server has no free connections; try again in a moment.</source>
+        <translation>The database server has no free connections; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the database server at %1.</source>
+        <translation>Could not connect to the database server at %1.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::azul</name>
+    <message>
+        <source>The AZUL client key is not a PEM RSA or EC private key.</source>
+        <translation>The AZUL client key is not a PEM RSA or EC private key.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::azul::AzulClient</name>
+    <message>
+        <source>A token sale needs a DataVault token.</source>
+        <translation>A token sale needs a DataVault token.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::azul::AzulConfig</name>
+    <message>
+        <source>The profile has no AZUL URL.</source>
+        <translation>The profile has no AZUL URL.</translation>
+    </message>
+    <message>
+        <source>The AZUL CA file holds no certificate.</source>
+        <translation>The AZUL CA file holds no certificate.</translation>
+    </message>
+    <message>
+        <source>The AZUL client certificate is not PEM.</source>
+        <translation>The AZUL client certificate is not PEM.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::azul::AzulOutcome</name>
+    <message>
+        <source>AZUL could not be reached; nothing was sent.</source>
+        <translation>AZUL could not be reached; nothing was sent.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::azul::AzulPaymentFlow</name>
+    <message>
+        <source>AZUL did not process the payment after %1 verified attempts.</source>
+        <translation>AZUL did not process the payment after %1 verified attempts.</translation>
+    </message>
+    <message>
+        <source>The AZUL request was cancelled while in flight.</source>
+        <translation>The AZUL request was cancelled while in flight.</translation>
+    </message>
+    <message>
+        <source>The attempt could not be stored; nothing was sent.</source>
+        <translation>The attempt could not be stored; nothing was sent.</translation>
+    </message>
+    <message>
+        <source>VerifyPayment was cancelled.</source>
+        <translation>VerifyPayment was cancelled.</translation>
+    </message>
+    <message>
+        <source>AZUL could not confirm whether the payment happened; it will be reconciled.</source>
+        <translation>AZUL could not confirm whether the payment happened; it will be reconciled.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::azul::AzulResult</name>
+    <message>
+        <source>AZUL declined the payment: %1</source>
+        <translation>AZUL declined the payment: %1</translation>
+    </message>
+    <message>
+        <source>The card requires 3-D Secure authentication in a browser.</source>
+        <translation>The card requires 3-D Secure authentication in a browser.</translation>
+    </message>
+    <message>
+        <source>AZUL rejected OKLA's merchant configuration; an administrator must fix it.</source>
+        <translation>AZUL rejected OKLA's merchant configuration; an administrator must fix it.</translation>
+    </message>
+    <message>
+        <source>AZUL rejected the request as malformed.</source>
+        <translation>AZUL rejected the request as malformed.</translation>
+    </message>
+    <message>
+        <source>AZUL refused the operation: %1</source>
+        <translation>AZUL refused the operation: %1</translation>
+    </message>
+    <message>
+        <source>AZUL returned an error.</source>
+        <translation>AZUL returned an error.</translation>
+    </message>
+    <message>
+        <source>AZUL's answer was incomplete; the payment is being verified before anything is resent.</source>
+        <translation>AZUL's answer was incomplete; the payment is being verified before anything is resent.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::stripe::StripeFormEncoder</name>
+    <message>
+        <source>Stripe accepts at most 50 metadata keys.</source>
+        <translation>Stripe accepts at most 50 metadata keys.</translation>
+    </message>
+    <message>
+        <source>A Stripe metadata key must have 1 to 40 characters and no brackets.</source>
+        <translation>A Stripe metadata key must have 1 to 40 characters and no brackets.</translation>
+    </message>
+    <message>
+        <source>A Stripe metadata value must have at most 500 characters.</source>
+        <translation>A Stripe metadata value must have at most 500 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::stripe::StripeWebhookVerifier</name>
+    <message>
+        <source>The webhook signature header has an invalid timestamp.</source>
+        <translation>The webhook signature header has an invalid timestamp.</translation>
+    </message>
+    <message>
+        <source>The webhook signature header has no timestamp.</source>
+        <translation>The webhook signature header has no timestamp.</translation>
+    </message>
+    <message>
+        <source>The webhook signature header has no v1 signature.</source>
+        <translation>The webhook signature header has no v1 signature.</translation>
+    </message>
+    <message>
+        <source>No webhook signing secret is configured.</source>
+        <translation>No webhook signing secret is configured.</translation>
+    </message>
+    <message>
+        <source>The webhook signature is too old.</source>
+        <translation>The webhook signature is too old.</translation>
+    </message>
+    <message>
+        <source>The webhook signature does not match.</source>
+        <translation>The webhook signature does not match.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::AuditPage</name>
+    <message>
+        <source>The append-only audit log: who did what, when and with what result.</source>
+        <translation>The append-only audit log: who did what, when and with what result.</translation>
+    </message>
+    <message>
+        <source>Every action with its before and after, failed sign-ins included</source>
+        <translation>Every action with its before and after, failed sign-ins included</translation>
+    </message>
+    <message>
+        <source>Search by person, dealer, action and date</source>
+        <translation>Search by person, dealer, action and date</translation>
+    </message>
+    <message>
+        <source>Verification of the hash chain</source>
+        <translation>Verification of the hash chain</translation>
+    </message>
+    <message>
+        <source>It comes with the audit log work in a later issue.</source>
+        <translation>It comes with the audit log work in a later issue.</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::ConnectionStatusWidget</name>
+    <message>
+        <source>Connected as %1@%2 · %3</source>
+        <translation>Connected as %1@%2 · %3</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Disconnected</translation>
+    </message>
+    <message>
+        <source>Connection lost; reconnecting…</source>
+        <translation>Connection lost; reconnecting…</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::DealerTableModel</name>
+    <message>
+        <source>%1
+Legal name: %2
+Verification: %3</source>
+        <translation>%1
+Legal name: %2
+Verification: %3</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>Dealer</translation>
+    </message>
+    <message>
+        <source>RNC / Cédula</source>
+        <translation>RNC / Cédula</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>MRR</source>
+        <translation>MRR</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::DealersPage</name>
+    <message>
+        <source>Search by name, RNC/cédula, city or e-mail</source>
+        <translation>Search by name, RNC/cédula, city or e-mail</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Loading dealers…</source>
+        <translation>Loading dealers…</translation>
+    </message>
+    <message>
+        <source>There are no dealers yet.</source>
+        <translation>There are no dealers yet.</translation>
+    </message>
+    <message>
+        <source>No dealer matches "%1".</source>
+        <translation>No dealer matches "%1".</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dealer(s) shown</source>
+        <translation><numerusform>%n dealer shown</numerusform><numerusform>%n dealers shown</numerusform></translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 dealers</source>
+        <translation>Showing %1 of %2 dealers</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>loading…</translation>
+    </message>
+    <message>
+        <source>Could not load dealers: %1</source>
+        <translation>Could not load dealers: %1</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>Dealers</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::InfrastructurePage</name>
+    <message>
+        <source>Health of the services OKLA depends on.</source>
+        <translation>Health of the services OKLA depends on.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL, Redis, RabbitMQ and the object store: reachable or not, and latency</source>
+        <translation>PostgreSQL, Redis, RabbitMQ and the object store: reachable or not, and latency</translation>
+    </message>
+    <message>
+        <source>AZUL, Stripe, e-mail and push: circuit breaker state and error rates</source>
+        <translation>AZUL, Stripe, e-mail and push: circuit breaker state and error rates</translation>
+    </message>
+    <message>
+        <source>Provider costs against the budget of each quarter</source>
+        <translation>Provider costs against the budget of each quarter</translation>
+    </message>
+    <message>
+        <source>It comes with the provider health and infrastructure work in a later issue.</source>
+        <translation>It comes with the provider health and infrastructure work in a later issue.</translation>
+    </message>
+    <message>
+        <source>Infrastructure</source>
+        <translation>Infrastructure</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::MainWindow</name>
+    <message>
+        <source>OKLA Admin</source>
+        <translation>OKLA Admin</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::PanelPage</name>
+    <message>
+        <source>The manager's dashboard: OKLA's key figures against the roadmap targets.</source>
+        <translation>The manager's dashboard: OKLA's key figures against the roadmap targets.</translation>
+    </message>
+    <message>
+        <source>MRR, New and Expansion MRR, churn and active dealers by plan</source>
+        <translation>MRR, New and Expansion MRR, churn and active dealers by plan</translation>
+    </message>
+    <message>
+        <source>Targets from the roadmap and how far each one is</source>
+        <translation>Targets from the roadmap and how far each one is</translation>
+    </message>
+    <message>
+        <source>Charts by month, fed from the subscription history</source>
+        <translation>Charts by month, fed from the subscription history</translation>
+    </message>
+    <message>
+        <source>It comes with the KPI dashboard work (issue 4).</source>
+        <translation>It comes with the KPI dashboard work (issue 4).</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::PaymentsPage</name>
+    <message>
+        <source>Every charge collected through AZUL and Stripe, searchable by dealer, date and status.</source>
+        <translation>Every charge collected through AZUL and Stripe, searchable by dealer, date and status.</translation>
+    </message>
+    <message>
+        <source>Payments with provider ids, amount, ITBIS, fee, card brand and last 4 digits</source>
+        <translation>Payments with provider ids, amount, ITBIS, fee, card brand and last 4 digits</translation>
+    </message>
+    <message>
+        <source>Declines with their codes and the dunning retries</source>
+        <translation>Declines with their codes and the dunning retries</translation>
+    </message>
+    <message>
+        <source>Resending a receipt (support) and exporting (finance)</source>
+        <translation>Resending a receipt (support) and exporting (finance)</translation>
+    </message>
+    <message>
+        <source>It comes with the payments work in a later issue.</source>
+        <translation>It comes with the payments work in a later issue.</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::PlannedPage</name>
+    <message>
+        <source>Not built yet</source>
+        <translation>Not built yet</translation>
+    </message>
+    <message>
+        <source>This page will show:</source>
+        <translation>This page will show:</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::RefundsPage</name>
+    <message>
+        <source>Refund requests, their approval by a second person and their settlement with the provider.</source>
+        <translation>Refund requests, their approval by a second person and their settlement with the provider.</translation>
+    </message>
+    <message>
+        <source>Requests waiting for approval, with the requester and the amount</source>
+        <translation>Requests waiting for approval, with the requester and the amount</translation>
+    </message>
+    <message>
+        <source>The state of each refund from request to reconciliation</source>
+        <translation>The state of each refund from request to reconciliation</translation>
+    </message>
+    <message>
+        <source>The refund dialog, limited by role and by the approval limit</source>
+        <translation>The refund dialog, limited by role and by the approval limit</translation>
+    </message>
+    <message>
+        <source>It comes with the refunds work in a later issue.</source>
+        <translation>It comes with the refunds work in a later issue.</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::ScreenshotRunner</name>
+    <message>
+        <source>Cannot create the screenshot folder %1.</source>
+        <translation>Cannot create the screenshot folder %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write the screenshot %1.</source>
+        <translation>Cannot write the screenshot %1.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::SettingsPage</name>
+    <message>
+        <source>Language and appearance</source>
+        <translation>Language and appearance</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time OKLA Admin starts.</source>
+        <translation>The new language is used the next time OKLA Admin starts.</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Same as the system</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>Signed in as</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>PostgreSQL version</source>
+        <translation>PostgreSQL version</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::SignInDialog</name>
+    <message>
+        <source>Sign in to OKLA Admin</source>
+        <translation>Sign in to OKLA Admin</translation>
+    </message>
+    <message>
+        <source>%1 (%2:%3, database %4)</source>
+        <translation>%1 (%2:%3, database %4)</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Remember the password in this computer's keyring</source>
+        <translation>Remember the password in this computer's keyring</translation>
+    </message>
+    <message>
+        <source>This profile signs in without a password (local sandbox).</source>
+        <translation>This profile signs in without a password (local sandbox).</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>No keyring is available on this computer, so the password cannot be remembered.</source>
+        <translation>No keyring is available on this computer, so the password cannot be remembered.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>Enter your user name.</translation>
+    </message>
+    <message>
+        <source>Could not sign in</source>
+        <translation>Could not sign in</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::StoragePage</name>
+    <message>
+        <source>Object storage usage of the okla-media bucket.</source>
+        <translation>Object storage usage of the okla-media bucket.</translation>
+    </message>
+    <message>
+        <source>Space and object counts by prefix (vehicles, users, dealers, temp)</source>
+        <translation>Space and object counts by prefix (vehicles, users, dealers, temp)</translation>
+    </message>
+    <message>
+        <source>Orphaned objects and image variants that are missing</source>
+        <translation>Orphaned objects and image variants that are missing</translation>
+    </message>
+    <message>
+        <source>Cost against the monthly budget</source>
+        <translation>Cost against the monthly budget</translation>
+    </message>
+    <message>
+        <source>It comes with the object storage work in a later issue.</source>
+        <translation>It comes with the object storage work in a later issue.</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Storage</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::SubscriptionsPage</name>
+    <message>
+        <source>Dealer subscriptions: plan, cycle, Early Bird terms and the full change history.</source>
+        <translation>Dealer subscriptions: plan, cycle, Early Bird terms and the full change history.</translation>
+    </message>
+    <message>
+        <source>Current plan, status and next renewal date of each dealer</source>
+        <translation>Current plan, status and next renewal date of each dealer</translation>
+    </message>
+    <message>
+        <source>Upgrades, downgrades and cancellations with their reasons</source>
+        <translation>Upgrades, downgrades and cancellations with their reasons</translation>
+    </message>
+    <message>
+        <source>Dealers in dunning and the day each step happens</source>
+        <translation>Dealers in dunning and the day each step happens</translation>
+    </message>
+    <message>
+        <source>It comes with the subscriptions and billing work in a later issue.</source>
+        <translation>It comes with the subscriptions and billing work in a later issue.</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Subscriptions</translation>
+    </message>
+</context>
 </TS>

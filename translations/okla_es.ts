@@ -1,4 +1,1377 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_DO" sourcelanguage="en_US">
+<context>
+    <name>DealerFormat</name>
+    <message>
+        <source>No subscription</source>
+        <translation>Sin suscripción</translation>
+    </message>
+</context>
+<context>
+    <name>models</name>
+    <message>
+        <source>Stripe's answer could not be understood.</source>
+        <translation>No se pudo entender la respuesta de Stripe.</translation>
+    </message>
+</context>
+<context>
+    <name>okla</name>
+    <message>
+        <source>OKLA Admin cannot start</source>
+        <translation>OKLA Admin no puede iniciar</translation>
+    </message>
+    <message>
+        <source>Could not sign in</source>
+        <translation>No se pudo iniciar sesión</translation>
+    </message>
+    <message>
+        <source>The amount is too large to be represented.</source>
+        <translation>El monto es demasiado grande para representarlo.</translation>
+    </message>
+    <message>
+        <source>A plan price cannot be negative.</source>
+        <translation>El precio de un plan no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>The yearly price factor must be greater than zero.</source>
+        <translation>El factor del precio anual debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <source>Amounts in %1 and %2 cannot be combined.</source>
+        <translation>No se pueden combinar montos en %1 y %2.</translation>
+    </message>
+    <message>
+        <source>A billing cycle of %1 months is not supported.</source>
+        <translation>No se admite un ciclo de facturación de %1 meses.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Expansion</source>
+        <translation>Expansión</translation>
+    </message>
+    <message>
+        <source>Reactivation</source>
+        <translation>Reactivación</translation>
+    </message>
+    <message>
+        <source>Contraction</source>
+        <translation>Contracción</translation>
+    </message>
+    <message>
+        <source>Churn</source>
+        <translation>Churn</translation>
+    </message>
+    <message>
+        <source>Q%1 %2</source>
+        <translation>T%1 %2</translation>
+    </message>
+    <message>
+        <source>An exchange rate must be greater than zero.</source>
+        <translation>Una tasa de cambio debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <source>A ratio needs a denominator greater than zero.</source>
+        <translation>Una proporción necesita un denominador mayor que cero.</translation>
+    </message>
+    <message>
+        <source>The amount is in %1 but %2 is expected.</source>
+        <translation>El monto está en %1, pero se espera %2.</translation>
+    </message>
+    <message>
+        <source>Connection profile "%1" does not exist; run "okla-sandbox up" or create it.</source>
+        <translation>El perfil de conexión «%1» no existe; ejecute «okla-sandbox up» o créelo.</translation>
+    </message>
+    <message>
+        <source>Connection profile "%1" cannot be read; fix or delete %2.</source>
+        <translation>El perfil de conexión «%1» no se puede leer; corrija o elimine %2.</translation>
+    </message>
+    <message>
+        <source>Connection profile "%1" contains a stored secret (%2); remove it from %3.</source>
+        <translation>El perfil de conexión «%1» contiene un secreto guardado (%2); elimínelo de %3.</translation>
+    </message>
+    <message>
+        <source>Connection profile "%1" has no valid PostgreSQL host and port; fix or delete %2.</source>
+        <translation>El perfil de conexión «%1» no tiene un host y puerto de PostgreSQL válidos; corrija o elimine %2.</translation>
+    </message>
+    <message>
+        <source>Could not write connection profile %1.</source>
+        <translation>No se pudo escribir el perfil de conexión %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n migration(s); the schema is at version %1.</source>
+        <translation><numerusform>Se aplicó %n migración; el esquema está en la versión %1.</numerusform><numerusform>Se aplicaron %n migraciones; el esquema está en la versión %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>No keyring is available, so the password cannot be remembered.</source>
+        <translation>No hay un llavero disponible, así que la contraseña no se puede recordar.</translation>
+    </message>
+    <message>
+        <source>No password is remembered for this user.</source>
+        <translation>No hay una contraseña recordada para este usuario.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 holds a stored secret (%2), which OKLA Admin never writes; remove that entry and start again.</source>
+        <translation>El archivo de configuración %1 guarda un secreto (%2), algo que OKLA Admin nunca escribe; elimine esa entrada y vuelva a iniciar.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the database.</source>
+        <translation>No se pudo conectar a la base de datos.</translation>
+    </message>
+    <message>
+        <source>The database refused the request.</source>
+        <translation>La base de datos rechazó la solicitud.</translation>
+    </message>
+    <message>
+        <source>Redis did not answer in time.</source>
+        <translation>Redis no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>The connection to Redis failed.</source>
+        <translation>Falló la conexión con Redis.</translation>
+    </message>
+    <message>
+        <source>Redis is unreachable.</source>
+        <translation>No se puede alcanzar Redis.</translation>
+    </message>
+    <message>
+        <source>Redis refused the password.</source>
+        <translation>Redis rechazó la contraseña.</translation>
+    </message>
+    <message>
+        <source>The Redis client stopped.</source>
+        <translation>El cliente de Redis se detuvo.</translation>
+    </message>
+    <message>
+        <source>The payment to refund has no capturing provider.</source>
+        <translation>El pago a reembolsar no tiene un proveedor que lo haya cobrado.</translation>
+    </message>
+    <message>
+        <source>No payment provider handles this currency.</source>
+        <translation>Ningún proveedor de pagos maneja esta moneda.</translation>
+    </message>
+    <message>
+        <source>This charge already succeeded with AZUL.</source>
+        <translation>Este cobro ya se hizo con éxito en AZUL.</translation>
+    </message>
+    <message>
+        <source>The AZUL attempt has an unknown outcome; it must be resolved before the charge can go anywhere else.</source>
+        <translation>El intento en AZUL tiene un resultado desconocido; hay que resolverlo antes de enviar el cobro a otro lugar.</translation>
+    </message>
+    <message>
+        <source>AZUL is unavailable and the dealer has no Stripe payment method; the charge will be retried later.</source>
+        <translation>AZUL no está disponible y el dealer no tiene un método de pago en Stripe; el cobro se reintentará más tarde.</translation>
+    </message>
+    <message>
+        <source>Redis gave an unexpected reply.</source>
+        <translation>Redis dio una respuesta inesperada.</translation>
+    </message>
+</context>
+<context>
+    <name>okla.status</name>
+    <message>
+        <source>Pending</source>
+        <comment>dealer verification</comment>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <comment>dealer verification</comment>
+        <translation>En revisión</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <comment>dealer verification</comment>
+        <translation>Verificado</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <comment>dealer verification</comment>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <comment>dealer verification</comment>
+        <translation>Suspendido</translation>
+    </message>
+    <message>
+        <source>Independent</source>
+        <comment>dealer type</comment>
+        <translation>Independiente</translation>
+    </message>
+    <message>
+        <source>Franchise</source>
+        <comment>dealer type</comment>
+        <translation>Franquicia</translation>
+    </message>
+    <message>
+        <source>Multi-location</source>
+        <comment>dealer type</comment>
+        <translation>Varias sucursales</translation>
+    </message>
+    <message>
+        <source>Online only</source>
+        <comment>dealer type</comment>
+        <translation>Solo en línea</translation>
+    </message>
+    <message>
+        <source>Wholesale</source>
+        <comment>dealer type</comment>
+        <translation>Mayorista</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <comment>subscription</comment>
+        <translation>Prueba</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>subscription</comment>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Past due</source>
+        <comment>subscription</comment>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>subscription</comment>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <comment>subscription</comment>
+        <translation>Suspendida</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <comment>subscription</comment>
+        <translation>Expirada</translation>
+    </message>
+    <message>
+        <source>Upgrade</source>
+        <comment>plan change</comment>
+        <translation>Mejora de plan</translation>
+    </message>
+    <message>
+        <source>Downgrade</source>
+        <comment>plan change</comment>
+        <translation>Bajada de plan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <comment>plan change</comment>
+        <translation>Cancelación</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <comment>plan change</comment>
+        <translation>Reactivación</translation>
+    </message>
+    <message>
+        <source>Trial to active</source>
+        <comment>plan change</comment>
+        <translation>De prueba a activa</translation>
+    </message>
+    <message>
+        <source>Too expensive</source>
+        <comment>cancellation reason</comment>
+        <translation>Muy caro</translation>
+    </message>
+    <message>
+        <source>Not enough value</source>
+        <comment>cancellation reason</comment>
+        <translation>No aporta suficiente valor</translation>
+    </message>
+    <message>
+        <source>Switched to a competitor</source>
+        <comment>cancellation reason</comment>
+        <translation>Se fue a la competencia</translation>
+    </message>
+    <message>
+        <source>Technical issues</source>
+        <comment>cancellation reason</comment>
+        <translation>Problemas técnicos</translation>
+    </message>
+    <message>
+        <source>Business closed</source>
+        <comment>cancellation reason</comment>
+        <translation>Cerró el negocio</translation>
+    </message>
+    <message>
+        <source>Not using it enough</source>
+        <comment>cancellation reason</comment>
+        <translation>No lo usa lo suficiente</translation>
+    </message>
+    <message>
+        <source>Seasonal pause</source>
+        <comment>cancellation reason</comment>
+        <translation>Pausa de temporada</translation>
+    </message>
+    <message>
+        <source>Poor support</source>
+        <comment>cancellation reason</comment>
+        <translation>Soporte deficiente</translation>
+    </message>
+    <message>
+        <source>Missing features</source>
+        <comment>cancellation reason</comment>
+        <translation>Faltan funciones</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <comment>cancellation reason</comment>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <comment>payment</comment>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <comment>payment</comment>
+        <translation>Procesando</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <comment>payment</comment>
+        <translation>Exitoso</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>payment</comment>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <comment>payment</comment>
+        <translation>Reembolsado</translation>
+    </message>
+    <message>
+        <source>Partially refunded</source>
+        <comment>payment</comment>
+        <translation>Reembolsado en parte</translation>
+    </message>
+    <message>
+        <source>Disputed</source>
+        <comment>payment</comment>
+        <translation>En disputa</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <comment>invoice</comment>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <comment>invoice</comment>
+        <translation>Emitida</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <comment>invoice</comment>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <comment>invoice</comment>
+        <translation>Pagada</translation>
+    </message>
+    <message>
+        <source>Partially paid</source>
+        <comment>invoice</comment>
+        <translation>Pagada en parte</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <comment>invoice</comment>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <comment>invoice</comment>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <comment>invoice</comment>
+        <translation>Anulada</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <comment>refund</comment>
+        <translation>Solicitado</translation>
+    </message>
+    <message>
+        <source>Awaiting approval</source>
+        <comment>refund</comment>
+        <translation>Esperando aprobación</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <comment>refund</comment>
+        <translation>Aprobado</translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <comment>refund</comment>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <comment>refund</comment>
+        <translation>Exitoso</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>refund</comment>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>refund</comment>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <comment>refund</comment>
+        <translation>Conciliado</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <comment>refund</comment>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>Submitting</source>
+        <comment>provider request</comment>
+        <translation>Enviando</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <comment>provider request</comment>
+        <translation>Exitosa</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>provider request</comment>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <comment>provider request</comment>
+        <translation>Desconocida</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <comment>provider request</comment>
+        <translation>Conciliada</translation>
+    </message>
+    <message>
+        <source>AZUL</source>
+        <comment>payment provider</comment>
+        <translation>AZUL</translation>
+    </message>
+    <message>
+        <source>Stripe</source>
+        <comment>payment provider</comment>
+        <translation>Stripe</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <comment>billing cycle</comment>
+        <translation>Mensual</translation>
+    </message>
+    <message>
+        <source>Quarterly</source>
+        <comment>billing cycle</comment>
+        <translation>Trimestral</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <comment>billing cycle</comment>
+        <translation>Anual</translation>
+    </message>
+    <message>
+        <source>Payment without record</source>
+        <comment>reconciliation discrepancy</comment>
+        <translation>Pago sin registro</translation>
+    </message>
+    <message>
+        <source>Subscription without payment</source>
+        <comment>reconciliation discrepancy</comment>
+        <translation>Suscripción sin pago</translation>
+    </message>
+    <message>
+        <source>Amount mismatch</source>
+        <comment>reconciliation discrepancy</comment>
+        <translation>Monto distinto</translation>
+    </message>
+    <message>
+        <source>Orphaned Stripe customer</source>
+        <comment>reconciliation discrepancy</comment>
+        <translation>Cliente de Stripe huérfano</translation>
+    </message>
+    <message>
+        <source>Status mismatch</source>
+        <comment>reconciliation discrepancy</comment>
+        <translation>Estado distinto</translation>
+    </message>
+    <message>
+        <source>Payment status mismatch</source>
+        <comment>reconciliation discrepancy</comment>
+        <translation>Estado de pago distinto</translation>
+    </message>
+    <message>
+        <source>Stripe subscription without record</source>
+        <comment>reconciliation discrepancy</comment>
+        <translation>Suscripción de Stripe sin registro</translation>
+    </message>
+</context>
+<context>
+    <name>okla::cli</name>
+    <message>
+        <source>unknown or incomplete option "%1"; usage: okla %2</source>
+        <translation>opción desconocida o incompleta «%1»; uso: okla %2</translation>
+    </message>
+    <message>
+        <source>Schema version %1 of %2.</source>
+        <translation>Versión del esquema %1 de %2.</translation>
+    </message>
+    <message>
+        <source>pending: migration %1</source>
+        <translation>pendiente: migración %1</translation>
+    </message>
+    <message>
+        <source>The database schema matches this program (version %1).</source>
+        <translation>El esquema de la base de datos coincide con este programa (versión %1).</translation>
+    </message>
+</context>
+<context>
+    <name>okla::models::ExchangeRate</name>
+    <message>
+        <source>An exchange rate is written with digits and an optional decimal point, e.g. 58.25.</source>
+        <translation>Una tasa de cambio se escribe con dígitos y un punto decimal opcional, p. ej. 58.25.</translation>
+    </message>
+    <message>
+        <source>An exchange rate may have at most 18 significant digits.</source>
+        <translation>Una tasa de cambio puede tener como máximo 18 dígitos significativos.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::models::Money</name>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>Escriba un monto.</translation>
+    </message>
+    <message>
+        <source>The amount has no digits.</source>
+        <translation>El monto no tiene dígitos.</translation>
+    </message>
+    <message>
+        <source>The amount has more than one decimal point.</source>
+        <translation>El monto tiene más de un punto decimal.</translation>
+    </message>
+    <message>
+        <source>A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50.</source>
+        <translation>Hay un separador de miles mal colocado; escriba p. ej. 1,234.50 o 1234.50.</translation>
+    </message>
+    <message>
+        <source>Scientific notation is not accepted; write the amount in full.</source>
+        <translation>No se acepta notación científica; escriba el monto completo.</translation>
+    </message>
+    <message>
+        <source>The amount contains an invalid character: "%1".</source>
+        <translation>El monto contiene un carácter no válido: «%1».</translation>
+    </message>
+    <message>
+        <source>Write digits on both sides of the decimal point, e.g. 0.50.</source>
+        <translation>Escriba dígitos a ambos lados del punto decimal, p. ej. 0.50.</translation>
+    </message>
+    <message>
+        <source>The amount has too many decimals: %1 allows at most %2.</source>
+        <translation>El monto tiene demasiados decimales: %1 admite como máximo %2.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>El monto no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>El monto es demasiado grande.</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>El monto debe ser mayor que cero.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::models::TaxId</name>
+    <message>
+        <source>An RNC or cédula contains only digits, dashes and spaces; "%1" is not allowed.</source>
+        <translation>Un RNC o una cédula solo contiene dígitos, guiones y espacios; «%1» no se permite.</translation>
+    </message>
+    <message>
+        <source>Enter an RNC (9 digits) or a cédula (11 digits).</source>
+        <translation>Escriba un RNC (9 dígitos) o una cédula (11 dígitos).</translation>
+    </message>
+    <message>
+        <source>An RNC has 9 digits and a cédula 11; this one has %1.</source>
+        <translation>Un RNC tiene 9 dígitos y una cédula 11; este tiene %1.</translation>
+    </message>
+    <message>
+        <source>This %1 is not valid: its last (check) digit is %2, it should be %3. Check for a typo.</source>
+        <translation>Este %1 no es válido: su último dígito (verificador) es %2 y debería ser %3. Revise si hay un error de escritura.</translation>
+    </message>
+    <message>
+        <source>The %1 body (without its check digit) must be exactly %2 digits.</source>
+        <translation>El cuerpo del %1 (sin el dígito verificador) debe tener exactamente %2 dígitos.</translation>
+    </message>
+    <message>
+        <source>RNC</source>
+        <translation>RNC</translation>
+    </message>
+    <message>
+        <source>cédula</source>
+        <translation>cédula</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services</name>
+    <message>
+        <source>The database has migration %1 (%2), which this program does not know; this program is older than the database: install the newer OKLA Admin.</source>
+        <translation>La base de datos tiene la migración %1 (%2), que este programa no conoce; este programa es más antiguo que la base de datos: instale el OKLA Admin más reciente.</translation>
+    </message>
+    <message>
+        <source>Migration %1 was changed after it was applied (checksum differs); restore resources/migrations/%2 to the version that was applied, then rebuild.</source>
+        <translation>La migración %1 se modificó después de aplicarse (la suma de verificación no coincide); restaure resources/migrations/%2 a la versión aplicada y vuelva a compilar.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::CredentialStore</name>
+    <message>
+        <source>No credentials directory is configured (set OKLA_CREDENTIALS_DIR or the profile's credentials folder).</source>
+        <translation>No hay una carpeta de credenciales configurada (defina OKLA_CREDENTIALS_DIR o la carpeta de credenciales del perfil).</translation>
+    </message>
+    <message>
+        <source>The credentials directory does not exist.</source>
+        <translation>La carpeta de credenciales no existe.</translation>
+    </message>
+    <message>
+        <source>The credentials path is not a directory.</source>
+        <translation>La ruta de credenciales no es una carpeta.</translation>
+    </message>
+    <message>
+        <source>The credentials directory is open to other users; run chmod 700 on it.</source>
+        <translation>La carpeta de credenciales está abierta a otros usuarios; ejecute chmod 700 sobre ella.</translation>
+    </message>
+    <message>
+        <source>Unknown credential name.</source>
+        <translation>Nombre de credencial desconocido.</translation>
+    </message>
+    <message>
+        <source>A required credential file is missing.</source>
+        <translation>Falta un archivo de credenciales obligatorio.</translation>
+    </message>
+    <message>
+        <source>A credential is not a regular file (symbolic links are refused).</source>
+        <translation>Una credencial no es un archivo normal (se rechazan los enlaces simbólicos).</translation>
+    </message>
+    <message>
+        <source>A credential file is readable or writable by other users; run chmod 600 on it.</source>
+        <translation>Otros usuarios pueden leer o escribir un archivo de credenciales; ejecute chmod 600 sobre él.</translation>
+    </message>
+    <message>
+        <source>A credential file cannot be read.</source>
+        <translation>No se puede leer un archivo de credenciales.</translation>
+    </message>
+    <message>
+        <source>A credential file is empty.</source>
+        <translation>Un archivo de credenciales está vacío.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::Migrator</name>
+    <message>
+        <source>Migration file "%1" is not named NNNN_&lt;name&gt;.sql; rename it.</source>
+        <translation>El archivo de migración «%1» no se llama NNNN_&lt;nombre&gt;.sql; cámbiele el nombre.</translation>
+    </message>
+    <message>
+        <source>Migration file "%1" must have a version above 0000.</source>
+        <translation>El archivo de migración «%1» debe tener una versión mayor que 0000.</translation>
+    </message>
+    <message>
+        <source>The migrations folder %1 does not exist.</source>
+        <translation>La carpeta de migraciones %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Cannot read migration %1.</source>
+        <translation>No se puede leer la migración %1.</translation>
+    </message>
+    <message>
+        <source>Two migrations have version %1; give one of them the next free number.</source>
+        <translation>Dos migraciones tienen la versión %1; asigne a una de ellas el siguiente número libre.</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version of the database.</source>
+        <translation>No se puede leer la versión del esquema de la base de datos.</translation>
+    </message>
+    <message>
+        <source>The database has no OKLA schema yet; run `okla migrate` (or `okla-sandbox up`).</source>
+        <translation>La base de datos todavía no tiene el esquema de OKLA; ejecute `okla migrate` (o `okla-sandbox up`).</translation>
+    </message>
+    <message>
+        <source>The database schema is older than this program (version %1, needs %2); run `okla migrate`.</source>
+        <translation>El esquema de la base de datos es más antiguo que este programa (versión %1, necesita %2); ejecute `okla migrate`.</translation>
+    </message>
+    <message>
+        <source>Cannot create the schema_migrations table; run `okla migrate` as the owner role okla_owner.</source>
+        <translation>No se puede crear la tabla schema_migrations; ejecute `okla migrate` con el rol propietario okla_owner.</translation>
+    </message>
+    <message>
+        <source>Applying migration %1 (%2)…</source>
+        <translation>Aplicando la migración %1 (%2)…</translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2) failed, so no migration was applied; fix %3 and run `okla migrate` again.</source>
+        <translation>La migración %1 (%2) falló, así que no se aplicó ninguna migración; corrija %3 y ejecute `okla migrate` de nuevo.</translation>
+    </message>
+    <message>
+        <source>The schema is up to date (version %1).</source>
+        <translation>El esquema está al día (versión %1).</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::Session</name>
+    <message>
+        <source>Finance</source>
+        <translation>Finanzas</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Gerencia</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Soporte</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administración</translation>
+    </message>
+    <message>
+        <source>no staff role</source>
+        <translation>sin rol de personal</translation>
+    </message>
+    <message>
+        <source>Wrong password for user "%1".</source>
+        <translation>Contraseña incorrecta para el usuario «%1».</translation>
+    </message>
+    <message>
+        <source>The server asks for a password for user "%1".</source>
+        <translation>El servidor pide una contraseña para el usuario «%1».</translation>
+    </message>
+    <message>
+        <source>There is no database user named "%1".</source>
+        <translation>No existe un usuario de base de datos llamado «%1».</translation>
+    </message>
+    <message>
+        <source>The database "%1" does not exist on %2.</source>
+        <translation>La base de datos «%1» no existe en %2.</translation>
+    </message>
+    <message>
+        <source>The server does not allow user "%1" to sign in from here.</source>
+        <translation>El servidor no permite que el usuario «%1» inicie sesión desde aquí.</translation>
+    </message>
+    <message>
+        <source>The database server at %1 did not answer in time.</source>
+        <translation>El servidor de base de datos en %1 no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>The database server at %1 is not running or cannot be reached.</source>
+        <translation>El servidor de base de datos en %1 no está en marcha o no se puede alcanzar.</translation>
+    </message>
+    <message>
+        <source>The database server's certificate could not be verified.</source>
+        <translation>No se pudo verificar el certificado del servidor de base de datos.</translation>
+    </message>
+    <message>
+        <source>The database server has no free connections; try again in a moment.</source>
+        <translation>El servidor de base de datos no tiene conexiones libres; intente de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the database server at %1.</source>
+        <translation>No se pudo conectar al servidor de base de datos en %1.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::azul</name>
+    <message>
+        <source>The AZUL client key is not a PEM RSA or EC private key.</source>
+        <translation>La clave de cliente de AZUL no es una clave privada RSA o EC en formato PEM.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::azul::AzulClient</name>
+    <message>
+        <source>A token sale needs a DataVault token.</source>
+        <translation>Una venta con token necesita un token de DataVault.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::azul::AzulConfig</name>
+    <message>
+        <source>The profile has no AZUL URL.</source>
+        <translation>El perfil no tiene una URL de AZUL.</translation>
+    </message>
+    <message>
+        <source>The AZUL CA file holds no certificate.</source>
+        <translation>El archivo de CA de AZUL no contiene ningún certificado.</translation>
+    </message>
+    <message>
+        <source>The AZUL client certificate is not PEM.</source>
+        <translation>El certificado de cliente de AZUL no está en formato PEM.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::azul::AzulOutcome</name>
+    <message>
+        <source>AZUL could not be reached; nothing was sent.</source>
+        <translation>No se pudo alcanzar AZUL; no se envió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::azul::AzulPaymentFlow</name>
+    <message>
+        <source>AZUL did not process the payment after %1 verified attempts.</source>
+        <translation>AZUL no procesó el pago después de %1 intentos verificados.</translation>
+    </message>
+    <message>
+        <source>The AZUL request was cancelled while in flight.</source>
+        <translation>La solicitud a AZUL se canceló mientras estaba en curso.</translation>
+    </message>
+    <message>
+        <source>The attempt could not be stored; nothing was sent.</source>
+        <translation>No se pudo guardar el intento; no se envió nada.</translation>
+    </message>
+    <message>
+        <source>VerifyPayment was cancelled.</source>
+        <translation>Se canceló VerifyPayment.</translation>
+    </message>
+    <message>
+        <source>AZUL could not confirm whether the payment happened; it will be reconciled.</source>
+        <translation>AZUL no pudo confirmar si el pago se hizo; se conciliará.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::azul::AzulResult</name>
+    <message>
+        <source>AZUL declined the payment: %1</source>
+        <translation>AZUL rechazó el pago: %1</translation>
+    </message>
+    <message>
+        <source>The card requires 3-D Secure authentication in a browser.</source>
+        <translation>La tarjeta requiere autenticación 3-D Secure en un navegador.</translation>
+    </message>
+    <message>
+        <source>AZUL rejected OKLA's merchant configuration; an administrator must fix it.</source>
+        <translation>AZUL rechazó la configuración de comercio de OKLA; un administrador debe corregirla.</translation>
+    </message>
+    <message>
+        <source>AZUL rejected the request as malformed.</source>
+        <translation>AZUL rechazó la solicitud por estar mal formada.</translation>
+    </message>
+    <message>
+        <source>AZUL refused the operation: %1</source>
+        <translation>AZUL rechazó la operación: %1</translation>
+    </message>
+    <message>
+        <source>AZUL returned an error.</source>
+        <translation>AZUL devolvió un error.</translation>
+    </message>
+    <message>
+        <source>AZUL's answer was incomplete; the payment is being verified before anything is resent.</source>
+        <translation>La respuesta de AZUL llegó incompleta; se está verificando el pago antes de reenviar nada.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::stripe::StripeFormEncoder</name>
+    <message>
+        <source>Stripe accepts at most 50 metadata keys.</source>
+        <translation>Stripe acepta como máximo 50 claves de metadatos.</translation>
+    </message>
+    <message>
+        <source>A Stripe metadata key must have 1 to 40 characters and no brackets.</source>
+        <translation>Una clave de metadatos de Stripe debe tener de 1 a 40 caracteres y ningún corchete.</translation>
+    </message>
+    <message>
+        <source>A Stripe metadata value must have at most 500 characters.</source>
+        <translation>Un valor de metadatos de Stripe debe tener como máximo 500 caracteres.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::stripe::StripeWebhookVerifier</name>
+    <message>
+        <source>The webhook signature header has an invalid timestamp.</source>
+        <translation>El encabezado de firma del webhook tiene una marca de tiempo no válida.</translation>
+    </message>
+    <message>
+        <source>The webhook signature header has no timestamp.</source>
+        <translation>El encabezado de firma del webhook no tiene marca de tiempo.</translation>
+    </message>
+    <message>
+        <source>The webhook signature header has no v1 signature.</source>
+        <translation>El encabezado de firma del webhook no tiene una firma v1.</translation>
+    </message>
+    <message>
+        <source>No webhook signing secret is configured.</source>
+        <translation>No hay un secreto de firma de webhooks configurado.</translation>
+    </message>
+    <message>
+        <source>The webhook signature is too old.</source>
+        <translation>La firma del webhook es demasiado antigua.</translation>
+    </message>
+    <message>
+        <source>The webhook signature does not match.</source>
+        <translation>La firma del webhook no coincide.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::AuditPage</name>
+    <message>
+        <source>The append-only audit log: who did what, when and with what result.</source>
+        <translation>El registro de auditoría inalterable: quién hizo qué, cuándo y con qué resultado.</translation>
+    </message>
+    <message>
+        <source>Every action with its before and after, failed sign-ins included</source>
+        <translation>Cada acción con su antes y después, incluidos los inicios de sesión fallidos</translation>
+    </message>
+    <message>
+        <source>Search by person, dealer, action and date</source>
+        <translation>Búsqueda por persona, dealer, acción y fecha</translation>
+    </message>
+    <message>
+        <source>Verification of the hash chain</source>
+        <translation>Verificación de la cadena de hashes</translation>
+    </message>
+    <message>
+        <source>It comes with the audit log work in a later issue.</source>
+        <translation>Llega con el trabajo del registro de auditoría, en un issue posterior.</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Auditoría</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::ConnectionStatusWidget</name>
+    <message>
+        <source>Connected as %1@%2 · %3</source>
+        <translation>Conectado como %1@%2 · %3</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Connection lost; reconnecting…</source>
+        <translation>Conexión perdida; reconectando…</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::DealerTableModel</name>
+    <message>
+        <source>%1
+Legal name: %2
+Verification: %3</source>
+        <translation>%1
+Razón social: %2
+Verificación: %3</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>Dealer</translation>
+    </message>
+    <message>
+        <source>RNC / Cédula</source>
+        <translation>RNC / Cédula</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>MRR</source>
+        <translation>MRR</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::DealersPage</name>
+    <message>
+        <source>Search by name, RNC/cédula, city or e-mail</source>
+        <translation>Buscar por nombre, RNC/cédula, ciudad o correo</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Loading dealers…</source>
+        <translation>Cargando dealers…</translation>
+    </message>
+    <message>
+        <source>There are no dealers yet.</source>
+        <translation>Todavía no hay dealers.</translation>
+    </message>
+    <message>
+        <source>No dealer matches "%1".</source>
+        <translation>Ningún dealer coincide con «%1».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dealer(s) shown</source>
+        <translation><numerusform>%n dealer mostrado</numerusform><numerusform>%n dealers mostrados</numerusform></translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 dealers</source>
+        <translation>Mostrando %1 de %2 dealers</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>cargando…</translation>
+    </message>
+    <message>
+        <source>Could not load dealers: %1</source>
+        <translation>No se pudieron cargar los dealers: %1</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>Dealers</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::InfrastructurePage</name>
+    <message>
+        <source>Health of the services OKLA depends on.</source>
+        <translation>Salud de los servicios de los que depende OKLA.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL, Redis, RabbitMQ and the object store: reachable or not, and latency</source>
+        <translation>PostgreSQL, Redis, RabbitMQ y el almacenamiento de objetos: si responden y su latencia</translation>
+    </message>
+    <message>
+        <source>AZUL, Stripe, e-mail and push: circuit breaker state and error rates</source>
+        <translation>AZUL, Stripe, correo y notificaciones push: estado de los cortacircuitos y tasas de error</translation>
+    </message>
+    <message>
+        <source>Provider costs against the budget of each quarter</source>
+        <translation>Costos de proveedores frente al presupuesto de cada trimestre</translation>
+    </message>
+    <message>
+        <source>It comes with the provider health and infrastructure work in a later issue.</source>
+        <translation>Llega con el trabajo de salud de proveedores e infraestructura, en un issue posterior.</translation>
+    </message>
+    <message>
+        <source>Infrastructure</source>
+        <translation>Infraestructura</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::MainWindow</name>
+    <message>
+        <source>OKLA Admin</source>
+        <translation>OKLA Admin</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::PanelPage</name>
+    <message>
+        <source>The manager's dashboard: OKLA's key figures against the roadmap targets.</source>
+        <translation>El tablero de gerencia: las cifras clave de OKLA frente a las metas del plan de ruta.</translation>
+    </message>
+    <message>
+        <source>MRR, New and Expansion MRR, churn and active dealers by plan</source>
+        <translation>MRR, MRR nuevo y de expansión, churn y dealers activos por plan</translation>
+    </message>
+    <message>
+        <source>Targets from the roadmap and how far each one is</source>
+        <translation>Las metas del plan de ruta y cuánto falta para cada una</translation>
+    </message>
+    <message>
+        <source>Charts by month, fed from the subscription history</source>
+        <translation>Gráficos por mes, a partir del historial de suscripciones</translation>
+    </message>
+    <message>
+        <source>It comes with the KPI dashboard work (issue 4).</source>
+        <translation>Llega con el trabajo del tablero de KPI (issue 4).</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::PaymentsPage</name>
+    <message>
+        <source>Every charge collected through AZUL and Stripe, searchable by dealer, date and status.</source>
+        <translation>Cada cobro hecho con AZUL y Stripe, con búsqueda por dealer, fecha y estado.</translation>
+    </message>
+    <message>
+        <source>Payments with provider ids, amount, ITBIS, fee, card brand and last 4 digits</source>
+        <translation>Pagos con los ids del proveedor, monto, ITBIS, comisión, marca de la tarjeta y últimos 4 dígitos</translation>
+    </message>
+    <message>
+        <source>Declines with their codes and the dunning retries</source>
+        <translation>Rechazos con sus códigos y los reintentos de cobro</translation>
+    </message>
+    <message>
+        <source>Resending a receipt (support) and exporting (finance)</source>
+        <translation>Reenvío de recibos (soporte) y exportación (finanzas)</translation>
+    </message>
+    <message>
+        <source>It comes with the payments work in a later issue.</source>
+        <translation>Llega con el trabajo de pagos, en un issue posterior.</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>Pagos</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::PlannedPage</name>
+    <message>
+        <source>Not built yet</source>
+        <translation>Todavía no está construida</translation>
+    </message>
+    <message>
+        <source>This page will show:</source>
+        <translation>Esta página mostrará:</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::RefundsPage</name>
+    <message>
+        <source>Refund requests, their approval by a second person and their settlement with the provider.</source>
+        <translation>Solicitudes de reembolso, su aprobación por una segunda persona y su liquidación con el proveedor.</translation>
+    </message>
+    <message>
+        <source>Requests waiting for approval, with the requester and the amount</source>
+        <translation>Solicitudes que esperan aprobación, con quién las pidió y el monto</translation>
+    </message>
+    <message>
+        <source>The state of each refund from request to reconciliation</source>
+        <translation>El estado de cada reembolso, de la solicitud a la conciliación</translation>
+    </message>
+    <message>
+        <source>The refund dialog, limited by role and by the approval limit</source>
+        <translation>El diálogo de reembolso, limitado por rol y por el límite de aprobación</translation>
+    </message>
+    <message>
+        <source>It comes with the refunds work in a later issue.</source>
+        <translation>Llega con el trabajo de reembolsos, en un issue posterior.</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Reembolsos</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::ScreenshotRunner</name>
+    <message>
+        <source>Cannot create the screenshot folder %1.</source>
+        <translation>No se puede crear la carpeta de capturas %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write the screenshot %1.</source>
+        <translation>No se puede escribir la captura %1.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::SettingsPage</name>
+    <message>
+        <source>Language and appearance</source>
+        <translation>Idioma y apariencia</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time OKLA Admin starts.</source>
+        <translation>El nuevo idioma se usa la próxima vez que se abra OKLA Admin.</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Igual que el sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>Sesión iniciada como</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>PostgreSQL version</source>
+        <translation>Versión de PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::SignInDialog</name>
+    <message>
+        <source>Sign in to OKLA Admin</source>
+        <translation>Iniciar sesión en OKLA Admin</translation>
+    </message>
+    <message>
+        <source>%1 (%2:%3, database %4)</source>
+        <translation>%1 (%2:%3, base de datos %4)</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Remember the password in this computer's keyring</source>
+        <translation>Recordar la contraseña en el llavero de esta computadora</translation>
+    </message>
+    <message>
+        <source>This profile signs in without a password (local sandbox).</source>
+        <translation>Este perfil entra sin contraseña (sandbox local).</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>No keyring is available on this computer, so the password cannot be remembered.</source>
+        <translation>No hay un llavero disponible en esta computadora, así que la contraseña no se puede recordar.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>Escriba su nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>Could not sign in</source>
+        <translation>No se pudo iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::StoragePage</name>
+    <message>
+        <source>Object storage usage of the okla-media bucket.</source>
+        <translation>Uso del almacenamiento de objetos del bucket okla-media.</translation>
+    </message>
+    <message>
+        <source>Space and object counts by prefix (vehicles, users, dealers, temp)</source>
+        <translation>Espacio y cantidad de objetos por prefijo (vehicles, users, dealers, temp)</translation>
+    </message>
+    <message>
+        <source>Orphaned objects and image variants that are missing</source>
+        <translation>Objetos huérfanos y variantes de imagen que faltan</translation>
+    </message>
+    <message>
+        <source>Cost against the monthly budget</source>
+        <translation>Costo frente al presupuesto mensual</translation>
+    </message>
+    <message>
+        <source>It comes with the object storage work in a later issue.</source>
+        <translation>Llega con el trabajo de almacenamiento de objetos, en un issue posterior.</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Almacenamiento</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::SubscriptionsPage</name>
+    <message>
+        <source>Dealer subscriptions: plan, cycle, Early Bird terms and the full change history.</source>
+        <translation>Suscripciones de los dealers: plan, ciclo, condiciones Early Bird y todo el historial de cambios.</translation>
+    </message>
+    <message>
+        <source>Current plan, status and next renewal date of each dealer</source>
+        <translation>Plan actual, estado y próxima renovación de cada dealer</translation>
+    </message>
+    <message>
+        <source>Upgrades, downgrades and cancellations with their reasons</source>
+        <translation>Mejoras, bajadas de plan y cancelaciones con sus motivos</translation>
+    </message>
+    <message>
+        <source>Dealers in dunning and the day each step happens</source>
+        <translation>Dealers en proceso de cobro y el día de cada paso</translation>
+    </message>
+    <message>
+        <source>It comes with the subscriptions and billing work in a later issue.</source>
+        <translation>Llega con el trabajo de suscripciones y facturación, en un issue posterior.</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Suscripciones</translation>
+    </message>
+</context>
 </TS>

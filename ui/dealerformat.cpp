@@ -3,10 +3,27 @@
 #include <QLocale>
 #include <QTimeZone>
 
+#include "models/currency.h"
+#include "models/money.h"
+#include "models/statuses.h"
+#include "models/taxid.h"
+
 namespace okla::ui {
+
+namespace {
+template<typename E>
+QString statusLabel(const QString &dbValue)
+{
+    const auto value = models::fromDb<E>(dbValue);
+    return value ? models::label(*value) : dbValue; // an unknown value is shown as stored, not hidden
+}
+} // namespace
 
 QString DealerFormat::taxId(const QString &digits, const QString &kind)
 {
+    if (auto parsed = models::TaxId::parse(digits); parsed.ok())
+        return parsed->display();
+    // A stored number with a wrong check digit is still shown in its usual shape.
     if (kind == QLatin1String("rnc") && digits.size() == 9) // 1-01-12345-1
         return digits.left(1) + u'-' + digits.mid(1, 2) + u'-' + digits.mid(3, 5) + u'-' + digits.right(1);
     if (kind == QLatin1String("cedula") && digits.size() == 11) // 001-1234567-3
@@ -16,31 +33,17 @@ QString DealerFormat::taxId(const QString &digits, const QString &kind)
 
 QString DealerFormat::taxIdKind(const QString &kind)
 {
-    return kind == QLatin1String("rnc") ? tr("RNC") : tr("Cédula");
+    return models::TaxId::kindName(kind == QLatin1String("rnc") ? models::TaxId::Kind::Rnc : models::TaxId::Kind::Cedula);
 }
 
 QString DealerFormat::subscriptionStatus(const QString &v)
 {
     if (v.isEmpty())
         return tr("No subscription");
-    if (v == QLatin1String("trial")) return tr("Trial");
-    if (v == QLatin1String("active")) return tr("Active");
-    if (v == QLatin1String("past_due")) return tr("Past due");
-    if (v == QLatin1String("cancelled")) return tr("Cancelled");
-    if (v == QLatin1String("suspended")) return tr("Suspended");
-    if (v == QLatin1String("expired")) return tr("Expired");
-    return v;
+    return statusLabel<models::SubscriptionStatus>(v);
 }
 
-QString DealerFormat::verificationStatus(const QString &v)
-{
-    if (v == QLatin1String("pending")) return tr("Pending verification");
-    if (v == QLatin1String("under_review")) return tr("Under review");
-    if (v == QLatin1String("verified")) return tr("Verified");
-    if (v == QLatin1String("rejected")) return tr("Rejected");
-    if (v == QLatin1String("suspended")) return tr("Suspended");
-    return v;
-}
+QString DealerFormat::verificationStatus(const QString &v) { return statusLabel<models::DealerVerificationStatus>(v); }
 
 QString DealerFormat::plan(const QString &planKey)
 {
@@ -54,16 +57,11 @@ QString DealerFormat::plan(const QString &planKey)
 
 QString DealerFormat::money(std::optional<qint64> minor, const QString &currency)
 {
-    if (!minor)
+    const auto code = models::currencyFromIsoCode(currency);
+    if (!minor || !code)
         return QStringLiteral("—");
     static const QLocale dominican(QStringLiteral("es_DO"));
-    const qint64 value = *minor;
-    const qint64 magnitude = value < 0 ? -value : value;
-    const QString symbol = currency == QLatin1String("DOP") ? QStringLiteral("RD$")
-                         : currency == QLatin1String("USD") ? QStringLiteral("US$") : currency + u' ';
-    const QString cents = QStringLiteral("%1").arg(magnitude % 100, 2, 10, QLatin1Char('0'));
-    return (value < 0 ? QStringLiteral("-") : QString()) + symbol + dominican.toString(magnitude / 100)
-           + dominican.decimalPoint() + cents;
+    return models::Money::fromMinor(*minor, *code).format(dominican);
 }
 
 QString DealerFormat::date(const QDateTime &utc)
@@ -71,7 +69,11 @@ QString DealerFormat::date(const QDateTime &utc)
     if (!utc.isValid())
         return {};
     const QDate day = utc.toTimeZone(QTimeZone(-4 * 3600)).date();
-    return QLocale().toString(day, QLocale::ShortFormat);
+    // The locale's short date, with a four-digit year (29/11/2026, 11/29/2026).
+    QString format = QLocale().dateFormat(QLocale::ShortFormat);
+    if (!format.contains(QLatin1String("yyyy")))
+        format.replace(QLatin1String("yy"), QLatin1String("yyyy"));
+    return QLocale().toString(day, format);
 }
 
 } // namespace okla::ui

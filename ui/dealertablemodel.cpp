@@ -130,19 +130,22 @@ void DealerTableModel::requestPage(std::optional<DealerCursor> after)
             setPending(-1);
             if (generation != m_generation)
                 return; // the search changed meanwhile
-            m_pageInFlight = false;
             if (!result.ok()) {
+                m_pageInFlight = false;
                 m_atEnd = true; // no automatic retry loop; the page offers "Try again"
                 emit loadFailed(result.error());
                 return;
             }
             const QList<DealerSummary> &rows = result.value();
             m_atEnd = rows.size() < DealerRepository::PageSize;
+            // Still "in flight" while inserting: views and testers may call fetchMore() from
+            // rowsAboutToBeInserted, when the last row is not yet the new cursor.
             if (!rows.isEmpty()) {
                 beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size() - 1));
                 m_rows.append(rows);
                 endInsertRows();
             }
+            m_pageInFlight = false;
             emit pageLoaded();
         });
 }
@@ -184,8 +187,8 @@ void DealerTableModel::refresh()
             setPending(-1);
             if (generation != m_generation)
                 return;
-            m_pageInFlight = false;
             if (!result.ok()) {
+                m_pageInFlight = false;
                 emit loadFailed(result.error());
                 return;
             }
@@ -204,6 +207,7 @@ void DealerTableModel::refresh()
                 endResetModel();
             }
             m_atEnd = rows.size() < wanted;
+            m_pageInFlight = false;
             emit pageLoaded();
         });
     requestCount();

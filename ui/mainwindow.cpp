@@ -1,11 +1,14 @@
 #include "ui/mainwindow.h"
 
 #include <QEvent>
+#include <QFile>
+#include <QPainter>
+#include <QSvgRenderer>
 #include <QIcon>
 #include <QListWidget>
 #include <QSettings>
 #include <QShortcut>
-#include <QSplitter>
+#include <QHBoxLayout>
 #include <QStackedWidget>
 #include <QStatusBar>
 
@@ -17,6 +20,29 @@
 static void initIconResources() { Q_INIT_RESOURCE(icons); }
 
 namespace okla::ui {
+
+namespace {
+// The style's generated "selected" icon vanishes into the highlight colour: draw a white copy.
+QIcon navigationIcon(const QString &path)
+{
+    QIcon icon(path);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return icon;
+    QByteArray svg = file.readAll();
+    svg.replace("#5b7fa6", "#ffffff");
+    QSvgRenderer renderer(svg);
+    for (int size : {20, 40}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        renderer.render(&painter);
+        painter.end();
+        icon.addPixmap(pixmap, QIcon::Selected);
+    }
+    return icon;
+}
+} // namespace
 
 MainWindow::MainWindow(const PageContext &context, const PageRegistry &registry, QWidget *parent)
     : QMainWindow(parent)
@@ -39,7 +65,7 @@ MainWindow::MainWindow(const PageContext &context, const PageRegistry &registry,
         m_pages << page;
         m_stack->addWidget(page);
         const int number = int(m_pages.size());
-        auto *item = new QListWidgetItem(QIcon(page->iconPath()), page->title(), m_navigation);
+        auto *item = new QListWidgetItem(navigationIcon(page->iconPath()), page->title(), m_navigation);
         if (number <= 9)
             item->setToolTip(tr("%1 (Ctrl+%2)").arg(page->title()).arg(number));
         item->setSizeHint(QSize(0, 36));
@@ -47,14 +73,19 @@ MainWindow::MainWindow(const PageContext &context, const PageRegistry &registry,
     int widest = 0;
     for (int i = 0; i < m_navigation->count(); ++i)
         widest = std::max(widest, m_navigation->fontMetrics().horizontalAdvance(m_navigation->item(i)->text()));
-    m_navigation->setFixedWidth(widest + 70);
+    m_navigation->setFixedWidth(widest + 80);
 
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(m_navigation);
-    splitter->addWidget(m_stack);
-    splitter->setStretchFactor(1, 1);
-    splitter->setChildrenCollapsible(false);
-    setCentralWidget(splitter);
+    m_navigation->setStyleSheet(QStringLiteral(
+        "QListWidget#navigation { background: palette(base); padding: 6px; outline: 0; }"
+        "QListWidget#navigation::item { padding: 4px 8px; border-radius: 4px; }"
+        "QListWidget#navigation::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
+    auto *central = new QWidget(this);
+    auto *row = new QHBoxLayout(central);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(0);
+    row->addWidget(m_navigation);
+    row->addWidget(m_stack, 1);
+    setCentralWidget(central);
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= m_pages.size())

@@ -65,7 +65,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption userOption(QStringLiteral("user"), QStringLiteral("Database user to sign in as."), QStringLiteral("NAME"));
     const QCommandLineOption shotsOption(QStringLiteral("screenshots"), QStringLiteral("Save one PNG per page into DIR and exit."), QStringLiteral("DIR"));
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("Language: es or en."), QStringLiteral("es|en"));
-    const QCommandLineOption measureOption(QStringLiteral("measure-startup"), QStringLiteral("Print the time from start to the first page painted."));
+    const QCommandLineOption measureOption(QStringLiteral("measure-startup"), QStringLiteral("Print the time from start to the first page painted and its data shown, then exit."));
     parser.addOptions({profileOption, userOption, shotsOption, langOption, measureOption});
     if (!parser.parse(QApplication::arguments())) {
         say(QStringLiteral("okla-admin: %1; run okla-admin --help.").arg(parser.errorText()));
@@ -114,6 +114,8 @@ int main(int argc, char *argv[])
             if (options.measure)
                 say(QStringLiteral("startup: first page painted after %1 ms").arg(painted));
             okla::ui::Page *page = window->currentPage();
+            if (options.measure && interactive && !(page && page->isLoading()))
+                app.exit(0);
             if (page && page->isLoading()) {
                 auto connection = std::make_shared<QMetaObject::Connection>();
                 *connection = QObject::connect(page, &okla::ui::Page::loadingChanged, &app, [&, connection, page](bool loading) {
@@ -124,6 +126,8 @@ int main(int argc, char *argv[])
                     qCInfo(lcAdmin) << page->slug() << "data shown after" << loaded << "ms";
                     if (options.measure)
                         say(QStringLiteral("startup: %1 page data shown after %2 ms").arg(page->slug()).arg(loaded));
+                    if (options.measure && interactive)
+                        app.exit(0);
                 });
             }
         });

@@ -46,13 +46,15 @@ DealersPage::DealersPage(const PageContext &context, QWidget *parent) : Page(par
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(DealerTableModel::Name, QHeaderView::Stretch);
-    const int em = m_table->fontMetrics().horizontalAdvance(u'M');
-    m_table->setColumnWidth(DealerTableModel::TaxId, 11 * em);
-    m_table->setColumnWidth(DealerTableModel::City, 12 * em);
-    m_table->setColumnWidth(DealerTableModel::Plan, 7 * em);
-    m_table->setColumnWidth(DealerTableModel::Status, 9 * em);
-    m_table->setColumnWidth(DealerTableModel::Mrr, 9 * em);
-    m_table->setColumnWidth(DealerTableModel::Since, 7 * em);
+    // Columns sized for their longest usual content, so the Spanish headers and es_DO amounts fit.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    auto widthFor = [&](const QString &sample) { return metrics.horizontalAdvance(sample) + 24; };
+    m_table->setColumnWidth(DealerTableModel::TaxId, widthFor(QStringLiteral("000-0000000-0")));
+    m_table->setColumnWidth(DealerTableModel::City, widthFor(QStringLiteral("San Pedro de Macorís")));
+    m_table->setColumnWidth(DealerTableModel::Plan, widthFor(QStringLiteral("Enterprise")));
+    m_table->setColumnWidth(DealerTableModel::Status, widthFor(QStringLiteral("Sin suscripción")));
+    m_table->setColumnWidth(DealerTableModel::Mrr, widthFor(QStringLiteral("RD$000,000.00")));
+    m_table->setColumnWidth(DealerTableModel::Since, widthFor(QStringLiteral("00/00/0000")));
     layout->addWidget(m_table, 1);
 
     auto *footer = new QHBoxLayout;
@@ -126,7 +128,7 @@ void DealersPage::activate()
     if (m_started)
         return;
     m_started = true;
-    m_model->setSearch(QString());
+    m_model->setSearch(m_search->text().trimmed());
     m_poll->start();
 }
 

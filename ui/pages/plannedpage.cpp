@@ -48,6 +48,8 @@ void PlannedPage::describe(const QString &summary, const QStringList &willShow, 
     list->setTextFormat(Qt::RichText);
     list->setWordWrap(true);
     cardLayout->addWidget(list);
+    card->setMaximumWidth(760);
+    summaryLabel->setMaximumWidth(760);
     layout->addWidget(card);
     layout->addStretch(1);
 }

@@ -26,6 +26,7 @@ SettingsPage::SettingsPage(const PageContext &context, QWidget *parent) : Page(p
 
     auto *appearance = new QGroupBox(tr("Language and appearance"), this);
     auto *form = new QFormLayout(appearance);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     m_language = new QComboBox(appearance);
     m_language->setObjectName(QStringLiteral("languageBox"));
     // Each language is named in itself, so a person who cannot read the current one still finds theirs.
@@ -74,6 +75,8 @@ SettingsPage::SettingsPage(const PageContext &context, QWidget *parent) : Page(p
     addRow(tr("PostgreSQL version"), session->info().serverVersion);
     layout->addWidget(connection);
     layout->addStretch(1);
+    appearance->setMaximumWidth(760);
+    connection->setMaximumWidth(760);
 }
 
 } // namespace okla::ui

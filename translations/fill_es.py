@@ -1,0 +1,436 @@
+#!/usr/bin/env python3
+"""Fills okla_es.ts from the Spanish glossary below and okla_en.ts with English (plural forms).
+Run after `cmake --build <dir> --target update_translations` (lupdate); it prints every Spanish
+message still untranslated, so a new string cannot slip through unnoticed."""
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# (source, comment) -> Spanish; comment None matches any context without a comment.
+BY_COMMENT = {
+    ("Pending", "dealer verification"): "Pendiente",
+    ("Under review", "dealer verification"): "En revisión",
+    ("Verified", "dealer verification"): "Verificado",
+    ("Rejected", "dealer verification"): "Rechazado",
+    ("Suspended", "dealer verification"): "Suspendido",
+    ("Independent", "dealer type"): "Independiente",
+    ("Franchise", "dealer type"): "Franquicia",
+    ("Multi-location", "dealer type"): "Varias sucursales",
+    ("Online only", "dealer type"): "Solo en línea",
+    ("Wholesale", "dealer type"): "Mayorista",
+    ("Trial", "subscription"): "Prueba",
+    ("Active", "subscription"): "Activa",
+    ("Past due", "subscription"): "Vencida",
+    ("Cancelled", "subscription"): "Cancelada",
+    ("Suspended", "subscription"): "Suspendida",
+    ("Expired", "subscription"): "Expirada",
+    ("Upgrade", "plan change"): "Mejora de plan",
+    ("Downgrade", "plan change"): "Bajada de plan",
+    ("Cancel", "plan change"): "Cancelación",
+    ("Reactivate", "plan change"): "Reactivación",
+    ("Trial to active", "plan change"): "De prueba a activa",
+    ("Too expensive", "cancellation reason"): "Muy caro",
+    ("Not enough value", "cancellation reason"): "No aporta suficiente valor",
+    ("Switched to a competitor", "cancellation reason"): "Se fue a la competencia",
+    ("Technical issues", "cancellation reason"): "Problemas técnicos",
+    ("Business closed", "cancellation reason"): "Cerró el negocio",
+    ("Not using it enough", "cancellation reason"): "No lo usa lo suficiente",
+    ("Seasonal pause", "cancellation reason"): "Pausa de temporada",
+    ("Poor support", "cancellation reason"): "Soporte deficiente",
+    ("Missing features", "cancellation reason"): "Faltan funciones",
+    ("Other", "cancellation reason"): "Otro",
+    ("Pending", "payment"): "Pendiente",
+    ("Processing", "payment"): "Procesando",
+    ("Succeeded", "payment"): "Exitoso",
+    ("Failed", "payment"): "Fallido",
+    ("Refunded", "payment"): "Reembolsado",
+    ("Partially refunded", "payment"): "Reembolsado en parte",
+    ("Disputed", "payment"): "En disputa",
+    ("Draft", "invoice"): "Borrador",
+    ("Issued", "invoice"): "Emitida",
+    ("Sent", "invoice"): "Enviada",
+    ("Paid", "invoice"): "Pagada",
+    ("Partially paid", "invoice"): "Pagada en parte",
+    ("Overdue", "invoice"): "Vencida",
+    ("Cancelled", "invoice"): "Cancelada",
+    ("Voided", "invoice"): "Anulada",
+    ("Requested", "refund"): "Solicitado",
+    ("Awaiting approval", "refund"): "Esperando aprobación",
+    ("Approved", "refund"): "Aprobado",
+    ("Submitting", "refund"): "Enviando",
+    ("Succeeded", "refund"): "Exitoso",
+    ("Failed", "refund"): "Fallido",
+    ("Unknown", "refund"): "Desconocido",
+    ("Reconciled", "refund"): "Conciliado",
+    ("Rejected", "refund"): "Rechazado",
+    ("Submitting", "provider request"): "Enviando",
+    ("Succeeded", "provider request"): "Exitosa",
+    ("Failed", "provider request"): "Fallida",
+    ("Unknown", "provider request"): "Desconocida",
+    ("Reconciled", "provider request"): "Conciliada",
+    ("AZUL", "payment provider"): "AZUL",
+    ("Stripe", "payment provider"): "Stripe",
+    ("Monthly", "billing cycle"): "Mensual",
+    ("Quarterly", "billing cycle"): "Trimestral",
+    ("Yearly", "billing cycle"): "Anual",
+    ("Payment without record", "reconciliation discrepancy"): "Pago sin registro",
+    ("Subscription without payment", "reconciliation discrepancy"): "Suscripción sin pago",
+    ("Amount mismatch", "reconciliation discrepancy"): "Monto distinto",
+    ("Orphaned Stripe customer", "reconciliation discrepancy"): "Cliente de Stripe huérfano",
+    ("Status mismatch", "reconciliation discrepancy"): "Estado distinto",
+    ("Payment status mismatch", "reconciliation discrepancy"): "Estado de pago distinto",
+    ("Stripe subscription without record", "reconciliation discrepancy"): "Suscripción de Stripe sin registro",
+}
+
+ES = {
+    # ui: navigation and pages
+    "OKLA Admin": "OKLA Admin",
+    "%1 (Ctrl+%2)": "%1 (Ctrl+%2)",
+    "Panel": "Panel",
+    "Dealers": "Dealers",
+    "Payments": "Pagos",
+    "Refunds": "Reembolsos",
+    "Subscriptions": "Suscripciones",
+    "Storage": "Almacenamiento",
+    "Infrastructure": "Infraestructura",
+    "Audit": "Auditoría",
+    "Settings": "Configuración",
+    "Not built yet": "Todavía no está construida",
+    "This page will show:": "Esta página mostrará:",
+    "The manager's dashboard: OKLA's key figures against the roadmap targets.":
+        "El tablero de gerencia: las cifras clave de OKLA frente a las metas del plan de ruta.",
+    "MRR, New and Expansion MRR, churn and active dealers by plan":
+        "MRR, MRR nuevo y de expansión, churn y dealers activos por plan",
+    "Targets from the roadmap and how far each one is": "Las metas del plan de ruta y cuánto falta para cada una",
+    "Charts by month, fed from the subscription history": "Gráficos por mes, a partir del historial de suscripciones",
+    "It comes with the KPI dashboard work (issue 4).": "Llega con el trabajo del tablero de KPI (issue 4).",
+    "Every charge collected through AZUL and Stripe, searchable by dealer, date and status.":
+        "Cada cobro hecho con AZUL y Stripe, con búsqueda por dealer, fecha y estado.",
+    "Payments with provider ids, amount, ITBIS, fee, card brand and last 4 digits":
+        "Pagos con los ids del proveedor, monto, ITBIS, comisión, marca de la tarjeta y últimos 4 dígitos",
+    "Declines with their codes and the dunning retries": "Rechazos con sus códigos y los reintentos de cobro",
+    "Resending a receipt (support) and exporting (finance)": "Reenvío de recibos (soporte) y exportación (finanzas)",
+    "It comes with the payments work in a later issue.": "Llega con el trabajo de pagos, en un issue posterior.",
+    "Refund requests, their approval by a second person and their settlement with the provider.":
+        "Solicitudes de reembolso, su aprobación por una segunda persona y su liquidación con el proveedor.",
+    "Requests waiting for approval, with the requester and the amount":
+        "Solicitudes que esperan aprobación, con quién las pidió y el monto",
+    "The state of each refund from request to reconciliation": "El estado de cada reembolso, de la solicitud a la conciliación",
+    "The refund dialog, limited by role and by the approval limit":
+        "El diálogo de reembolso, limitado por rol y por el límite de aprobación",
+    "It comes with the refunds work in a later issue.": "Llega con el trabajo de reembolsos, en un issue posterior.",
+    "Dealer subscriptions: plan, cycle, Early Bird terms and the full change history.":
+        "Suscripciones de los dealers: plan, ciclo, condiciones Early Bird y todo el historial de cambios.",
+    "Current plan, status and next renewal date of each dealer":
+        "Plan actual, estado y próxima renovación de cada dealer",
+    "Upgrades, downgrades and cancellations with their reasons":
+        "Mejoras, bajadas de plan y cancelaciones con sus motivos",
+    "Dealers in dunning and the day each step happens": "Dealers en proceso de cobro y el día de cada paso",
+    "It comes with the subscriptions and billing work in a later issue.":
+        "Llega con el trabajo de suscripciones y facturación, en un issue posterior.",
+    "Object storage usage of the okla-media bucket.": "Uso del almacenamiento de objetos del bucket okla-media.",
+    "Space and object counts by prefix (vehicles, users, dealers, temp)":
+        "Espacio y cantidad de objetos por prefijo (vehicles, users, dealers, temp)",
+    "Orphaned objects and image variants that are missing": "Objetos huérfanos y variantes de imagen que faltan",
+    "Cost against the monthly budget": "Costo frente al presupuesto mensual",
+    "It comes with the object storage work in a later issue.":
+        "Llega con el trabajo de almacenamiento de objetos, en un issue posterior.",
+    "Health of the services OKLA depends on.": "Salud de los servicios de los que depende OKLA.",
+    "PostgreSQL, Redis, RabbitMQ and the object store: reachable or not, and latency":
+        "PostgreSQL, Redis, RabbitMQ y el almacenamiento de objetos: si responden y su latencia",
+    "AZUL, Stripe, e-mail and push: circuit breaker state and error rates":
+        "AZUL, Stripe, correo y notificaciones push: estado de los cortacircuitos y tasas de error",
+    "Provider costs against the budget of each quarter": "Costos de proveedores frente al presupuesto de cada trimestre",
+    "It comes with the provider health and infrastructure work in a later issue.":
+        "Llega con el trabajo de salud de proveedores e infraestructura, en un issue posterior.",
+    "The append-only audit log: who did what, when and with what result.":
+        "El registro de auditoría inalterable: quién hizo qué, cuándo y con qué resultado.",
+    "Every action with its before and after, failed sign-ins included":
+        "Cada acción con su antes y después, incluidos los inicios de sesión fallidos",
+    "Search by person, dealer, action and date": "Búsqueda por persona, dealer, acción y fecha",
+    "Verification of the hash chain": "Verificación de la cadena de hashes",
+    "It comes with the audit log work in a later issue.": "Llega con el trabajo del registro de auditoría, en un issue posterior.",
+    # Dealers page
+    "Search by name, RNC/cédula, city or e-mail": "Buscar por nombre, RNC/cédula, ciudad o correo",
+    "Try again": "Reintentar",
+    "Loading dealers…": "Cargando dealers…",
+    "There are no dealers yet.": "Todavía no hay dealers.",
+    "No dealer matches \"%1\".": "Ningún dealer coincide con «%1».",
+    "Showing %1 of %2 dealers": "Mostrando %1 de %2 dealers",
+    "loading…": "cargando…",
+    "Could not load dealers: %1": "No se pudieron cargar los dealers: %1",
+    "%1\nLegal name: %2\nVerification: %3": "%1\nRazón social: %2\nVerificación: %3",
+    "Dealer": "Dealer",
+    "RNC / Cédula": "RNC / Cédula",
+    "City": "Ciudad",
+    "Plan": "Plan",
+    "Status": "Estado",
+    "MRR": "MRR",
+    "Since": "Desde",
+    "No subscription": "Sin suscripción",
+    # status bar
+    "Connected as %1@%2 · %3": "Conectado como %1@%2 · %3",
+    "Disconnected": "Desconectado",
+    "Connection lost; reconnecting…": "Conexión perdida; reconectando…",
+    # settings
+    "Language and appearance": "Idioma y apariencia",
+    "Language": "Idioma",
+    "The new language is used the next time OKLA Admin starts.": "El nuevo idioma se usa la próxima vez que se abra OKLA Admin.",
+    "Same as the system": "Igual que el sistema",
+    "Light": "Claro",
+    "Dark": "Oscuro",
+    "Theme": "Tema",
+    "Connection": "Conexión",
+    "Profile": "Perfil",
+    "Server": "Servidor",
+    "Database": "Base de datos",
+    "Signed in as": "Sesión iniciada como",
+    "Role": "Rol",
+    "PostgreSQL version": "Versión de PostgreSQL",
+    # sign-in
+    "Sign in to OKLA Admin": "Iniciar sesión en OKLA Admin",
+    "%1 (%2:%3, database %4)": "%1 (%2:%3, base de datos %4)",
+    "User": "Usuario",
+    "Password": "Contraseña",
+    "Remember the password in this computer's keyring": "Recordar la contraseña en el llavero de esta computadora",
+    "This profile signs in without a password (local sandbox).": "Este perfil entra sin contraseña (sandbox local).",
+    "Sign in": "Iniciar sesión",
+    "No keyring is available on this computer, so the password cannot be remembered.":
+        "No hay un llavero disponible en esta computadora, así que la contraseña no se puede recordar.",
+    "Connecting…": "Conectando…",
+    "Enter your user name.": "Escriba su nombre de usuario.",
+    "Could not sign in": "No se pudo iniciar sesión",
+    "Cannot create the screenshot folder %1.": "No se puede crear la carpeta de capturas %1.",
+    "Cannot write the screenshot %1.": "No se puede escribir la captura %1.",
+    # session
+    "Finance": "Finanzas",
+    "Manager": "Gerencia",
+    "Support": "Soporte",
+    "Administrator": "Administración",
+    "no staff role": "sin rol de personal",
+    "Wrong password for user \"%1\".": "Contraseña incorrecta para el usuario «%1».",
+    "The server asks for a password for user \"%1\".": "El servidor pide una contraseña para el usuario «%1».",
+    "There is no database user named \"%1\".": "No existe un usuario de base de datos llamado «%1».",
+    "The database \"%1\" does not exist on %2.": "La base de datos «%1» no existe en %2.",
+    "The server does not allow user \"%1\" to sign in from here.": "El servidor no permite que el usuario «%1» inicie sesión desde aquí.",
+    "The database server at %1 did not answer in time.": "El servidor de base de datos en %1 no respondió a tiempo.",
+    "The database server at %1 is not running or cannot be reached.":
+        "El servidor de base de datos en %1 no está en marcha o no se puede alcanzar.",
+    "The database server's certificate could not be verified.": "No se pudo verificar el certificado del servidor de base de datos.",
+    "The database server has no free connections; try again in a moment.":
+        "El servidor de base de datos no tiene conexiones libres; intente de nuevo en un momento.",
+    "Could not connect to the database server at %1.": "No se pudo conectar al servidor de base de datos en %1.",
+    # okla (services, shared)
+    "OKLA Admin cannot start": "OKLA Admin no puede iniciar",
+    "No keyring is available, so the password cannot be remembered.":
+        "No hay un llavero disponible, así que la contraseña no se puede recordar.",
+    "No password is remembered for this user.": "No hay una contraseña recordada para este usuario.",
+    "The settings file %1 holds a stored secret (%2), which OKLA Admin never writes; remove that entry and start again.":
+        "El archivo de configuración %1 guarda un secreto (%2), algo que OKLA Admin nunca escribe; elimine esa entrada y vuelva a iniciar.",
+    "Could not connect to the database.": "No se pudo conectar a la base de datos.",
+    "The database refused the request.": "La base de datos rechazó la solicitud.",
+    "Connection profile \"%1\" does not exist; run \"okla-sandbox up\" or create it.":
+        "El perfil de conexión «%1» no existe; ejecute «okla-sandbox up» o créelo.",
+    "Connection profile \"%1\" cannot be read; fix or delete %2.":
+        "El perfil de conexión «%1» no se puede leer; corrija o elimine %2.",
+    "Connection profile \"%1\" contains a stored secret (%2); remove it from %3.":
+        "El perfil de conexión «%1» contiene un secreto guardado (%2); elimínelo de %3.",
+    "Connection profile \"%1\" has no valid PostgreSQL host and port; fix or delete %2.":
+        "El perfil de conexión «%1» no tiene un host y puerto de PostgreSQL válidos; corrija o elimine %2.",
+    "Could not write connection profile %1.": "No se pudo escribir el perfil de conexión %1.",
+    "The amount is too large to be represented.": "El monto es demasiado grande para representarlo.",
+    "A plan price cannot be negative.": "El precio de un plan no puede ser negativo.",
+    "The yearly price factor must be greater than zero.": "El factor del precio anual debe ser mayor que cero.",
+    "Amounts in %1 and %2 cannot be combined.": "No se pueden combinar montos en %1 y %2.",
+    "A billing cycle of %1 months is not supported.": "No se admite un ciclo de facturación de %1 meses.",
+    "New": "Nuevo",
+    "Expansion": "Expansión",
+    "Reactivation": "Reactivación",
+    "Contraction": "Contracción",
+    "Churn": "Churn",
+    "Q%1 %2": "T%1 %2",
+    "An exchange rate must be greater than zero.": "Una tasa de cambio debe ser mayor que cero.",
+    "A ratio needs a denominator greater than zero.": "Una proporción necesita un denominador mayor que cero.",
+    "The amount is in %1 but %2 is expected.": "El monto está en %1, pero se espera %2.",
+    "Redis did not answer in time.": "Redis no respondió a tiempo.",
+    "The connection to Redis failed.": "Falló la conexión con Redis.",
+    "Redis is unreachable.": "No se puede alcanzar Redis.",
+    "Redis refused the password.": "Redis rechazó la contraseña.",
+    "The Redis client stopped.": "El cliente de Redis se detuvo.",
+    "Redis gave an unexpected reply.": "Redis dio una respuesta inesperada.",
+    "The payment to refund has no capturing provider.": "El pago a reembolsar no tiene un proveedor que lo haya cobrado.",
+    "No payment provider handles this currency.": "Ningún proveedor de pagos maneja esta moneda.",
+    "This charge already succeeded with AZUL.": "Este cobro ya se hizo con éxito en AZUL.",
+    "The AZUL attempt has an unknown outcome; it must be resolved before the charge can go anywhere else.":
+        "El intento en AZUL tiene un resultado desconocido; hay que resolverlo antes de enviar el cobro a otro lugar.",
+    "AZUL is unavailable and the dealer has no Stripe payment method; the charge will be retried later.":
+        "AZUL no está disponible y el dealer no tiene un método de pago en Stripe; el cobro se reintentará más tarde.",
+    "Stripe's answer could not be understood.": "No se pudo entender la respuesta de Stripe.",
+    "An exchange rate is written with digits and an optional decimal point, e.g. 58.25.":
+        "Una tasa de cambio se escribe con dígitos y un punto decimal opcional, p. ej. 58.25.",
+    "An exchange rate may have at most 18 significant digits.": "Una tasa de cambio puede tener como máximo 18 dígitos significativos.",
+    "Enter an amount.": "Escriba un monto.",
+    "The amount has no digits.": "El monto no tiene dígitos.",
+    "The amount has more than one decimal point.": "El monto tiene más de un punto decimal.",
+    "A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50.":
+        "Hay un separador de miles mal colocado; escriba p. ej. 1,234.50 o 1234.50.",
+    "Scientific notation is not accepted; write the amount in full.": "No se acepta notación científica; escriba el monto completo.",
+    "The amount contains an invalid character: \"%1\".": "El monto contiene un carácter no válido: «%1».",
+    "Write digits on both sides of the decimal point, e.g. 0.50.": "Escriba dígitos a ambos lados del punto decimal, p. ej. 0.50.",
+    "The amount has too many decimals: %1 allows at most %2.": "El monto tiene demasiados decimales: %1 admite como máximo %2.",
+    "The amount cannot be negative.": "El monto no puede ser negativo.",
+    "The amount is too large.": "El monto es demasiado grande.",
+    "The amount must be greater than zero.": "El monto debe ser mayor que cero.",
+    "An RNC or cédula contains only digits, dashes and spaces; \"%1\" is not allowed.":
+        "Un RNC o una cédula solo contiene dígitos, guiones y espacios; «%1» no se permite.",
+    "Enter an RNC (9 digits) or a cédula (11 digits).": "Escriba un RNC (9 dígitos) o una cédula (11 dígitos).",
+    "An RNC has 9 digits and a cédula 11; this one has %1.": "Un RNC tiene 9 dígitos y una cédula 11; este tiene %1.",
+    "This %1 is not valid: its last (check) digit is %2, it should be %3. Check for a typo.":
+        "Este %1 no es válido: su último dígito (verificador) es %2 y debería ser %3. Revise si hay un error de escritura.",
+    "The %1 body (without its check digit) must be exactly %2 digits.":
+        "El cuerpo del %1 (sin el dígito verificador) debe tener exactamente %2 dígitos.",
+    "RNC": "RNC",
+    "cédula": "cédula",
+    "Cédula": "Cédula",
+    "The database has migration %1 (%2), which this program does not know; this program is older than the database: install the newer OKLA Admin.":
+        "La base de datos tiene la migración %1 (%2), que este programa no conoce; este programa es más antiguo que la base de datos: instale el OKLA Admin más reciente.",
+    "Migration %1 was changed after it was applied (checksum differs); restore resources/migrations/%2 to the version that was applied, then rebuild.":
+        "La migración %1 se modificó después de aplicarse (la suma de verificación no coincide); restaure resources/migrations/%2 a la versión aplicada y vuelva a compilar.",
+    "No credentials directory is configured (set OKLA_CREDENTIALS_DIR or the profile's credentials folder).":
+        "No hay una carpeta de credenciales configurada (defina OKLA_CREDENTIALS_DIR o la carpeta de credenciales del perfil).",
+    "The credentials directory does not exist.": "La carpeta de credenciales no existe.",
+    "The credentials path is not a directory.": "La ruta de credenciales no es una carpeta.",
+    "The credentials directory is open to other users; run chmod 700 on it.":
+        "La carpeta de credenciales está abierta a otros usuarios; ejecute chmod 700 sobre ella.",
+    "Unknown credential name.": "Nombre de credencial desconocido.",
+    "A required credential file is missing.": "Falta un archivo de credenciales obligatorio.",
+    "A credential is not a regular file (symbolic links are refused).":
+        "Una credencial no es un archivo normal (se rechazan los enlaces simbólicos).",
+    "A credential file is readable or writable by other users; run chmod 600 on it.":
+        "Otros usuarios pueden leer o escribir un archivo de credenciales; ejecute chmod 600 sobre él.",
+    "A credential file cannot be read.": "No se puede leer un archivo de credenciales.",
+    "A credential file is empty.": "Un archivo de credenciales está vacío.",
+    "Migration file \"%1\" is not named NNNN_<name>.sql; rename it.":
+        "El archivo de migración «%1» no se llama NNNN_<nombre>.sql; cámbiele el nombre.",
+    "Migration file \"%1\" must have a version above 0000.": "El archivo de migración «%1» debe tener una versión mayor que 0000.",
+    "The migrations folder %1 does not exist.": "La carpeta de migraciones %1 no existe.",
+    "Cannot read migration %1.": "No se puede leer la migración %1.",
+    "Two migrations have version %1; give one of them the next free number.":
+        "Dos migraciones tienen la versión %1; asigne a una de ellas el siguiente número libre.",
+    "Cannot read the schema version of the database.": "No se puede leer la versión del esquema de la base de datos.",
+    "The database has no OKLA schema yet; run `okla migrate` (or `okla-sandbox up`).":
+        "La base de datos todavía no tiene el esquema de OKLA; ejecute `okla migrate` (o `okla-sandbox up`).",
+    "The database schema is older than this program (version %1, needs %2); run `okla migrate`.":
+        "El esquema de la base de datos es más antiguo que este programa (versión %1, necesita %2); ejecute `okla migrate`.",
+    "Cannot create the schema_migrations table; run `okla migrate` as the owner role okla_owner.":
+        "No se puede crear la tabla schema_migrations; ejecute `okla migrate` con el rol propietario okla_owner.",
+    "Applying migration %1 (%2)…": "Aplicando la migración %1 (%2)…",
+    "Migration %1 (%2) failed, so no migration was applied; fix %3 and run `okla migrate` again.":
+        "La migración %1 (%2) falló, así que no se aplicó ninguna migración; corrija %3 y ejecute `okla migrate` de nuevo.",
+    "The schema is up to date (version %1).": "El esquema está al día (versión %1).",
+    "The AZUL client key is not a PEM RSA or EC private key.": "La clave de cliente de AZUL no es una clave privada RSA o EC en formato PEM.",
+    "A token sale needs a DataVault token.": "Una venta con token necesita un token de DataVault.",
+    "The profile has no AZUL URL.": "El perfil no tiene una URL de AZUL.",
+    "The AZUL CA file holds no certificate.": "El archivo de CA de AZUL no contiene ningún certificado.",
+    "The AZUL client certificate is not PEM.": "El certificado de cliente de AZUL no está en formato PEM.",
+    "AZUL could not be reached; nothing was sent.": "No se pudo alcanzar AZUL; no se envió nada.",
+    "AZUL did not process the payment after %1 verified attempts.": "AZUL no procesó el pago después de %1 intentos verificados.",
+    "The AZUL request was cancelled while in flight.": "La solicitud a AZUL se canceló mientras estaba en curso.",
+    "The attempt could not be stored; nothing was sent.": "No se pudo guardar el intento; no se envió nada.",
+    "VerifyPayment was cancelled.": "Se canceló VerifyPayment.",
+    "AZUL could not confirm whether the payment happened; it will be reconciled.":
+        "AZUL no pudo confirmar si el pago se hizo; se conciliará.",
+    "AZUL declined the payment: %1": "AZUL rechazó el pago: %1",
+    "The card requires 3-D Secure authentication in a browser.": "La tarjeta requiere autenticación 3-D Secure en un navegador.",
+    "AZUL rejected OKLA's merchant configuration; an administrator must fix it.":
+        "AZUL rechazó la configuración de comercio de OKLA; un administrador debe corregirla.",
+    "AZUL rejected the request as malformed.": "AZUL rechazó la solicitud por estar mal formada.",
+    "AZUL refused the operation: %1": "AZUL rechazó la operación: %1",
+    "AZUL returned an error.": "AZUL devolvió un error.",
+    "AZUL's answer was incomplete; the payment is being verified before anything is resent.":
+        "La respuesta de AZUL llegó incompleta; se está verificando el pago antes de reenviar nada.",
+    "Stripe accepts at most 50 metadata keys.": "Stripe acepta como máximo 50 claves de metadatos.",
+    "A Stripe metadata key must have 1 to 40 characters and no brackets.":
+        "Una clave de metadatos de Stripe debe tener de 1 a 40 caracteres y ningún corchete.",
+    "A Stripe metadata value must have at most 500 characters.": "Un valor de metadatos de Stripe debe tener como máximo 500 caracteres.",
+    "The webhook signature header has an invalid timestamp.": "El encabezado de firma del webhook tiene una marca de tiempo no válida.",
+    "The webhook signature header has no timestamp.": "El encabezado de firma del webhook no tiene marca de tiempo.",
+    "The webhook signature header has no v1 signature.": "El encabezado de firma del webhook no tiene una firma v1.",
+    "No webhook signing secret is configured.": "No hay un secreto de firma de webhooks configurado.",
+    "The webhook signature is too old.": "La firma del webhook es demasiado antigua.",
+    "The webhook signature does not match.": "La firma del webhook no coincide.",
+    # okla CLI
+    "unknown or incomplete option \"%1\"; usage: okla %2": "opción desconocida o incompleta «%1»; uso: okla %2",
+    "Schema version %1 of %2.": "Versión del esquema %1 de %2.",
+    "pending: migration %1": "pendiente: migración %1",
+    "The database schema matches this program (version %1).": "El esquema de la base de datos coincide con este programa (versión %1).",
+}
+
+# Plural forms: Spanish has two (one, other), as does English.
+NUMERUS_ES = {
+    "%n dealer(s) shown": ["%n dealer mostrado", "%n dealers mostrados"],
+    "Applied %n migration(s); the schema is at version %1.": [
+        "Se aplicó %n migración; el esquema está en la versión %1.",
+        "Se aplicaron %n migraciones; el esquema está en la versión %1."],
+}
+NUMERUS_EN = {
+    "%n dealer(s) shown": ["%n dealer shown", "%n dealers shown"],
+    "Applied %n migration(s); the schema is at version %1.": [
+        "Applied %n migration; the schema is at version %1.",
+        "Applied %n migrations; the schema is at version %1."],
+}
+
+
+def fill(path, lookup, numerus, english):
+    tree = ET.parse(path)
+    missing = []
+    for ctx in tree.getroot().iter("context"):
+        for msg in ctx.iter("message"):
+            source = msg.find("source").text or ""
+            comment_el = msg.find("comment")
+            comment = comment_el.text if comment_el is not None else None
+            tr = msg.find("translation")
+            if tr.get("type") in ("vanished", "obsolete"):
+                continue
+            if msg.get("numerus") == "yes":
+                forms = numerus.get(source)
+                if not forms:
+                    missing.append(source)
+                    continue
+                for child in list(tr):
+                    tr.remove(child)
+                tr.text = None
+                for form in forms:
+                    ET.SubElement(tr, "numerusform").text = form
+            else:
+                text = source if english else lookup(source, comment)
+                if text is None:
+                    missing.append(f"[{ctx.find('name').text}] {source}")
+                    continue
+                tr.text = text
+            if "type" in tr.attrib:
+                del tr.attrib["type"]
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    # Keep lupdate's DOCTYPE line so diffs stay small.
+    data = Path(path).read_text(encoding="utf-8")
+    if "<!DOCTYPE TS>" not in data:
+        data = data.replace("?>\n", "?>\n<!DOCTYPE TS>\n", 1)
+        Path(path).write_text(data, encoding="utf-8")
+    return missing
+
+
+def spanish(source, comment):
+    if (source, comment) in BY_COMMENT:
+        return BY_COMMENT[(source, comment)]
+    return ES.get(source)
+
+
+if __name__ == "__main__":
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
+    missing = fill(folder / "okla_es.ts", spanish, NUMERUS_ES, False)
+    fill(folder / "okla_en.ts", None, NUMERUS_EN, True)
+    for m in missing:
+        print("untranslated:", m)
+    sys.exit(1 if missing else 0)
