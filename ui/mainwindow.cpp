@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include <QCloseEvent>
 #include <QEvent>
 #include <QFile>
 #include <QPainter>
@@ -22,23 +23,27 @@ static void initIconResources() { Q_INIT_RESOURCE(icons); }
 namespace okla::ui {
 
 namespace {
-// The style's generated "selected" icon vanishes into the highlight colour: draw a white copy.
+// The SVG engine tints the "selected" icon with the highlight colour, so it vanishes on the selected
+// row: build the icon from pixmaps, the selected ones drawn in white.
 QIcon navigationIcon(const QString &path)
 {
-    QIcon icon(path);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return icon;
-    QByteArray svg = file.readAll();
-    svg.replace("#5b7fa6", "#ffffff");
-    QSvgRenderer renderer(svg);
-    for (int size : {20, 40}) {
-        QPixmap pixmap(size, size);
-        pixmap.fill(Qt::transparent);
-        QPainter painter(&pixmap);
-        renderer.render(&painter);
-        painter.end();
-        icon.addPixmap(pixmap, QIcon::Selected);
+        return QIcon(path);
+    const QByteArray normalSvg = file.readAll();
+    QByteArray selectedSvg = normalSvg;
+    selectedSvg.replace("#5b7fa6", "#ffffff");
+    QIcon icon;
+    for (const auto &[svg, mode] : {std::pair{normalSvg, QIcon::Normal}, std::pair{selectedSvg, QIcon::Selected}}) {
+        QSvgRenderer renderer(svg);
+        for (int size : {20, 40}) {
+            QPixmap pixmap(size, size);
+            pixmap.fill(Qt::transparent);
+            QPainter painter(&pixmap);
+            renderer.render(&painter);
+            painter.end();
+            icon.addPixmap(pixmap, mode);
+        }
     }
     return icon;
 }
@@ -92,7 +97,6 @@ MainWindow::MainWindow(const PageContext &context, const PageRegistry &registry,
             return;
         m_stack->setCurrentIndex(row);
         m_pages.at(row)->activate();
-        QSettings().setValue(QStringLiteral("ui/lastPage"), m_pages.at(row)->slug());
         emit currentPageChanged(row);
     });
 
@@ -146,6 +150,14 @@ void MainWindow::createShortcuts()
             m_pages.at(dealers)->focusSearch();
         }
     });
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // Remembered when the person closes the window (not while screenshots visit every page).
+    if (Page *page = currentPage())
+        QSettings().setValue(QStringLiteral("ui/lastPage"), page->slug());
+    QMainWindow::closeEvent(event);
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)

@@ -39,6 +39,7 @@ signals:
     void firstPagePainted();
 
 protected:
+    void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:

@@ -20,6 +20,8 @@ SignInDialog::SignInDialog(services::ConnectionProfile profile, services::Sessio
 {
     setObjectName(QStringLiteral("signInDialog"));
     setWindowTitle(tr("Sign in to OKLA Admin"));
+    // Wide enough that wrapped Spanish sentences stay readable.
+    setMinimumWidth(fontMetrics().horizontalAdvance(u'M') * 36);
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
     auto *profileLabel = new QLabel(tr("%1 (%2:%3, database %4)")
@@ -73,6 +75,7 @@ SignInDialog::SignInDialog(services::ConnectionProfile profile, services::Sessio
                 m_keyringNote->setToolTip(status.error().detail);
                 m_keyringNote->show();
             }
+            adjustSize();
             emit keyringAnswered(m_keyringAvailable);
             loadRememberedPassword();
         });

@@ -105,8 +105,10 @@ void DatabaseService::scheduleReconnect()
 
 void DatabaseService::setState(ConnectionState state, const QString &detail)
 {
-    if (m_state.exchange(state) != state || !detail.isEmpty())
+    if (m_state.exchange(state) != state || !detail.isEmpty()) {
+        qCInfo(lcDatabase) << "connection state" << int(state) << detail;
         emit stateChanged(state, detail);
+    }
 }
 
 } // namespace okla::services

@@ -74,6 +74,7 @@ void NotificationListener::connectNow()
     m_notifier = new QSocketNotifier(PQsocket(m_connection.handle()), QSocketNotifier::Read, m_context);
     QObject::connect(m_notifier, &QSocketNotifier::activated, m_context, [this]() { readNotifications(); });
     m_attempt = 0;
+    qCInfo(lcListener) << "listening on" << m_channels.values();
     emit connected();
     if (m_everConnected)
         emit reconnected();

@@ -20,6 +20,9 @@
 #include "ui/page.h"
 #include "ui/pages/dealerspage.h"
 #include "ui/screenshotrunner.h"
+#include "ui/signindialog.h"
+#include "services/passwordvault.h"
+#include <QCheckBox>
 
 using namespace okla;
 
@@ -42,6 +45,9 @@ private slots:
     void spanishTextIsShown();
     void statusBarShowsWhoIsConnected();
     void addStatusWidgetPutsIndicatorsInTheStatusBar();
+    void signInDialogSkipsThePasswordForASandboxProfile();
+    void signInDialogWithoutKeyringSaysSoAndHidesRemember();
+    void failedSignInGivesTheServersReasonInSpanish();
     void screenshotsCoverEveryPage();
     void executableTakesScreenshotsAndExits();
 
@@ -53,6 +59,8 @@ private:
 
 void TestMainWindow::initTestCase()
 {
+    // No session bus for this test: the sign-in dialog must find no keyring.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/okla-test-bus");
     QCoreApplication::setOrganizationName(QStringLiteral("okla"));
     QCoreApplication::setApplicationName(QStringLiteral("okla-admin"));
     QStandardPaths::setTestModeEnabled(true);
@@ -142,6 +150,66 @@ void TestMainWindow::addStatusWidgetPutsIndicatorsInTheStatusBar()
     m_window->addStatusWidget(indicator);
     QCOMPARE(indicator->parentWidget() != nullptr, true);
     QVERIFY(m_window->statusBar()->isAncestorOf(indicator));
+}
+
+void TestMainWindow::signInDialogSkipsThePasswordForASandboxProfile()
+{
+    services::ConnectionProfile sandbox = m_profile;
+    sandbox.passwordless = true;
+    sandbox.defaultUser = QStringLiteral("ana");
+    services::Session session;
+    services::PasswordVault vault(QStringLiteral("okla-admin-test"));
+    ui::SignInDialog dialog(sandbox, &session, &vault);
+    dialog.show();
+    QCOMPARE(dialog.userField()->text(), QStringLiteral("ana"));
+    QVERIFY(!dialog.passwordField()->isVisible());
+    QVERIFY(!dialog.rememberBox()->isVisible());
+    QCOMPARE(dialog.windowTitle(), QStringLiteral("Iniciar sesión en OKLA Admin"));
+}
+
+void TestMainWindow::signInDialogWithoutKeyringSaysSoAndHidesRemember()
+{
+    // given a profile that needs a password, and no keyring on this machine
+    services::ConnectionProfile remote = m_profile;
+    remote.passwordless = false;
+    services::Session session;
+    services::PasswordVault vault(QStringLiteral("okla-admin-test"));
+    ui::SignInDialog dialog(remote, &session, &vault);
+    QSignalSpy answered(&dialog, &ui::SignInDialog::keyringAnswered);
+    dialog.show();
+    // when the keyring probe answers
+    QVERIFY(answered.wait(20000));
+    // then the password is asked for, "remember" is not offered, and the dialog says why
+    QCOMPARE(answered.first().at(0).toBool(), false);
+    QVERIFY(dialog.passwordField()->isVisible());
+    QVERIFY(!dialog.rememberBox()->isVisible());
+    QVERIFY(dialog.keyringNote()->isVisible());
+    QVERIFY2(dialog.keyringNote()->text().startsWith(QStringLiteral("No hay un llavero disponible")),
+             qPrintable(dialog.keyringNote()->text()));
+    if (!qEnvironmentVariableIsEmpty("OKLA_UI_SHOTS"))
+        dialog.grab().save(qEnvironmentVariable("OKLA_UI_SHOTS") + QStringLiteral("/signin-no-keyring.png"));
+}
+
+void TestMainWindow::failedSignInGivesTheServersReasonInSpanish()
+{
+    // given a database role that does not exist
+    services::Session session;
+    // when signing in with it
+    auto result = session.signIn(m_profile, QStringLiteral("nadie_existe_okla"), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(result.isFinished(), 20000);
+    // then the message says so in Spanish, the server's own text is the detail, nothing stays open
+    QVERIFY(!result.result().ok());
+    const auto error = result.result().error();
+    QCOMPARE(error.message, QStringLiteral("No existe un usuario de base de datos llamado «nadie_existe_okla»."));
+    QVERIFY2(error.detail.contains(QStringLiteral("nadie_existe_okla")), qPrintable(error.detail));
+    QVERIFY(!session.isSignedIn());
+    QVERIFY(session.database() == nullptr);
+    // and a wrong password is told apart from an unknown user
+    const auto wrong = services::Session::explainConnectError(
+        models::makeError(QStringLiteral("db.connect"), QString(),
+                          QStringLiteral("FATAL:  password authentication failed for user \"ana\"")),
+        m_profile, QStringLiteral("ana"));
+    QCOMPARE(wrong.message, QStringLiteral("Contraseña incorrecta para el usuario «ana»."));
 }
 
 void TestMainWindow::screenshotsCoverEveryPage()
