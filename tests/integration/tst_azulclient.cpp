@@ -8,7 +8,9 @@
 #include "integration/asyncwait.h"
 #include "integration/providersimfixture.h"
 #include "services/providers/azul/azulclient.h"
+#include "services/providers/azul/azuloperations.h"
 #include "services/providers/azul/azulpaymentflow.h"
+#include "services/resilience/resiliencemanager.h"
 
 using namespace okla::services;
 using namespace okla::services::azul;
@@ -307,6 +309,38 @@ private slots:
         QCOMPARE(out.result.httpStatus, 502);
         QCOMPARE(out.result.outcome, Outcome::Ambiguous);
         QVERIFY(out.toAttemptReport().isBreakerFailure());
+    }
+
+    void retryableDeclineIsRetriedUnderResilienceAfterVerify()
+    {
+        // given the next Sale is declined with IsoCode 91 (issuer down), and the worker's
+        // resilience layer (local limiter, no Redis) around the payment flow
+        m_sim.addFault(true, {{"operation", "Sale"}, {"kind", "decline"}, {"decline_code", "91"}, {"count", 1}});
+        ResilienceManager manager(nullptr, ResilienceManager::Options{});
+        AzulOperations operations(*m_client, manager);
+        const QString op = newId();
+        AttemptLog log;
+        // when
+        const CallResult<AzulFlowResult> call = await(operations.sale(op, payment("5424180279791732", "732", 2500, {}), log.fn(), {100, 2}));
+        // then a second run verified attempt 1, then charged attempt 2 once
+        QVERIFY(call.outcome.has_value());
+        QCOMPARE(call.outcome->state, AzulFlowResult::State::Succeeded);
+        QCOMPARE(call.summary.attempts.size(), 2);
+        QCOMPARE(log.ids, (QStringList{op + QStringLiteral("-1"), op + QStringLiteral("-2")}));
+        QCOMPARE(customCount(op + QStringLiteral("-1")).value("effects").toInt(), 0);
+        QCOMPARE(customCount(op + QStringLiteral("-1")).value("requests").toInt(), 2); // Sale + VerifyPayment
+        QCOMPARE(customCount(op + QStringLiteral("-2")).value("effects").toInt(), 1);
+    }
+
+    void ordinaryDeclineIsNeverRetried()
+    {
+        ResilienceManager manager(nullptr, ResilienceManager::Options{});
+        AzulOperations operations(*m_client, manager);
+        AttemptLog log;
+        const CallResult<AzulFlowResult> call = await(operations.sale(newId(), payment("4999990000000510", "123", 2500, {}), log.fn(), {100, 2}));
+        QCOMPARE(call.outcome->state, AzulFlowResult::State::Failed);
+        QCOMPARE(call.summary.attempts.size(), 1);
+        QCOMPARE(log.ids.size(), 1);
     }
 
     void cleanupTestCase()

@@ -8,6 +8,8 @@
 #include "integration/asyncwait.h"
 #include "integration/providersimfixture.h"
 #include "services/providers/stripe/stripeclient.h"
+#include "services/providers/stripe/stripeoperations.h"
+#include "services/resilience/resiliencemanager.h"
 
 using namespace okla::services;
 using namespace okla::services::stripe;
@@ -281,6 +283,26 @@ private slots:
         QCOMPARE(now.object().value("status").toString(), QStringLiteral("canceled"));
         const StripeOutcome searched = await(m_client->searchSubscriptions(QStringLiteral("status:'canceled'")));
         QVERIFY2(searched.ok(), qPrintable(searched.toError().toString()));
+    }
+
+    void shouldRetryIsHonouredWithTheSameKeyUnderResilience()
+    {
+        // given a refund whose first attempt gets 429 with Stripe-Should-Retry: true
+        const QString charge = paidCharge(1200);
+        const QString oklaId = uuid();
+        m_sim.addFault(false, {{"operation", "refunds.create"}, {"kind", "429"}, {"should_retry", true}, {"count", 1}});
+        ResilienceManager manager(nullptr, ResilienceManager::Options{});
+        StripeOperations operations(*m_client, manager);
+        // when
+        const CallResult<StripeOutcome> call = await(operations.createRefund(oklaId, charge, {}, 500));
+        // then the policy retried once, with the same key, and Stripe refunded once
+        QVERIFY(call.outcome.has_value());
+        QVERIFY2(call.outcome->ok(), qPrintable(call.outcome->toError().toString()));
+        QCOMPARE(call.summary.attempts.size(), 2);
+        QCOMPARE(call.summary.attempts.first().report.httpStatus, 429);
+        const QJsonObject counted = m_sim.keyCount(false, QStringLiteral("Idempotency-Key"), oklaId);
+        QCOMPARE(counted.value("requests").toInt(), 2);
+        QCOMPARE(counted.value("effects").toInt(), 1);
     }
 
     void cleanupTestCase()

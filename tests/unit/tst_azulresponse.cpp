@@ -218,6 +218,11 @@ private slots:
 
     void paddedIsoCodeIsADeclineNotAnApproval()
     {
+        // found by fuzz_azul_response: a DataVault "approval" with IsoCode "00\r" and no token
+        const AzulResult vault = AzulResponseParser::classify(AzulOperation::DataVaultCreate, true, 200,
+                                                              QByteArray("{\"IsoCode\":\"00\\r\\r\",\"ResponseCode\":\"ISO8!83\"}"));
+        QVERIFY(vault.outcome != Outcome::Approved);
+        QVERIFY(sale(QByteArray("{\"ResponseCode\":\"ISO8583\",\"IsoCode\":\"00 \",\"AzulOrderId\":\"1\"}")).outcome != Outcome::Approved);
         const AzulResult r = sale(R"({"ResponseCode":"ISO8583","IsoCode":"000","AzulOrderId":"1"})");
         QCOMPARE(r.outcome, Outcome::Declined);
     }

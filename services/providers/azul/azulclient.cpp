@@ -93,7 +93,8 @@ AttemptReport AzulOutcome::toAttemptReport() const
     r.timedOut = failure == HttpOutcome::Failure::Timeout || failure == HttpOutcome::Failure::ConnectTimeout;
     r.tlsError = failure == HttpOutcome::Failure::TlsHandshake || failure == HttpOutcome::Failure::PinMismatch;
     r.success = result.outcome == Outcome::Approved || result.outcome == Outcome::NotFound;
-    r.declined = result.outcome == Outcome::Declined || result.outcome == Outcome::ThreeDsPending
+    // 91 / SGS-007778 are "issuer or AZUL could not process": not a customer decline, retryable.
+    r.declined = (result.outcome == Outcome::Declined && !result.retryable) || result.outcome == Outcome::ThreeDsPending
         || (result.outcome == Outcome::Error && result.errorKind == AzulResult::ErrorKind::Business);
     r.errorCode = result.isoCode;
     r.errorType = result.errorDescription.section(u':', 0, 0).left(64);

@@ -49,8 +49,9 @@ AttemptReport AzulFlowResult::toAttemptReport() const
     else if (state == State::Unknown)
         r.retryOverride = false; // never resend what might have been charged
     else
-        r.retryOverride = last.neverLeft() || (last.result.outcome == Outcome::Declined && last.result.retryable)
-            || (last.result.outcome == Outcome::NotFound);
+        // Never-sent and 91 / SGS-007778 may run again (the next run verifies first); a flow
+        // that used up its sends after verification has nothing more to try.
+        r.retryOverride = last.neverLeft() || (last.result.outcome == Outcome::Declined && last.result.retryable);
     r.summary = QStringLiteral("azul flow %1 after %2 attempt(s): %3").arg(stateName(state)).arg(attempts.size()).arg(r.summary);
     return r;
 }

@@ -142,11 +142,16 @@ AzulResult classifyError(AzulResult r)
 
 AzulResult classifyIso(AzulOperation op, AzulResult r)
 {
-    const QString iso = r.isoCode.trimmed();
+    // Exact codes only: "00 " or "00\r" is not an approval (found by fuzz_azul_response).
+    const QString &iso = r.isoCode;
     if (iso == QLatin1String("00")) {
-        // Never "approved" without the id that later voids or refunds it.
-        if (op != AzulOperation::DataVaultCreate && op != AzulOperation::DataVaultDelete && !digitsOnly(r.azulOrderId))
+        // Never "approved" without the id that later voids or refunds it (or the token).
+        if (op == AzulOperation::DataVaultCreate) {
+            if (r.dataVaultToken.isEmpty())
+                return ambiguous(std::move(r), QStringLiteral("DataVault approval without a token"));
+        } else if (op != AzulOperation::DataVaultDelete && !digitsOnly(r.azulOrderId)) {
             return ambiguous(std::move(r), QStringLiteral("approval without a valid AzulOrderId"));
+        }
         r.outcome = Outcome::Approved;
         return r;
     }
