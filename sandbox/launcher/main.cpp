@@ -33,7 +33,7 @@ QString tr(const char *text) { return QCoreApplication::translate("okla", text);
 const char *kUsage = "Usage: okla-sandbox <command> [options]\n\n"
                      "Commands:\n"
                      "  up      start PostgreSQL, Redis and the S3 store; apply migrations; write the profile\n"
-                     "          [--dir D] [--profile NAME] [--credentials-dir D] [--port KEY=N]...\n"
+                     "          [--dir D] [--profile NAME] [--credentials-dir D] [--port KEY=N]... [--with-rabbitmq]\n"
                      "  down    stop exactly what `up` started [--dir D]\n"
                      "  status  show what runs [--dir D] [--json]\n"
                      "  seed    write deterministic demo data [--dir D] --dealers N --months M --seed S [--if-available]\n\n"
@@ -96,7 +96,8 @@ int runUp(const QStringList &args, const QCommandLineOption &dir, const QCommand
     const QCommandLineOption profile(QStringLiteral("profile"), tr("Profile name to write."), QStringLiteral("NAME"));
     const QCommandLineOption credentials(QStringLiteral("credentials-dir"), tr("Credentials folder."), QStringLiteral("D"));
     const QCommandLineOption port(QStringLiteral("port"), tr("Fixed port for a service (KEY=N)."), QStringLiteral("KEY=N"));
-    parser.addOptions({dir, help, profile, credentials, port});
+    const QCommandLineOption rabbit(QStringLiteral("with-rabbitmq"), tr("Also start a private RabbitMQ."));
+    parser.addOptions({dir, help, profile, credentials, port, rabbit});
     if (!parse(parser, args, QStringLiteral("up")))
         return 2;
     if (parser.isSet(help))
@@ -104,6 +105,7 @@ int runUp(const QStringList &args, const QCommandLineOption &dir, const QCommand
     okla::sandbox::UpOptions options;
     options.profileName = parser.value(profile);
     options.credentialsDir = parser.value(credentials);
+    options.withRabbitMq = parser.isSet(rabbit);
     for (const QString &pair : parser.values(port)) {
         const QStringList parts = pair.split(u'=');
         bool ok = false;
@@ -189,6 +191,7 @@ int runSeed(const QStringList &args, const QCommandLineOption &dir, const QComma
     auto owner = okla::services::PgConnection::open(conninfo.value());
     if (!owner)
         return fail(owner.error());
+    owner->execScript(QStringLiteral("SET client_min_messages = warning"));
     QElapsedTimer clock;
     clock.start();
     auto ok = okla::sandbox::seedDatabase(owner.value(), options, printer());

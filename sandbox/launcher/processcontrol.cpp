@@ -109,6 +109,8 @@ bool ProcessControl::isProgram(qint64 pid, const QString &programHint)
     return comm.open(QIODevice::ReadOnly) && QString::fromUtf8(comm.readAll()).contains(programHint);
 }
 
+bool ProcessControl::isAlive(qint64 pid) { return pid > 0 && ::kill(pid_t(pid), 0) == 0 && !isZombie(pid); }
+
 bool ProcessControl::stop(qint64 pid, int signal, int timeoutMs)
 {
     if (::kill(pid_t(pid), signal) != 0)

@@ -41,6 +41,8 @@ public:
     /// True when `pid` is alive and its executable's file name contains `programHint`
     /// (so a recycled pid of another program is never signalled).
     static bool isProgram(qint64 pid, const QString &programHint);
+    /// True while `pid` exists and has not exited (a zombie has).
+    static bool isAlive(qint64 pid);
     /// Sends `signal`, then waits up to `timeoutMs` for the process to go away.
     static bool stop(qint64 pid, int signal, int timeoutMs);
 

@@ -121,8 +121,9 @@ Status SandboxLauncher::startService(const ServiceSpec &spec, ServiceContext &ct
     }
     QDeadlineTimer deadline(spec.readyTimeoutMs);
     while (!spec.ready(ctx)) {
+        // Only "alive" here: a start script may still be about to exec the real program.
         const qint64 pid = ProcessControl::readPidFile(m_layout.pidFile(spec.name));
-        if (!ProcessControl::isProgram(pid, spec.programHint) || deadline.hasExpired())
+        if (!ProcessControl::isAlive(pid) || deadline.hasExpired())
             return makeError(QStringLiteral("sandbox.start"),
                              tr("%1 did not become ready; see %2.").arg(spec.name, m_layout.logFile(spec.name)));
         QThread::msleep(50);
@@ -158,7 +159,9 @@ Status SandboxLauncher::up(UpOptions options)
     clock.start();
     const QList<ServiceSpec> all = sandboxServices();
     QList<ServiceSpec> services;
-    std::copy_if(all.begin(), all.end(), std::back_inserter(services), [&](const ServiceSpec &s) { return s.enabled(options); });
+    // An optional service started by an earlier `up --with-…` stays part of the sandbox while it runs.
+    std::copy_if(all.begin(), all.end(), std::back_inserter(services),
+                 [&](const ServiceSpec &s) { return s.enabled(options) || runningPid(m_layout, s) != 0; });
     // Bad input is refused before the folder is even created: missing programs, a damaged state
     // file or profile, a busy port.
     if (auto ok = preflight(services, options); !ok)
@@ -182,15 +185,16 @@ Status SandboxLauncher::up(UpOptions options)
         return ok;
     state->profileName = options.profileName;
     state->credentialsDir = credentials.dir();
+    // Saved before anything starts, so a server started by an `up` that fails later keeps its
+    // port on the next `up`. `initialised` keeps the value read at load (PostgreSQL's prepare uses
+    // it to tell a leftover cluster of a deleted sandbox from ours).
+    if (auto ok = state->save(m_layout); !ok)
+        return ok;
     ServiceContext ctx{m_layout, options, credentials, *state, [this](const QString &line) { say(line); }};
     for (const ServiceSpec &spec : services) {
         if (auto ok = startService(spec, ctx); !ok)
             return ok;
     }
-    // Saved once every service started with its ports; `initialised` stays false for the first run
-    // until here, which is what tells PostgreSQL's prepare that a leftover cluster is stale.
-    if (auto ok = state->save(m_layout); !ok)
-        return ok;
     for (const ServiceSpec &spec : services) {
         if (spec.provision) {
             if (auto ok = spec.provision(ctx); !ok)

@@ -73,5 +73,7 @@ QList<ServiceSpec> sandboxServices();
 ServiceSpec postgresService();
 ServiceSpec redisService();
 ServiceSpec s3Service();
+ServiceSpec epmdService();     ///< only with --with-rabbitmq
+ServiceSpec rabbitMqService(); ///< only with --with-rabbitmq
 
 } // namespace okla::sandbox
