@@ -4,9 +4,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QTcpSocket>
 #include <QThread>
 
 #include <algorithm>
+
+#include <csignal>
 
 #include "integration/redistestsupport.h"
 #include "services/redis/redisclient.h"
@@ -176,6 +179,82 @@ private slots:
         for (int i = 0; i < 100; ++i)
             limiter.tryAcquireSync(QStringLiteral("azul"), 10);
         QVERIFY2(timer.elapsed() < 1500, qPrintable(QString::number(timer.elapsed())));
+    }
+
+    void privateRedisKilledStoppedAndRestarted()
+    {
+        // given a PRIVATE redis-server started by this test (the fixture's is shared: never killed)
+        const int port = okla::tests::closedPort();
+        QTemporaryDir dir;
+        auto startRedis = [&](QProcess &p) {
+            p.setProgram(QStringLiteral("redis-server"));
+            p.setArguments({QStringLiteral("--port"), QString::number(port), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+                            QStringLiteral("--requirepass"), QStringLiteral("private-pw"), QStringLiteral("--save"), QString(),
+                            QStringLiteral("--appendonly"), QStringLiteral("no"), QStringLiteral("--dir"), dir.path()});
+            p.start();
+            QVERIFY(p.waitForStarted(5000));
+            QTcpSocket probe;
+            for (int i = 0; i < 100; ++i) {
+                probe.connectToHost(QHostAddress::LocalHost, static_cast<quint16>(port));
+                if (probe.waitForConnected(100))
+                    return;
+                QThread::msleep(50);
+            }
+            QFAIL("private redis-server did not listen");
+        };
+        QProcess server;
+        startRedis(server);
+        RedisConfig config;
+        config.port = port;
+        config.password = "private-pw";
+        config.reconnectBaseMs = 200; // keep the test short; the product default is 1 s / 30 s
+        config.reconnectCapMs = 1000;
+        auto redis = std::make_shared<RedisClient>(config);
+        RateLimiter limiter(redis, {}, Clock::system(), okla::tests::uniquePrefix("ratelimit"));
+        QVERIFY(!limiter.tryAcquireSync(QStringLiteral("azul"), 1000).local);
+
+        // when the server hangs (SIGSTOP), permits come from the local limiter; only calls that
+        // meet the hung socket wait for the 1 s command timeout, the rest fail fast
+        ::kill(static_cast<pid_t>(server.processId()), SIGSTOP);
+        QList<qint64> latencies;
+        int local = 0;
+        for (int i = 0; i < 200; ++i) {
+            QElapsedTimer t;
+            t.start();
+            local += limiter.tryAcquireSync(QStringLiteral("azul"), 1e6).local ? 1 : 0;
+            latencies.append(t.elapsed());
+            QThread::msleep(5);
+        }
+        std::sort(latencies.begin(), latencies.end());
+        const qint64 slow = std::count_if(latencies.begin(), latencies.end(), [](qint64 ms) { return ms >= 100; });
+        qInfo("SIGSTOPped Redis: 200 permits, %d local, p50 %lld ms, p99 %lld ms, max %lld ms, %lld calls >= 100 ms",
+              local, static_cast<long long>(latencies.at(100)), static_cast<long long>(latencies.at(197)),
+              static_cast<long long>(latencies.last()), static_cast<long long>(slow));
+        QCOMPARE(local, 200);
+        QVERIFY(limiter.isLocalFallback());
+        QVERIFY(latencies.at(100) < 50);
+        QVERIFY(latencies.last() < 2500);
+
+        // when it is killed and started again, the limiter goes back to the shared GCRA by itself
+        ::kill(static_cast<pid_t>(server.processId()), SIGCONT);
+        server.kill();
+        server.waitForFinished(5000);
+        QVERIFY(limiter.tryAcquireSync(QStringLiteral("azul"), 1e6).local);
+        QProcess again;
+        startRedis(again);
+        QElapsedTimer back;
+        back.start();
+        bool shared = false;
+        while (!shared && back.elapsed() < 10'000) {
+            shared = !limiter.tryAcquireSync(QStringLiteral("azul"), 1e6).local;
+            QThread::msleep(20);
+        }
+        qInfo("Redis restarted: shared limiting again after %lld ms", static_cast<long long>(back.elapsed()));
+        QVERIFY(shared);
+        QVERIFY(!limiter.isLocalFallback());
+        QVERIFY(limiter.lastFallbackEpochMs() > 0);
+        again.kill();
+        again.waitForFinished(5000);
     }
 
     void asyncPermitFromAnyThread()
