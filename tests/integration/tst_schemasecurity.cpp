@@ -1,0 +1,198 @@
+// The database is the security boundary (DESIGN.md rule 3): these checks run as the real staff
+// roles against a freshly migrated database, so a hacked client could do no more than this.
+#include <QTest>
+
+#include "harness/testenv.h"
+#include "services/migrator.h"
+
+using okla::services::Migrator;
+using okla::services::PgConnection;
+using okla::tests::ThrowawayDatabase;
+
+class TestSchemaSecurity : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ThrowawayDatabase> m_db;
+
+    PgConnection as(const QString &role)
+    {
+        auto connection = m_db->connectAs(role);
+        if (!connection)
+            qFatal("connect as %s: %s", qPrintable(role), qPrintable(connection.error().toString()));
+        return std::move(connection).value();
+    }
+
+    static QString sqlState(const okla::models::Error &error) { return error.code.section(u'.', -1); }
+
+    qint64 scalar(PgConnection &connection, const QString &sql)
+    {
+        auto result = connection.exec(sql);
+        if (!result)
+            qFatal("%s: %s", qPrintable(sql), qPrintable(result.error().toString()));
+        return result->toInt64(0, 0);
+    }
+
+    okla::models::Status insertRefund(PgConnection &connection, const QString &id, qint64 amount, const QString &state)
+    {
+        auto result = connection.exec(
+            QStringLiteral("INSERT INTO refunds (id, payment_id, provider, currency, amount_minor, reason, state, requested_by) "
+                           "VALUES ($1, 1, 'azul', 'DOP', $2, 'requested_by_customer', $3, current_staff_id())"),
+            {id, amount, state});
+        if (!result)
+            return result.error();
+        return {};
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // given a migrated database with demo staff and one captured AZUL payment of RD$20,000
+        m_db = std::make_unique<ThrowawayDatabase>(QStringLiteral("okla_security"));
+        PgConnection owner = as(QStringLiteral("okla_owner"));
+        auto migrated = Migrator::migrate(owner);
+        QVERIFY2(migrated.ok(), qPrintable(migrated ? QString() : migrated.error().toString()));
+        QVERIFY(owner.execScript(QStringLiteral(
+            "SELECT okla_create_staff('ana', 'Ana Pérez', 'finance'), okla_create_staff('luis', 'Luis Gómez', 'finance'),"
+            "       okla_create_staff('sofia', 'Sofía Martínez', 'support'), okla_create_staff('marco', 'Marco Díaz', 'manager');"
+            "INSERT INTO dealers (id, legal_name, tax_id, tax_id_kind, dealer_type, verification_status, city, province)"
+            " VALUES (1, 'Autos Caribe SRL', '133325901', 'rnc', 'independent', 'verified', 'Santo Domingo', 'Distrito Nacional');"
+            "INSERT INTO payment_methods (dealer_id, provider, token, card_brand, card_last4, exp_month, exp_year)"
+            " VALUES (1, 'azul', 'tok-secret-123', 'Visa', '4242', 12, 2028);"
+            "INSERT INTO payments (id, dealer_id, provider, status, currency, amount_minor, itbis_minor, captured_amount,"
+            "                      azul_order_id, card_brand, card_last4, created_at)"
+            " VALUES (1, 1, 'azul', 'succeeded', 'DOP', 2000000, 305085, 2000000, '1001', 'Visa', '4242', now());")));
+    }
+
+    void cleanupTestCase() { m_db.reset(); }
+
+    void supportCannotRefund()
+    {
+        PgConnection sofia = as(QStringLiteral("sofia"));
+        auto refused = insertRefund(sofia, QStringLiteral("00000000-0000-4000-8000-000000000001"), 100, QStringLiteral("requested"));
+        QVERIFY(!refused.ok());
+        QCOMPARE(sqlState(refused.error()), QStringLiteral("42501"));
+    }
+
+    void supportSeesLastFourButNoToken()
+    {
+        PgConnection sofia = as(QStringLiteral("sofia"));
+        QCOMPARE(scalar(sofia, QStringLiteral("SELECT count(*) FROM payment_methods WHERE card_last4 = '4242'")), 1);
+        auto token = sofia.exec(QStringLiteral("SELECT token FROM payment_methods"));
+        QVERIFY(!token.ok());
+        QCOMPARE(sqlState(token.error()), QStringLiteral("42501"));
+    }
+
+    void refundAboveLimitNeedsSecondPerson()
+    {
+        PgConnection ana = as(QStringLiteral("ana"));
+        const QString id = QStringLiteral("00000000-0000-4000-8000-000000000002");
+        // when ana tries to approve RD$15,000 (limit RD$10,000) herself at creation
+        auto selfApproved = insertRefund(ana, QStringLiteral("00000000-0000-4000-8000-000000000003"), 1500000, QStringLiteral("approved"));
+        QVERIFY(!selfApproved.ok());
+        QCOMPARE(sqlState(selfApproved.error()), QStringLiteral("42501"));
+        // when she asks for approval instead, then tries to approve it herself
+        QVERIFY(insertRefund(ana, id, 1500000, QStringLiteral("awaiting_approval")).ok());
+        auto own = ana.exec(QStringLiteral("UPDATE refunds SET state = 'approved', approved_by = current_staff_id() WHERE id = $1"), {id});
+        QVERIFY(own.ok());
+        QCOMPARE(own->affectedRows(), 0); // row-level security hides it from its requester
+        // then another finance person can approve it
+        PgConnection luis = as(QStringLiteral("luis"));
+        auto other = luis.exec(QStringLiteral("UPDATE refunds SET state = 'approved', approved_by = current_staff_id(),"
+                                              " decided_at = now() WHERE id = $1"), {id});
+        QVERIFY2(other.ok(), qPrintable(other ? QString() : other.error().toString()));
+        QCOMPARE(other->affectedRows(), 1);
+        // and a manager may read but not request refunds
+        PgConnection marco = as(QStringLiteral("marco"));
+        QVERIFY(!insertRefund(marco, QStringLiteral("00000000-0000-4000-8000-000000000004"), 100, QStringLiteral("requested")).ok());
+    }
+
+    void refundStatesFollowTheMachine()
+    {
+        PgConnection owner = as(QStringLiteral("okla_owner"));
+        const QString id = QStringLiteral("00000000-0000-4000-8000-000000000002"); // approved above
+        auto backwards = owner.exec(QStringLiteral("UPDATE refunds SET state = 'requested' WHERE id = $1"), {id});
+        QVERIFY(!backwards.ok());
+        QCOMPARE(sqlState(backwards.error()), QStringLiteral("23514"));
+    }
+
+    void overRefundReservationIsRefused()
+    {
+        PgConnection owner = as(QStringLiteral("okla_owner"));
+        const QString reserve = QStringLiteral("UPDATE payments SET refund_reserved = refund_reserved + $2"
+                                               " WHERE id = $1 AND refund_reserved + $2 <= captured_amount"
+                                               " RETURNING captured_amount - refund_reserved");
+        auto first = owner.exec(reserve, {1, 1500000});
+        QVERIFY(first.ok());
+        QCOMPARE(first->rows(), 1);
+        QCOMPARE(first->toInt64(0, 0), 500000);
+        auto second = owner.exec(reserve, {1, 600000});
+        QVERIFY(second.ok());
+        QCOMPARE(second->rows(), 0); // too much: nothing reserved
+        auto direct = owner.exec(QStringLiteral("UPDATE payments SET refund_reserved = 2000001 WHERE id = 1"));
+        QVERIFY(!direct.ok()); // the CHECK holds even for the owner
+    }
+
+    void auditLogIsAppendOnlyAndChained()
+    {
+        PgConnection marco = as(QStringLiteral("marco"));
+        const qint64 rows = scalar(marco, QStringLiteral("SELECT count(*) FROM audit_log WHERE entity = 'refunds'"));
+        QVERIFY(rows >= 2); // the request and the approval
+        auto intact = marco.exec(QStringLiteral("SELECT first_bad_seq IS NULL, rows_checked FROM audit_verify()"));
+        QVERIFY(intact.ok());
+        QCOMPARE(intact->text(0, 0), QStringLiteral("t"));
+
+        PgConnection owner = as(QStringLiteral("okla_owner"));
+        QVERIFY(!owner.exec(QStringLiteral("UPDATE audit_log SET reason = 'edited' WHERE seq = 1")).ok());
+        QVERIFY(!owner.exec(QStringLiteral("DELETE FROM audit_log WHERE seq = 1")).ok());
+        QVERIFY(!owner.exec(QStringLiteral("TRUNCATE audit_log")).ok());
+        QVERIFY(!marco.exec(QStringLiteral("INSERT INTO audit_log (seq, occurred_at, actor, action, entity, result, prev_hash, hash)"
+                                           " VALUES (999, now(), 'x', 'x', 'x', 'ok', '\\x00', '\\x00')")).ok());
+
+        // when someone with the owner's keys bypasses the trigger and edits a row
+        QVERIFY(owner.execScript(QStringLiteral("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;"
+                                                "UPDATE audit_log SET reason = 'edited' WHERE seq = 2;"
+                                                "ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;")).ok());
+        // then verification finds exactly that row
+        auto broken = marco.exec(QStringLiteral("SELECT first_bad_seq, problem FROM audit_verify()"));
+        QVERIFY(broken.ok());
+        QCOMPARE(broken->toInt64(0, 0), 2);
+        QCOMPARE(broken->text(0, 1), QStringLiteral("hash mismatch"));
+    }
+
+    void supportCannotReadAudit()
+    {
+        PgConnection sofia = as(QStringLiteral("sofia"));
+        QVERIFY(!sofia.exec(QStringLiteral("SELECT count(*) FROM audit_log")).ok());
+        QVERIFY(!sofia.exec(QStringLiteral("SELECT * FROM audit_verify()")).ok());
+    }
+
+    void oneLiveChargePerInvoice()
+    {
+        PgConnection owner = as(QStringLiteral("okla_owner"));
+        QVERIFY(owner.execScript(QStringLiteral(
+            "INSERT INTO subscriptions (id, dealer_id, provider, currency, plan_version_id, billing_cycle, status,"
+            "  current_period_start, current_period_end, started_at)"
+            " SELECT 1, 1, 'azul', 'DOP', id, 'monthly', 'active', '2026-11-01', '2026-12-01', now()"
+            "   FROM plan_versions WHERE plan_key = 'pro' AND currency = 'DOP';"
+            "INSERT INTO invoices (id, subscription_id, dealer_id, period_start, period_end, currency, subtotal_minor,"
+            "  itbis_minor, total_minor, status, due_date) VALUES (1, 1, 1, '2026-11-01', '2026-12-01', 'DOP', 574200,"
+            "  103356, 677556, 'issued', '2026-11-01');"
+            "INSERT INTO charges (invoice_id, dealer_id, provider, attempt_no, currency, amount_minor, itbis_minor, state,"
+            "  started_at) VALUES (1, 1, 'azul', 1, 'DOP', 677556, 103356, 'submitting', now());")).ok());
+        auto second = owner.exec(QStringLiteral(
+            "INSERT INTO charges (invoice_id, dealer_id, provider, attempt_no, currency, amount_minor, itbis_minor, state,"
+            " started_at) VALUES (1, 1, 'azul', 2, 'DOP', 677556, 103356, 'submitting', now())"));
+        QVERIFY(!second.ok());
+        QCOMPARE(sqlState(second.error()), QStringLiteral("23505"));
+        // after the first one failed, a dunning retry may exist
+        QVERIFY(owner.execScript(QStringLiteral("UPDATE charges SET state = 'failed' WHERE invoice_id = 1 AND attempt_no = 1;"
+                                                "INSERT INTO charges (invoice_id, dealer_id, provider, attempt_no, currency,"
+                                                " amount_minor, itbis_minor, state, started_at) VALUES (1, 1, 'azul', 2,"
+                                                " 'DOP', 677556, 103356, 'submitting', now());")).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSchemaSecurity)
+#include "tst_schemasecurity.moc"
