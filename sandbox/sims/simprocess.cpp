@@ -30,7 +30,8 @@ models::Status SimProcess::start(const SimOptions &options, quint16 azulPort, qu
 {
     stop();
     m_process = std::make_unique<QProcess>();
-    m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    // The simulators log to stderr: forwarded so that a test log shows why something failed.
+    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
     QStringList args{QStringLiteral("--azul-port"), QString::number(azulPort), QStringLiteral("--stripe-port"), QString::number(stripePort),
                      QStringLiteral("--db"), options.conninfo, QStringLiteral("--certs"), options.certDir,
                      QStringLiteral("--credentials"), options.credentialsDir};
@@ -126,7 +127,8 @@ SimHttpReply SimHttpClient::send(const QByteArray &method, const QUrl &url, cons
     loop.exec();
     SimHttpReply out;
     out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    out.body = reply->readAll();
+    if (reply->isOpen())
+        out.body = reply->readAll();
     for (const auto &pair : reply->rawHeaderPairs())
         out.headers.append(pair);
     if (out.status == 0)

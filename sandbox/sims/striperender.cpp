@@ -267,7 +267,7 @@ StripeResult StripeSimulator::list(const StripeCall &c, const QString &table, co
     QVariantList values = filterValues;
     auto param = [&values](const QVariant &v) {
         values.append(v);
-        return QStringLiteral("$") + QString::number(values.size());
+        return QString(QStringLiteral("$") + QString::number(values.size()));
     };
     // created[gte|gt|lte|lt] or created=<unix>
     const QJsonValue created = c.params.value(QStringLiteral("created"));
