@@ -366,6 +366,52 @@ ES = {
     "Schema version %1 of %2.": "Versión del esquema %1 de %2.",
     "pending: migration %1": "pendiente: migración %1",
     "The database schema matches this program (version %1).": "El esquema de la base de datos coincide con este programa (versión %1).",
+    "Could not verify the audit log (a manager or admin role is needed): %1":
+        "No se pudo verificar el registro de auditoría (se necesita un rol de gerencia o administración): %1",
+    "Audit log intact: %1 rows checked.": "Registro de auditoría intacto: %1 filas verificadas.",
+    "Audit log BROKEN at row %1 (%2); %3 rows before it are intact.":
+        "Registro de auditoría ROTO en la fila %1 (%2); las %3 filas anteriores están intactas.",
+    "unknown or incomplete option \"%1\"; usage: okla %2 %3": "opción desconocida o incompleta «%1»; uso: okla %2 %3",
+    "There is no list of dealers behind this number.": "No hay una lista de dealers detrás de esta cifra.",
+    "The KPI computation is missing from this build.": "El cálculo de KPI no está incluido en esta compilación.",
+    "%1 done in %2 ms": "%1 listo en %2 ms",
+    "--month takes YYYY-MM, e.g. 2026-10": "--month recibe AAAA-MM, p. ej. 2026-10",
+    "--from and --to take two dates YYYY-MM-DD, the first not after the second":
+        "--from y --to reciben dos fechas AAAA-MM-DD, la primera no posterior a la segunda",
+    "KPI snapshots %1 as of %2: %3 dealers, %4 change rows, %5 ms":
+        "Instantáneas de KPI %1 al %2: %3 dealers, %4 filas de cambios, %5 ms",
+    "rebuilt": "reconstruidas",
+    "refreshed": "actualizadas",
+    "--currency takes DOP or USD": "--currency recibe DOP o USD",
+    "start": "inicio",
+    "net new": "neto nuevo",
+    "Paying dealers": "Dealers que pagan",
+    "Customer churn": "Churn de clientes",
+    "Use --json for every KPI.": "Use --json para ver todos los KPI.",
+    "This program is older than the database (it has migration %1 \"%2\", unknown here); install the newer OKLA Admin.":
+        "Este programa es más antiguo que la base de datos (tiene la migración %1 «%2», desconocida aquí); instale el OKLA Admin más reciente.",
+    "An idempotency key may have at most 255 characters.": "Una clave de idempotencia puede tener como máximo 255 caracteres.",
+    "A Stripe object id is invalid.": "Un id de objeto de Stripe no es válido.",
+    "Stripe could not be reached; nothing was sent.": "No se pudo alcanzar Stripe; no se envió nada.",
+    "Stripe did not answer in time; the request may have been processed.":
+        "Stripe no respondió a tiempo; es posible que la solicitud se haya procesado.",
+    "The card was declined.": "La tarjeta fue rechazada.",
+    "Stripe refused a repeated request with different parameters.": "Stripe rechazó una solicitud repetida con parámetros distintos.",
+    "Stripe rejected OKLA's API key; an administrator must fix it.":
+        "Stripe rechazó la clave de API de OKLA; un administrador debe corregirla.",
+    "OKLA's Stripe key is not allowed to do this.": "La clave de Stripe de OKLA no tiene permiso para esto.",
+    "Stripe does not know this object.": "Stripe no conoce este objeto.",
+    "Stripe is limiting OKLA's request rate.": "Stripe está limitando la frecuencia de solicitudes de OKLA.",
+    "Stripe had an internal error.": "Stripe tuvo un error interno.",
+    "Stripe refused the request.": "Stripe rechazó la solicitud.",
+    "Provider health not read yet.": "Todavía no se ha leído la salud de los proveedores.",
+    " (retry in %1 s)": " (reintento en %1 s)",
+    "%1 calls, %2 failed in the last minute; p50 %3 ms, p95 %4 ms over %5 calls; %6 process(es)":
+        "%1 llamadas, %2 fallidas en el último minuto; p50 %3 ms, p95 %4 ms sobre %5 llamadas; %6 proceso(s)",
+    "Rate limit enforced locally: Redis was unreachable.": "Límite de frecuencia aplicado localmente: Redis no respondía.",
+    "Rate limit was enforced locally for a while: %1": "El límite de frecuencia se aplicó localmente durante un tiempo: %1",
+    "Provider health unavailable: %1": "Salud de los proveedores no disponible: %1",
+    "No process has called %1 in the last 30 seconds.": "Ningún proceso ha llamado a %1 en los últimos 30 segundos.",
 }
 
 # Plural forms: Spanish has two (one, other), as does English.

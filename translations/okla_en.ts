@@ -169,6 +169,114 @@
         <source>Redis gave an unexpected reply.</source>
         <translation>Redis gave an unexpected reply.</translation>
     </message>
+    <message>
+        <source>Could not verify the audit log (a manager or admin role is needed): %1</source>
+        <translation>Could not verify the audit log (a manager or admin role is needed): %1</translation>
+    </message>
+    <message>
+        <source>Audit log intact: %1 rows checked.</source>
+        <translation>Audit log intact: %1 rows checked.</translation>
+    </message>
+    <message>
+        <source>Audit log BROKEN at row %1 (%2); %3 rows before it are intact.</source>
+        <translation>Audit log BROKEN at row %1 (%2); %3 rows before it are intact.</translation>
+    </message>
+    <message>
+        <source>unknown or incomplete option "%1"; usage: okla %2 %3</source>
+        <translation>unknown or incomplete option "%1"; usage: okla %2 %3</translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>Enter an amount.</translation>
+    </message>
+    <message>
+        <source>The amount has no digits.</source>
+        <translation>The amount has no digits.</translation>
+    </message>
+    <message>
+        <source>The amount has more than one decimal point.</source>
+        <translation>The amount has more than one decimal point.</translation>
+    </message>
+    <message>
+        <source>A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50.</source>
+        <translation>A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50.</translation>
+    </message>
+    <message>
+        <source>Scientific notation is not accepted; write the amount in full.</source>
+        <translation>Scientific notation is not accepted; write the amount in full.</translation>
+    </message>
+    <message>
+        <source>The amount contains an invalid character: "%1".</source>
+        <translation>The amount contains an invalid character: "%1".</translation>
+    </message>
+    <message>
+        <source>Write digits on both sides of the decimal point, e.g. 0.50.</source>
+        <translation>Write digits on both sides of the decimal point, e.g. 0.50.</translation>
+    </message>
+    <message>
+        <source>The amount has too many decimals: %1 allows at most %2.</source>
+        <translation>The amount has too many decimals: %1 allows at most %2.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>The amount cannot be negative.</translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>The amount is too large.</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>The amount must be greater than zero.</translation>
+    </message>
+    <message>
+        <source>An exchange rate is written with digits and an optional decimal point, e.g. 58.25.</source>
+        <translation>An exchange rate is written with digits and an optional decimal point, e.g. 58.25.</translation>
+    </message>
+    <message>
+        <source>An exchange rate may have at most 18 significant digits.</source>
+        <translation>An exchange rate may have at most 18 significant digits.</translation>
+    </message>
+    <message>
+        <source>An RNC or cédula contains only digits, dashes and spaces; "%1" is not allowed.</source>
+        <translation>An RNC or cédula contains only digits, dashes and spaces; "%1" is not allowed.</translation>
+    </message>
+    <message>
+        <source>Enter an RNC (9 digits) or a cédula (11 digits).</source>
+        <translation>Enter an RNC (9 digits) or a cédula (11 digits).</translation>
+    </message>
+    <message>
+        <source>An RNC has 9 digits and a cédula 11; this one has %1.</source>
+        <translation>An RNC has 9 digits and a cédula 11; this one has %1.</translation>
+    </message>
+    <message>
+        <source>This %1 is not valid: its last (check) digit is %2, it should be %3. Check for a typo.</source>
+        <translation>This %1 is not valid: its last (check) digit is %2, it should be %3. Check for a typo.</translation>
+    </message>
+    <message>
+        <source>The %1 body (without its check digit) must be exactly %2 digits.</source>
+        <translation>The %1 body (without its check digit) must be exactly %2 digits.</translation>
+    </message>
+    <message>
+        <source>RNC</source>
+        <translation>RNC</translation>
+    </message>
+    <message>
+        <source>cédula</source>
+        <translation>cédula</translation>
+    </message>
+    <message>
+        <source>There is no list of dealers behind this number.</source>
+        <translation>There is no list of dealers behind this number.</translation>
+    </message>
+    <message>
+        <source>The KPI computation is missing from this build.</source>
+        <translation>The KPI computation is missing from this build.</translation>
+    </message>
+    <message>
+        <source>%1 done in %2 ms</source>
+        <translation>%1 done in %2 ms</translation>
+    </message>
 </context>
 <context>
     <name>okla.status</name>
@@ -551,105 +659,153 @@
         <source>The database schema matches this program (version %1).</source>
         <translation>The database schema matches this program (version %1).</translation>
     </message>
+    <message>
+        <source>--month takes YYYY-MM, e.g. 2026-10</source>
+        <translation>--month takes YYYY-MM, e.g. 2026-10</translation>
+    </message>
+    <message>
+        <source>--from and --to take two dates YYYY-MM-DD, the first not after the second</source>
+        <translation>--from and --to take two dates YYYY-MM-DD, the first not after the second</translation>
+    </message>
+    <message>
+        <source>KPI snapshots %1 as of %2: %3 dealers, %4 change rows, %5 ms</source>
+        <translation>KPI snapshots %1 as of %2: %3 dealers, %4 change rows, %5 ms</translation>
+    </message>
+    <message>
+        <source>rebuilt</source>
+        <translation>rebuilt</translation>
+    </message>
+    <message>
+        <source>refreshed</source>
+        <translation>refreshed</translation>
+    </message>
+    <message>
+        <source>--currency takes DOP or USD</source>
+        <translation>--currency takes DOP or USD</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>start</translation>
+    </message>
+    <message>
+        <source>net new</source>
+        <translation>net new</translation>
+    </message>
+    <message>
+        <source>Paying dealers</source>
+        <translation>Paying dealers</translation>
+    </message>
+    <message>
+        <source>Customer churn</source>
+        <translation>Customer churn</translation>
+    </message>
+    <message>
+        <source>Use --json for every KPI.</source>
+        <translation>Use --json for every KPI.</translation>
+    </message>
 </context>
 <context>
     <name>okla::models::ExchangeRate</name>
     <message>
         <source>An exchange rate is written with digits and an optional decimal point, e.g. 58.25.</source>
-        <translation>An exchange rate is written with digits and an optional decimal point, e.g. 58.25.</translation>
+        <translation type="vanished">An exchange rate is written with digits and an optional decimal point, e.g. 58.25.</translation>
     </message>
     <message>
         <source>An exchange rate may have at most 18 significant digits.</source>
-        <translation>An exchange rate may have at most 18 significant digits.</translation>
+        <translation type="vanished">An exchange rate may have at most 18 significant digits.</translation>
     </message>
 </context>
 <context>
     <name>okla::models::Money</name>
     <message>
         <source>Enter an amount.</source>
-        <translation>Enter an amount.</translation>
+        <translation type="vanished">Enter an amount.</translation>
     </message>
     <message>
         <source>The amount has no digits.</source>
-        <translation>The amount has no digits.</translation>
+        <translation type="vanished">The amount has no digits.</translation>
     </message>
     <message>
         <source>The amount has more than one decimal point.</source>
-        <translation>The amount has more than one decimal point.</translation>
+        <translation type="vanished">The amount has more than one decimal point.</translation>
     </message>
     <message>
         <source>A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50.</source>
-        <translation>A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50.</translation>
+        <translation type="vanished">A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50.</translation>
     </message>
     <message>
         <source>Scientific notation is not accepted; write the amount in full.</source>
-        <translation>Scientific notation is not accepted; write the amount in full.</translation>
+        <translation type="vanished">Scientific notation is not accepted; write the amount in full.</translation>
     </message>
     <message>
         <source>The amount contains an invalid character: "%1".</source>
-        <translation>The amount contains an invalid character: "%1".</translation>
+        <translation type="vanished">The amount contains an invalid character: "%1".</translation>
     </message>
     <message>
         <source>Write digits on both sides of the decimal point, e.g. 0.50.</source>
-        <translation>Write digits on both sides of the decimal point, e.g. 0.50.</translation>
+        <translation type="vanished">Write digits on both sides of the decimal point, e.g. 0.50.</translation>
     </message>
     <message>
         <source>The amount has too many decimals: %1 allows at most %2.</source>
-        <translation>The amount has too many decimals: %1 allows at most %2.</translation>
+        <translation type="vanished">The amount has too many decimals: %1 allows at most %2.</translation>
     </message>
     <message>
         <source>The amount cannot be negative.</source>
-        <translation>The amount cannot be negative.</translation>
+        <translation type="vanished">The amount cannot be negative.</translation>
     </message>
     <message>
         <source>The amount is too large.</source>
-        <translation>The amount is too large.</translation>
+        <translation type="vanished">The amount is too large.</translation>
     </message>
     <message>
         <source>The amount must be greater than zero.</source>
-        <translation>The amount must be greater than zero.</translation>
+        <translation type="vanished">The amount must be greater than zero.</translation>
     </message>
 </context>
 <context>
     <name>okla::models::TaxId</name>
     <message>
         <source>An RNC or cédula contains only digits, dashes and spaces; "%1" is not allowed.</source>
-        <translation>An RNC or cédula contains only digits, dashes and spaces; "%1" is not allowed.</translation>
+        <translation type="vanished">An RNC or cédula contains only digits, dashes and spaces; "%1" is not allowed.</translation>
     </message>
     <message>
         <source>Enter an RNC (9 digits) or a cédula (11 digits).</source>
-        <translation>Enter an RNC (9 digits) or a cédula (11 digits).</translation>
+        <translation type="vanished">Enter an RNC (9 digits) or a cédula (11 digits).</translation>
     </message>
     <message>
         <source>An RNC has 9 digits and a cédula 11; this one has %1.</source>
-        <translation>An RNC has 9 digits and a cédula 11; this one has %1.</translation>
+        <translation type="vanished">An RNC has 9 digits and a cédula 11; this one has %1.</translation>
     </message>
     <message>
         <source>This %1 is not valid: its last (check) digit is %2, it should be %3. Check for a typo.</source>
-        <translation>This %1 is not valid: its last (check) digit is %2, it should be %3. Check for a typo.</translation>
+        <translation type="vanished">This %1 is not valid: its last (check) digit is %2, it should be %3. Check for a typo.</translation>
     </message>
     <message>
         <source>The %1 body (without its check digit) must be exactly %2 digits.</source>
-        <translation>The %1 body (without its check digit) must be exactly %2 digits.</translation>
+        <translation type="vanished">The %1 body (without its check digit) must be exactly %2 digits.</translation>
     </message>
     <message>
         <source>RNC</source>
-        <translation>RNC</translation>
+        <translation type="vanished">RNC</translation>
     </message>
     <message>
         <source>cédula</source>
-        <translation>cédula</translation>
+        <translation type="vanished">cédula</translation>
     </message>
 </context>
 <context>
     <name>okla::services</name>
     <message>
         <source>The database has migration %1 (%2), which this program does not know; this program is older than the database: install the newer OKLA Admin.</source>
-        <translation>The database has migration %1 (%2), which this program does not know; this program is older than the database: install the newer OKLA Admin.</translation>
+        <translation type="vanished">The database has migration %1 (%2), which this program does not know; this program is older than the database: install the newer OKLA Admin.</translation>
     </message>
     <message>
         <source>Migration %1 was changed after it was applied (checksum differs); restore resources/migrations/%2 to the version that was applied, then rebuild.</source>
         <translation>Migration %1 was changed after it was applied (checksum differs); restore resources/migrations/%2 to the version that was applied, then rebuild.</translation>
+    </message>
+    <message>
+        <source>This program is older than the database (it has migration %1 "%2", unknown here); install the newer OKLA Admin.</source>
+        <translation>This program is older than the database (it has migration %1 "%2", unknown here); install the newer OKLA Admin.</translation>
     </message>
 </context>
 <context>
@@ -900,6 +1056,17 @@
     </message>
 </context>
 <context>
+    <name>okla::services::stripe::StripeClient</name>
+    <message>
+        <source>An idempotency key may have at most 255 characters.</source>
+        <translation>An idempotency key may have at most 255 characters.</translation>
+    </message>
+    <message>
+        <source>A Stripe object id is invalid.</source>
+        <translation>A Stripe object id is invalid.</translation>
+    </message>
+</context>
+<context>
     <name>okla::services::stripe::StripeFormEncoder</name>
     <message>
         <source>Stripe accepts at most 50 metadata keys.</source>
@@ -912,6 +1079,53 @@
     <message>
         <source>A Stripe metadata value must have at most 500 characters.</source>
         <translation>A Stripe metadata value must have at most 500 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::stripe::StripeOutcome</name>
+    <message>
+        <source>Stripe could not be reached; nothing was sent.</source>
+        <translation>Stripe could not be reached; nothing was sent.</translation>
+    </message>
+    <message>
+        <source>Stripe did not answer in time; the request may have been processed.</source>
+        <translation>Stripe did not answer in time; the request may have been processed.</translation>
+    </message>
+    <message>
+        <source>Stripe's answer could not be understood.</source>
+        <translation>Stripe's answer could not be understood.</translation>
+    </message>
+    <message>
+        <source>The card was declined.</source>
+        <translation>The card was declined.</translation>
+    </message>
+    <message>
+        <source>Stripe refused a repeated request with different parameters.</source>
+        <translation>Stripe refused a repeated request with different parameters.</translation>
+    </message>
+    <message>
+        <source>Stripe rejected OKLA's API key; an administrator must fix it.</source>
+        <translation>Stripe rejected OKLA's API key; an administrator must fix it.</translation>
+    </message>
+    <message>
+        <source>OKLA's Stripe key is not allowed to do this.</source>
+        <translation>OKLA's Stripe key is not allowed to do this.</translation>
+    </message>
+    <message>
+        <source>Stripe does not know this object.</source>
+        <translation>Stripe does not know this object.</translation>
+    </message>
+    <message>
+        <source>Stripe is limiting OKLA's request rate.</source>
+        <translation>Stripe is limiting OKLA's request rate.</translation>
+    </message>
+    <message>
+        <source>Stripe had an internal error.</source>
+        <translation>Stripe had an internal error.</translation>
+    </message>
+    <message>
+        <source>Stripe refused the request.</source>
+        <translation>Stripe refused the request.</translation>
     </message>
 </context>
 <context>
@@ -1166,6 +1380,37 @@ Verification: %3</translation>
     <message>
         <source>This page will show:</source>
         <translation>This page will show:</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::ProviderStatusWidget</name>
+    <message>
+        <source>Provider health not read yet.</source>
+        <translation>Provider health not read yet.</translation>
+    </message>
+    <message>
+        <source> (retry in %1 s)</source>
+        <translation> (retry in %1 s)</translation>
+    </message>
+    <message>
+        <source>%1 calls, %2 failed in the last minute; p50 %3 ms, p95 %4 ms over %5 calls; %6 process(es)</source>
+        <translation>%1 calls, %2 failed in the last minute; p50 %3 ms, p95 %4 ms over %5 calls; %6 process(es)</translation>
+    </message>
+    <message>
+        <source>Rate limit enforced locally: Redis was unreachable.</source>
+        <translation>Rate limit enforced locally: Redis was unreachable.</translation>
+    </message>
+    <message>
+        <source>Rate limit was enforced locally for a while: %1</source>
+        <translation>Rate limit was enforced locally for a while: %1</translation>
+    </message>
+    <message>
+        <source>Provider health unavailable: %1</source>
+        <translation>Provider health unavailable: %1</translation>
+    </message>
+    <message>
+        <source>No process has called %1 in the last 30 seconds.</source>
+        <translation>No process has called %1 in the last 30 seconds.</translation>
     </message>
 </context>
 <context>

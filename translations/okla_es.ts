@@ -169,6 +169,114 @@
         <source>Redis gave an unexpected reply.</source>
         <translation>Redis dio una respuesta inesperada.</translation>
     </message>
+    <message>
+        <source>Could not verify the audit log (a manager or admin role is needed): %1</source>
+        <translation>No se pudo verificar el registro de auditoría (se necesita un rol de gerencia o administración): %1</translation>
+    </message>
+    <message>
+        <source>Audit log intact: %1 rows checked.</source>
+        <translation>Registro de auditoría intacto: %1 filas verificadas.</translation>
+    </message>
+    <message>
+        <source>Audit log BROKEN at row %1 (%2); %3 rows before it are intact.</source>
+        <translation>Registro de auditoría ROTO en la fila %1 (%2); las %3 filas anteriores están intactas.</translation>
+    </message>
+    <message>
+        <source>unknown or incomplete option "%1"; usage: okla %2 %3</source>
+        <translation>opción desconocida o incompleta «%1»; uso: okla %2 %3</translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>Escriba un monto.</translation>
+    </message>
+    <message>
+        <source>The amount has no digits.</source>
+        <translation>El monto no tiene dígitos.</translation>
+    </message>
+    <message>
+        <source>The amount has more than one decimal point.</source>
+        <translation>El monto tiene más de un punto decimal.</translation>
+    </message>
+    <message>
+        <source>A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50.</source>
+        <translation>Hay un separador de miles mal colocado; escriba p. ej. 1,234.50 o 1234.50.</translation>
+    </message>
+    <message>
+        <source>Scientific notation is not accepted; write the amount in full.</source>
+        <translation>No se acepta notación científica; escriba el monto completo.</translation>
+    </message>
+    <message>
+        <source>The amount contains an invalid character: "%1".</source>
+        <translation>El monto contiene un carácter no válido: «%1».</translation>
+    </message>
+    <message>
+        <source>Write digits on both sides of the decimal point, e.g. 0.50.</source>
+        <translation>Escriba dígitos a ambos lados del punto decimal, p. ej. 0.50.</translation>
+    </message>
+    <message>
+        <source>The amount has too many decimals: %1 allows at most %2.</source>
+        <translation>El monto tiene demasiados decimales: %1 admite como máximo %2.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative.</source>
+        <translation>El monto no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation>El monto es demasiado grande.</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>El monto debe ser mayor que cero.</translation>
+    </message>
+    <message>
+        <source>An exchange rate is written with digits and an optional decimal point, e.g. 58.25.</source>
+        <translation>Una tasa de cambio se escribe con dígitos y un punto decimal opcional, p. ej. 58.25.</translation>
+    </message>
+    <message>
+        <source>An exchange rate may have at most 18 significant digits.</source>
+        <translation>Una tasa de cambio puede tener como máximo 18 dígitos significativos.</translation>
+    </message>
+    <message>
+        <source>An RNC or cédula contains only digits, dashes and spaces; "%1" is not allowed.</source>
+        <translation>Un RNC o una cédula solo contiene dígitos, guiones y espacios; «%1» no se permite.</translation>
+    </message>
+    <message>
+        <source>Enter an RNC (9 digits) or a cédula (11 digits).</source>
+        <translation>Escriba un RNC (9 dígitos) o una cédula (11 dígitos).</translation>
+    </message>
+    <message>
+        <source>An RNC has 9 digits and a cédula 11; this one has %1.</source>
+        <translation>Un RNC tiene 9 dígitos y una cédula 11; este tiene %1.</translation>
+    </message>
+    <message>
+        <source>This %1 is not valid: its last (check) digit is %2, it should be %3. Check for a typo.</source>
+        <translation>Este %1 no es válido: su último dígito (verificador) es %2 y debería ser %3. Revise si hay un error de escritura.</translation>
+    </message>
+    <message>
+        <source>The %1 body (without its check digit) must be exactly %2 digits.</source>
+        <translation>El cuerpo del %1 (sin el dígito verificador) debe tener exactamente %2 dígitos.</translation>
+    </message>
+    <message>
+        <source>RNC</source>
+        <translation>RNC</translation>
+    </message>
+    <message>
+        <source>cédula</source>
+        <translation>cédula</translation>
+    </message>
+    <message>
+        <source>There is no list of dealers behind this number.</source>
+        <translation>No hay una lista de dealers detrás de esta cifra.</translation>
+    </message>
+    <message>
+        <source>The KPI computation is missing from this build.</source>
+        <translation>El cálculo de KPI no está incluido en esta compilación.</translation>
+    </message>
+    <message>
+        <source>%1 done in %2 ms</source>
+        <translation>%1 listo en %2 ms</translation>
+    </message>
 </context>
 <context>
     <name>okla.status</name>
@@ -551,105 +659,153 @@
         <source>The database schema matches this program (version %1).</source>
         <translation>El esquema de la base de datos coincide con este programa (versión %1).</translation>
     </message>
+    <message>
+        <source>--month takes YYYY-MM, e.g. 2026-10</source>
+        <translation>--month recibe AAAA-MM, p. ej. 2026-10</translation>
+    </message>
+    <message>
+        <source>--from and --to take two dates YYYY-MM-DD, the first not after the second</source>
+        <translation>--from y --to reciben dos fechas AAAA-MM-DD, la primera no posterior a la segunda</translation>
+    </message>
+    <message>
+        <source>KPI snapshots %1 as of %2: %3 dealers, %4 change rows, %5 ms</source>
+        <translation>Instantáneas de KPI %1 al %2: %3 dealers, %4 filas de cambios, %5 ms</translation>
+    </message>
+    <message>
+        <source>rebuilt</source>
+        <translation>reconstruidas</translation>
+    </message>
+    <message>
+        <source>refreshed</source>
+        <translation>actualizadas</translation>
+    </message>
+    <message>
+        <source>--currency takes DOP or USD</source>
+        <translation>--currency recibe DOP o USD</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>inicio</translation>
+    </message>
+    <message>
+        <source>net new</source>
+        <translation>neto nuevo</translation>
+    </message>
+    <message>
+        <source>Paying dealers</source>
+        <translation>Dealers que pagan</translation>
+    </message>
+    <message>
+        <source>Customer churn</source>
+        <translation>Churn de clientes</translation>
+    </message>
+    <message>
+        <source>Use --json for every KPI.</source>
+        <translation>Use --json para ver todos los KPI.</translation>
+    </message>
 </context>
 <context>
     <name>okla::models::ExchangeRate</name>
     <message>
         <source>An exchange rate is written with digits and an optional decimal point, e.g. 58.25.</source>
-        <translation>Una tasa de cambio se escribe con dígitos y un punto decimal opcional, p. ej. 58.25.</translation>
+        <translation type="vanished">Una tasa de cambio se escribe con dígitos y un punto decimal opcional, p. ej. 58.25.</translation>
     </message>
     <message>
         <source>An exchange rate may have at most 18 significant digits.</source>
-        <translation>Una tasa de cambio puede tener como máximo 18 dígitos significativos.</translation>
+        <translation type="vanished">Una tasa de cambio puede tener como máximo 18 dígitos significativos.</translation>
     </message>
 </context>
 <context>
     <name>okla::models::Money</name>
     <message>
         <source>Enter an amount.</source>
-        <translation>Escriba un monto.</translation>
+        <translation type="vanished">Escriba un monto.</translation>
     </message>
     <message>
         <source>The amount has no digits.</source>
-        <translation>El monto no tiene dígitos.</translation>
+        <translation type="vanished">El monto no tiene dígitos.</translation>
     </message>
     <message>
         <source>The amount has more than one decimal point.</source>
-        <translation>El monto tiene más de un punto decimal.</translation>
+        <translation type="vanished">El monto tiene más de un punto decimal.</translation>
     </message>
     <message>
         <source>A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50.</source>
-        <translation>Hay un separador de miles mal colocado; escriba p. ej. 1,234.50 o 1234.50.</translation>
+        <translation type="vanished">Hay un separador de miles mal colocado; escriba p. ej. 1,234.50 o 1234.50.</translation>
     </message>
     <message>
         <source>Scientific notation is not accepted; write the amount in full.</source>
-        <translation>No se acepta notación científica; escriba el monto completo.</translation>
+        <translation type="vanished">No se acepta notación científica; escriba el monto completo.</translation>
     </message>
     <message>
         <source>The amount contains an invalid character: "%1".</source>
-        <translation>El monto contiene un carácter no válido: «%1».</translation>
+        <translation type="vanished">El monto contiene un carácter no válido: «%1».</translation>
     </message>
     <message>
         <source>Write digits on both sides of the decimal point, e.g. 0.50.</source>
-        <translation>Escriba dígitos a ambos lados del punto decimal, p. ej. 0.50.</translation>
+        <translation type="vanished">Escriba dígitos a ambos lados del punto decimal, p. ej. 0.50.</translation>
     </message>
     <message>
         <source>The amount has too many decimals: %1 allows at most %2.</source>
-        <translation>El monto tiene demasiados decimales: %1 admite como máximo %2.</translation>
+        <translation type="vanished">El monto tiene demasiados decimales: %1 admite como máximo %2.</translation>
     </message>
     <message>
         <source>The amount cannot be negative.</source>
-        <translation>El monto no puede ser negativo.</translation>
+        <translation type="vanished">El monto no puede ser negativo.</translation>
     </message>
     <message>
         <source>The amount is too large.</source>
-        <translation>El monto es demasiado grande.</translation>
+        <translation type="vanished">El monto es demasiado grande.</translation>
     </message>
     <message>
         <source>The amount must be greater than zero.</source>
-        <translation>El monto debe ser mayor que cero.</translation>
+        <translation type="vanished">El monto debe ser mayor que cero.</translation>
     </message>
 </context>
 <context>
     <name>okla::models::TaxId</name>
     <message>
         <source>An RNC or cédula contains only digits, dashes and spaces; "%1" is not allowed.</source>
-        <translation>Un RNC o una cédula solo contiene dígitos, guiones y espacios; «%1» no se permite.</translation>
+        <translation type="vanished">Un RNC o una cédula solo contiene dígitos, guiones y espacios; «%1» no se permite.</translation>
     </message>
     <message>
         <source>Enter an RNC (9 digits) or a cédula (11 digits).</source>
-        <translation>Escriba un RNC (9 dígitos) o una cédula (11 dígitos).</translation>
+        <translation type="vanished">Escriba un RNC (9 dígitos) o una cédula (11 dígitos).</translation>
     </message>
     <message>
         <source>An RNC has 9 digits and a cédula 11; this one has %1.</source>
-        <translation>Un RNC tiene 9 dígitos y una cédula 11; este tiene %1.</translation>
+        <translation type="vanished">Un RNC tiene 9 dígitos y una cédula 11; este tiene %1.</translation>
     </message>
     <message>
         <source>This %1 is not valid: its last (check) digit is %2, it should be %3. Check for a typo.</source>
-        <translation>Este %1 no es válido: su último dígito (verificador) es %2 y debería ser %3. Revise si hay un error de escritura.</translation>
+        <translation type="vanished">Este %1 no es válido: su último dígito (verificador) es %2 y debería ser %3. Revise si hay un error de escritura.</translation>
     </message>
     <message>
         <source>The %1 body (without its check digit) must be exactly %2 digits.</source>
-        <translation>El cuerpo del %1 (sin el dígito verificador) debe tener exactamente %2 dígitos.</translation>
+        <translation type="vanished">El cuerpo del %1 (sin el dígito verificador) debe tener exactamente %2 dígitos.</translation>
     </message>
     <message>
         <source>RNC</source>
-        <translation>RNC</translation>
+        <translation type="vanished">RNC</translation>
     </message>
     <message>
         <source>cédula</source>
-        <translation>cédula</translation>
+        <translation type="vanished">cédula</translation>
     </message>
 </context>
 <context>
     <name>okla::services</name>
     <message>
         <source>The database has migration %1 (%2), which this program does not know; this program is older than the database: install the newer OKLA Admin.</source>
-        <translation>La base de datos tiene la migración %1 (%2), que este programa no conoce; este programa es más antiguo que la base de datos: instale el OKLA Admin más reciente.</translation>
+        <translation type="vanished">La base de datos tiene la migración %1 (%2), que este programa no conoce; este programa es más antiguo que la base de datos: instale el OKLA Admin más reciente.</translation>
     </message>
     <message>
         <source>Migration %1 was changed after it was applied (checksum differs); restore resources/migrations/%2 to the version that was applied, then rebuild.</source>
         <translation>La migración %1 se modificó después de aplicarse (la suma de verificación no coincide); restaure resources/migrations/%2 a la versión aplicada y vuelva a compilar.</translation>
+    </message>
+    <message>
+        <source>This program is older than the database (it has migration %1 "%2", unknown here); install the newer OKLA Admin.</source>
+        <translation>Este programa es más antiguo que la base de datos (tiene la migración %1 «%2», desconocida aquí); instale el OKLA Admin más reciente.</translation>
     </message>
 </context>
 <context>
@@ -900,6 +1056,17 @@
     </message>
 </context>
 <context>
+    <name>okla::services::stripe::StripeClient</name>
+    <message>
+        <source>An idempotency key may have at most 255 characters.</source>
+        <translation>Una clave de idempotencia puede tener como máximo 255 caracteres.</translation>
+    </message>
+    <message>
+        <source>A Stripe object id is invalid.</source>
+        <translation>Un id de objeto de Stripe no es válido.</translation>
+    </message>
+</context>
+<context>
     <name>okla::services::stripe::StripeFormEncoder</name>
     <message>
         <source>Stripe accepts at most 50 metadata keys.</source>
@@ -912,6 +1079,53 @@
     <message>
         <source>A Stripe metadata value must have at most 500 characters.</source>
         <translation>Un valor de metadatos de Stripe debe tener como máximo 500 caracteres.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::stripe::StripeOutcome</name>
+    <message>
+        <source>Stripe could not be reached; nothing was sent.</source>
+        <translation>No se pudo alcanzar Stripe; no se envió nada.</translation>
+    </message>
+    <message>
+        <source>Stripe did not answer in time; the request may have been processed.</source>
+        <translation>Stripe no respondió a tiempo; es posible que la solicitud se haya procesado.</translation>
+    </message>
+    <message>
+        <source>Stripe's answer could not be understood.</source>
+        <translation>No se pudo entender la respuesta de Stripe.</translation>
+    </message>
+    <message>
+        <source>The card was declined.</source>
+        <translation>La tarjeta fue rechazada.</translation>
+    </message>
+    <message>
+        <source>Stripe refused a repeated request with different parameters.</source>
+        <translation>Stripe rechazó una solicitud repetida con parámetros distintos.</translation>
+    </message>
+    <message>
+        <source>Stripe rejected OKLA's API key; an administrator must fix it.</source>
+        <translation>Stripe rechazó la clave de API de OKLA; un administrador debe corregirla.</translation>
+    </message>
+    <message>
+        <source>OKLA's Stripe key is not allowed to do this.</source>
+        <translation>La clave de Stripe de OKLA no tiene permiso para esto.</translation>
+    </message>
+    <message>
+        <source>Stripe does not know this object.</source>
+        <translation>Stripe no conoce este objeto.</translation>
+    </message>
+    <message>
+        <source>Stripe is limiting OKLA's request rate.</source>
+        <translation>Stripe está limitando la frecuencia de solicitudes de OKLA.</translation>
+    </message>
+    <message>
+        <source>Stripe had an internal error.</source>
+        <translation>Stripe tuvo un error interno.</translation>
+    </message>
+    <message>
+        <source>Stripe refused the request.</source>
+        <translation>Stripe rechazó la solicitud.</translation>
     </message>
 </context>
 <context>
@@ -1166,6 +1380,37 @@ Verificación: %3</translation>
     <message>
         <source>This page will show:</source>
         <translation>Esta página mostrará:</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::ProviderStatusWidget</name>
+    <message>
+        <source>Provider health not read yet.</source>
+        <translation>Todavía no se ha leído la salud de los proveedores.</translation>
+    </message>
+    <message>
+        <source> (retry in %1 s)</source>
+        <translation> (reintento en %1 s)</translation>
+    </message>
+    <message>
+        <source>%1 calls, %2 failed in the last minute; p50 %3 ms, p95 %4 ms over %5 calls; %6 process(es)</source>
+        <translation>%1 llamadas, %2 fallidas en el último minuto; p50 %3 ms, p95 %4 ms sobre %5 llamadas; %6 proceso(s)</translation>
+    </message>
+    <message>
+        <source>Rate limit enforced locally: Redis was unreachable.</source>
+        <translation>Límite de frecuencia aplicado localmente: Redis no respondía.</translation>
+    </message>
+    <message>
+        <source>Rate limit was enforced locally for a while: %1</source>
+        <translation>El límite de frecuencia se aplicó localmente durante un tiempo: %1</translation>
+    </message>
+    <message>
+        <source>Provider health unavailable: %1</source>
+        <translation>Salud de los proveedores no disponible: %1</translation>
+    </message>
+    <message>
+        <source>No process has called %1 in the last 30 seconds.</source>
+        <translation>Ningún proceso ha llamado a %1 en los últimos 30 segundos.</translation>
     </message>
 </context>
 <context>

@@ -123,7 +123,7 @@ void DealerTableModel::requestPage(std::optional<DealerCursor> after)
     const quint64 generation = m_generation;
     const QString search = m_search;
     m_database
-        ->run<QList<DealerSummary>>([search, after](services::PgConnection &connection) {
+        ->runRead<QList<DealerSummary>>([search, after](services::PgConnection &connection) {
             return DealerRepository(connection).page(search, after);
         })
         .then(this, [this, generation](const models::Result<QList<DealerSummary>> &result) {
@@ -156,7 +156,7 @@ void DealerTableModel::requestCount()
     const quint64 generation = m_generation;
     const QString search = m_search;
     m_database
-        ->run<qint64>([search](services::PgConnection &connection) { return DealerRepository(connection).count(search); })
+        ->runRead<qint64>([search](services::PgConnection &connection) { return DealerRepository(connection).count(search); })
         .then(this, [this, generation](const models::Result<qint64> &result) {
             setPending(-1);
             if (generation != m_generation)
@@ -180,7 +180,7 @@ void DealerTableModel::refresh()
     m_pageInFlight = true;
     setPending(+1);
     m_database
-        ->run<QList<DealerSummary>>([search, wanted](services::PgConnection &connection) {
+        ->runRead<QList<DealerSummary>>([search, wanted](services::PgConnection &connection) {
             return DealerRepository(connection).page(search, std::nullopt, wanted);
         })
         .then(this, [this, generation, wanted](const models::Result<QList<DealerSummary>> &result) {

@@ -77,6 +77,11 @@ Status DatabaseService::connectNow()
     return {};
 }
 
+bool DatabaseService::connectionLost() const
+{
+    return !m_connection.isOpen() || PQstatus(m_connection.handle()) == CONNECTION_BAD;
+}
+
 void DatabaseService::noteJobOutcome()
 {
     if (m_connection.isOpen() && PQstatus(m_connection.handle()) == CONNECTION_BAD) {

@@ -35,10 +35,31 @@ public:
     template<typename T>
     QFuture<models::Result<T>> run(std::function<models::Result<T>(PgConnection &)> job)
     {
+        return runJob<T>(std::move(job), false);
+    }
+
+    /// Like run(), for jobs that only read: when the connection turns out to have been lost (a
+    /// server restart), it reconnects and runs the job once more instead of reporting the loss.
+    template<typename T>
+    QFuture<models::Result<T>> runRead(std::function<models::Result<T>(PgConnection &)> job)
+    {
+        return runJob<T>(std::move(job), true);
+    }
+
+    ConnectionState state() const { return m_state; }
+
+signals:
+    /// Emitted from the service thread; receivers in the GUI thread get it queued.
+    void stateChanged(okla::services::ConnectionState state, const QString &detail);
+
+private:
+    template<typename T>
+    QFuture<models::Result<T>> runJob(std::function<models::Result<T>(PgConnection &)> job, bool retryRead)
+    {
         auto promise = std::make_shared<QPromise<models::Result<T>>>();
         QFuture<models::Result<T>> future = promise->future();
         promise->start();
-        post([this, promise, job = std::move(job)]() {
+        post([this, promise, retryRead, job = std::move(job)]() {
             if (promise->isCanceled()) {
                 promise->finish();
                 return;
@@ -48,6 +69,8 @@ public:
                 promise->addResult(models::Result<T>(ready.error()));
             } else {
                 models::Result<T> result = job(m_connection);
+                if (!result.ok() && retryRead && connectionLost() && connectNow().ok())
+                    result = job(m_connection); // a read is safe to repeat on a fresh connection
                 noteJobOutcome();
                 promise->addResult(std::move(result));
             }
@@ -56,20 +79,12 @@ public:
         return future;
     }
 
-    ConnectionState state() const { return m_state; }
-    /// Backoff delays in ms between reconnect attempts (tests shorten them).
-    void setReconnectDelays(QList<int> delaysMs) { m_delaysMs = std::move(delaysMs); }
-
-signals:
-    /// Emitted from the service thread; receivers in the GUI thread get it queued.
-    void stateChanged(okla::services::ConnectionState state, const QString &detail);
-
-private:
     void post(std::function<void()> task);
     // Service-thread only from here on.
     models::Status ensureConnected();
     models::Status connectNow();
     void noteJobOutcome();
+    bool connectionLost() const;
     void scheduleReconnect();
     void setState(ConnectionState state, const QString &detail = {});
 
