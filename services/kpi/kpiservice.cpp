@@ -8,9 +8,11 @@ using models::Result;
 using namespace models::kpi;
 
 KpiService::KpiService(const QString &conninfo, QObject *parent)
-    : QObject(parent), m_database(std::make_unique<DatabaseService>(conninfo))
+    : QObject(parent), m_owned(std::make_unique<DatabaseService>(conninfo)), m_database(m_owned.get())
 {
 }
+
+KpiService::KpiService(DatabaseService *shared, QObject *parent) : QObject(parent), m_database(shared) {}
 
 KpiService::~KpiService() = default;
 

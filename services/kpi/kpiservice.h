@@ -24,6 +24,9 @@ class KpiService : public QObject
 public:
     /// Opens its own connection with `conninfo` on its own thread.
     explicit KpiService(const QString &conninfo, QObject *parent = nullptr);
+    /// Shares an existing database service (a profile that needs a password the console does
+    /// not keep): KPI reads then queue behind that connection's other work.
+    explicit KpiService(DatabaseService *shared, QObject *parent = nullptr);
     ~KpiService() override;
 
     QFuture<models::Result<models::kpi::KpiData>> load(const models::kpi::KpiPeriod &period);
@@ -32,7 +35,8 @@ public:
     QFuture<models::Result<KpiBuildReport>> refresh();
 
 private:
-    std::unique_ptr<DatabaseService> m_database;
+    std::unique_ptr<DatabaseService> m_owned;
+    DatabaseService *m_database = nullptr;
 };
 
 } // namespace okla::services

@@ -1,0 +1,169 @@
+// The Panel (KPI dashboard) offscreen on the hand-made dataset: period and currency switches,
+// a drill-down, exports and the PDF report; saves screenshots to look at.
+#include <QtTest>
+
+#include <QDir>
+#include <QLabel>
+#include <QTableView>
+
+#include "harness/testenv.h"
+#include "integration/kpitestdata.h"
+#include "models/kpi/kpicalculator.h"
+#include "services/kpi/kpiservice.h"
+#include "services/kpi/kpisnapshotbuilder.h"
+#include "services/migrator.h"
+#include "ui/kpi/kpicard.h"
+#include "ui/kpi/kpichartview.h"
+#include "ui/kpi/kpidealersdialog.h"
+#include "ui/kpi/paneldashboard.h"
+#include "ui/language.h"
+
+using namespace okla::models::kpi;
+using okla::models::Currency;
+using okla::ui::kpi::KpiCard;
+using okla::ui::kpi::KpiDealersDialog;
+using okla::ui::kpi::PanelDashboard;
+
+class TestPanelPage : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void showsTheMonthThenSwitchesCurrencyAndPeriod();
+    void cardClickListsTheDealersBehindIt();
+    void exportsChartsAndTheMonthlyReport();
+    void cleanupTestCase();
+
+private:
+    QString shotPath(const QString &name) const;
+    KpiCard *card(const QString &title) const;
+    std::unique_ptr<okla::tests::ThrowawayDatabase> m_db;
+    std::unique_ptr<okla::services::KpiService> m_service;
+    std::unique_ptr<PanelDashboard> m_panel;
+};
+
+QString TestPanelPage::shotPath(const QString &name) const
+{
+    const QString dir = qEnvironmentVariable("OKLA_BINARY_DIR", QDir::tempPath()) + QStringLiteral("/screenshots");
+    QDir().mkpath(dir);
+    return dir + u'/' + name;
+}
+
+KpiCard *TestPanelPage::card(const QString &title) const
+{
+    for (KpiCard *c : m_panel->cards()) {
+        if (c->title() == title)
+            return c;
+    }
+    return nullptr;
+}
+
+void TestPanelPage::initTestCase()
+{
+    okla::ui::Language::install(QStringLiteral("es"));
+    QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::DominicanRepublic));
+    m_db = std::make_unique<okla::tests::ThrowawayDatabase>(QStringLiteral("okla_kpitest_%1").arg(QCoreApplication::applicationPid()));
+    auto owner = m_db->connectAs(QStringLiteral("okla_owner"));
+    QVERIFY(owner.ok());
+    QVERIFY(okla::services::Migrator::migrate(owner.value()).ok());
+    QVERIFY(owner->execScript(okla::tests::kpi::smallDatasetSql()).ok());
+    QVERIFY(okla::services::KpiSnapshotBuilder::rebuild(owner.value(), QDate(2026, 3, 31)).ok());
+    m_service = std::make_unique<okla::services::KpiService>(okla::tests::conninfoAs(QStringLiteral("okla_owner"), m_db->name()));
+    m_panel = std::make_unique<PanelDashboard>(m_service.get());
+    m_panel->resize(1500, 2000);
+    m_panel->show();
+}
+
+void TestPanelPage::showsTheMonthThenSwitchesCurrencyAndPeriod()
+{
+    // given
+    QSignalSpy loaded(m_panel.get(), &PanelDashboard::loaded);
+    // when: February 2026 in pesos
+    m_panel->setPeriod(KpiPeriod::month(2026, 2));
+    QVERIFY(loaded.wait(15000));
+    // then: the cards show the hand-computed figures, in Spanish
+    KpiCard *mrr = card(QStringLiteral("Ingreso recurrente mensual"));
+    QVERIFY2(mrr, "the MRR card is labelled in Spanish");
+    QCOMPARE(mrr->valueText(), KpiAmount::fromMinor(2010490).format(Currency::DOP));
+    KpiCard *churn = card(QStringLiteral("Tasa de cancelación de dealers"));
+    QVERIFY(churn);
+    QCOMPARE(churn->valueText(), KpiCalculator::formatPercent(0.2));
+    KpiCard *ltv = card(QStringLiteral("Valor de vida del dealer (estimado)"));
+    QVERIFY(ltv);
+    QCOMPARE(ltv->valueText(), QStringLiteral("—")); // fewer than 3 months of churn
+    QTest::qWait(300); // Qt Charts lays out axes and legends on the next turns of the event loop
+    QVERIFY(m_panel->grab().save(shotPath(QStringLiteral("panel-2026-02-dop.png"))));
+
+    // when: dollars (no database round trip)
+    m_panel->setCurrency(Currency::USD);
+    // then
+    QCOMPARE(mrr->valueText(), KpiAmount::parse(QStringLiteral("34076.1017"))->format(Currency::USD));
+
+    // when: the first quarter
+    m_panel->setPeriod(KpiPeriod::quarter(2026, 1));
+    QVERIFY(loaded.wait(15000));
+    // then: churn over a quarter is the mean of its months
+    QCOMPARE(churn->valueText(), KpiCalculator::formatPercent((0.0 + 0.2 + 0.2) / 3.0));
+    QCOMPARE(m_panel->data().period, KpiPeriod::quarter(2026, 1));
+    QTest::qWait(300);
+    QVERIFY(m_panel->grab().save(shotPath(QStringLiteral("panel-2026-q1-usd.png"))));
+}
+
+void TestPanelPage::cardClickListsTheDealersBehindIt()
+{
+    // given
+    m_panel->setCurrency(Currency::DOP);
+    QSignalSpy loaded(m_panel.get(), &PanelDashboard::loaded);
+    m_panel->setPeriod(KpiPeriod::month(2026, 2));
+    QVERIFY(loaded.wait(15000));
+    QSignalSpy opened(m_panel.get(), &PanelDashboard::dealersDialogOpened);
+    KpiCard *churn = card(QStringLiteral("Tasa de cancelación de dealers"));
+    QVERIFY(churn);
+    // when
+    QTest::mouseClick(churn, Qt::LeftButton);
+    // then: a list of the one dealer who cancelled, saying Dealer 360 is not there yet
+    QCOMPARE(opened.count(), 1);
+    auto *dialog = opened.first().first().value<KpiDealersDialog *>();
+    QVERIFY(dialog);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->rowCount(), 1, 15000);
+    auto *table = dialog->findChild<QTableView *>();
+    QVERIFY(table);
+    QVERIFY(table->model()->index(0, 0).data().toString().contains(QStringLiteral("Autos Tres")));
+    QVERIFY(dialog->findChildren<QLabel *>().size() >= 2);
+    QVERIFY(dialog->grab().save(shotPath(QStringLiteral("panel-drilldown.png"))));
+    dialog->close();
+}
+
+void TestPanelPage::exportsChartsAndTheMonthlyReport()
+{
+    const QString dir = QDir::tempPath() + QStringLiteral("/okla-kpi-%1").arg(QCoreApplication::applicationPid());
+    QDir().mkpath(dir);
+    QVERIFY(!m_panel->charts().isEmpty());
+    auto *movements = m_panel->charts().at(1);
+    QVERIFY(movements->exportPng(dir + QStringLiteral("/movements.png")));
+    QVERIFY(QImage(dir + QStringLiteral("/movements.png")).width() > 100);
+    QVERIFY(movements->exportCsv(dir + QStringLiteral("/movements.csv")));
+    QFile csv(dir + QStringLiteral("/movements.csv"));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(csv.readAll());
+    QVERIFY2(text.contains(QStringLiteral("Expansión")), qPrintable(text.left(200)));
+    QVERIFY(text.contains(KpiAmount::fromMinor(232000).format(Currency::DOP).remove(u',')) || text.contains(QStringLiteral("\"RD$2,320.00\"")));
+    // the monthly PDF report
+    const QString pdf = dir + QStringLiteral("/informe.pdf");
+    QVERIFY(m_panel->exportPdf(pdf));
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.size() > 20000);
+    QCOMPARE(file.read(4), QByteArray("%PDF"));
+    QDir(dir).removeRecursively();
+}
+
+void TestPanelPage::cleanupTestCase()
+{
+    m_panel.reset();
+    m_service.reset();
+    m_db.reset();
+}
+
+QTEST_MAIN(TestPanelPage)
+#include "tst_panelpage.moc"

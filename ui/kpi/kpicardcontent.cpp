@@ -1,0 +1,178 @@
+#include "ui/kpi/kpicardcontent.h"
+
+#include <QLocale>
+
+#include "models/kpi/kpicalculator.h"
+
+namespace okla::ui::kpi {
+
+using namespace models::kpi;
+using models::Currency;
+
+namespace {
+
+QString amountText(std::optional<KpiAmount> a, Currency c)
+{
+    return a ? a->format(c) : QStringLiteral("—");
+}
+
+QString deltaAmount(std::optional<KpiAmount> now, std::optional<KpiAmount> before, Currency c, const Translate &tr)
+{
+    if (!now || !before)
+        return tr("vs previous: %1").arg(QStringLiteral("—"));
+    return tr("vs previous: %1").arg((*now - *before).format(c, true));
+}
+
+QString deltaPoints(std::optional<double> now, std::optional<double> before, const Translate &tr)
+{
+    if (!now || !before)
+        return tr("vs previous: %1").arg(QStringLiteral("—"));
+    const double pts = (*now - *before) * 100.0;
+    return tr("vs previous: %1").arg((pts > 0 ? QStringLiteral("+") : QString()) + QLocale().toString(pts, 'f', 1) + QStringLiteral(" pp"));
+}
+
+/// "meta RD$750,000.00" with the on/off-target status (comparator from kpi_targets).
+QString targetText(const std::optional<Target> &t, double actual, bool actualDefined, int &status, const Translate &tr,
+                   const QString &shown)
+{
+    if (!t)
+        return tr("no target");
+    if (actualDefined) {
+        const double goal = t->value.toDouble();
+        bool ok = false;
+        if (t->comparator == QLatin1String(">=")) ok = actual >= goal;
+        else if (t->comparator == QLatin1String(">")) ok = actual > goal;
+        else if (t->comparator == QLatin1String("<=")) ok = actual <= goal;
+        else if (t->comparator == QLatin1String("<")) ok = actual < goal;
+        status = ok ? 1 : -1;
+    }
+    return tr("target %1").arg(t->comparator + QLatin1Char(' ') + shown);
+}
+
+QString pct(std::optional<double> v)
+{
+    return KpiCalculator::formatPercent(v);
+}
+
+} // namespace
+
+QList<CardContent> buildCards(const KpiData &data, Currency currency, const Translate &tr)
+{
+    const KpiSummary s = KpiCalculator::summarize(data, data.current, currency);
+    const KpiSummary p = KpiCalculator::summarize(data, data.previous, currency);
+    const QDate end = data.period.to;
+    QList<CardContent> cards;
+
+    CardContent mrr{QStringLiteral("paying_end"), tr("MRR"), s.mrrEnd.format(currency),
+                    deltaAmount(s.mrrEnd, p.mrrEnd, currency, tr), {}, 0, {}};
+    if (auto t = KpiCalculator::targetFor(data.targets, QStringLiteral("mrr"), end)) {
+        const Currency unit = t->unit == QLatin1String("USD") ? Currency::USD : Currency::DOP;
+        const KpiAmount goal = KpiAmount::parse(t->value).value_or(KpiAmount());
+        const KpiAmount actual = convert(s.mrrEnd, currency, unit, s.rateEnd);
+        mrr.target = targetText(t, double(actual.scaled()) / KpiAmount::kScale, true, mrr.status, tr, goal.format(unit));
+    } else {
+        mrr.target = tr("no target");
+    }
+    mrr.tooltip = QStringLiteral("%1 (%2 DOP + %3 USD) @ %4%5").arg(s.mrrEnd.toMinorString(), data.current.endMrr.dop.toMinorString(),
+        data.current.endMrr.usd.toMinorString(), s.rateEnd.toString(), s.rateEnd.stale ? QStringLiteral(", ") + tr("stale FX rate") : QString());
+    cards << mrr;
+
+    cards << CardContent{{}, tr("List-price MRR"), s.listMrrEnd.format(currency),
+                         tr("Discounts") + QStringLiteral(": ") + s.discounts.format(currency), {}, 0, s.listMrrEnd.toMinorString()};
+    cards << CardContent{QStringLiteral("new"), tr("Net new MRR"), s.netNew.format(currency, true),
+                         deltaAmount(s.netNew, p.netNew, currency, tr),
+                         tr("FX effect") + QStringLiteral(": ") + s.fxEffect.format(currency, true), 0,
+                         QStringLiteral("%1 + %2 = %3").arg(s.mrrStart.toMinorString(), (s.netNew + s.fxEffect).toMinorString(), s.mrrEnd.toMinorString())};
+
+    CardContent paying{QStringLiteral("paying_end"), tr("Paying dealers"), QLocale().toString(s.payingEnd),
+                       tr("vs previous: %1").arg((s.payingEnd - p.payingEnd >= 0 ? QStringLiteral("+") : QString()) + QString::number(s.payingEnd - p.payingEnd)),
+                       {}, 0, {}};
+    auto subscribedTarget = KpiCalculator::targetFor(data.targets, QStringLiteral("dealers_subscribed"), end);
+    paying.target = tr("Subscribed dealers") + QStringLiteral(" %1 · ").arg(s.subscribedEnd)
+                    + targetText(subscribedTarget, s.subscribedEnd, true, paying.status, tr,
+                                 subscribedTarget ? subscribedTarget->value : QString());
+    cards << paying;
+
+    CardContent churn{QStringLiteral("churn"), tr("Customer churn"), pct(s.customerChurn), deltaPoints(s.customerChurn, p.customerChurn, tr), {}, 0, {}};
+    auto churnTarget = KpiCalculator::targetFor(data.targets, QStringLiteral("customer_churn"), end);
+    churn.target = tr("%1 voluntary, %2 involuntary").arg(s.churnedVoluntary).arg(s.churnedInvoluntary) + QStringLiteral(" · ")
+                   + targetText(churnTarget, s.customerChurn.value_or(0), s.customerChurn.has_value(), churn.status, tr,
+                                churnTarget ? pct(churnTarget->value.toDouble()) : QString());
+    cards << churn;
+
+    cards << CardContent{QStringLiteral("contraction"), tr("Gross MRR churn"), pct(s.grossMrrChurn),
+                         deltaPoints(s.grossMrrChurn, p.grossMrrChurn, tr), tr("Net MRR churn") + QStringLiteral(": ") + pct(s.netMrrChurn), 0, {}};
+    cards << CardContent{{}, tr("NRR"), pct(s.nrr), deltaPoints(s.nrr, p.nrr, tr), tr("12 months: %1").arg(pct(s.nrr12)), 0, {}};
+    cards << CardContent{QStringLiteral("paying_end"), tr("ARPA"), amountText(s.arpa, currency), deltaAmount(s.arpa, p.arpa, currency, tr),
+                         tr("list %1").arg(amountText(s.listArpa, currency)), 0, {}};
+    cards << CardContent{{}, tr("LTV (estimate)"), amountText(s.ltv, currency), deltaAmount(s.ltv, p.ltv, currency, tr), {}, 0, {}};
+    cards << CardContent{{}, tr("Quick ratio"),
+                         s.quickRatioNoLosses ? tr("no losses") : (s.quickRatio ? QLocale().toString(*s.quickRatio, 'f', 2) : QStringLiteral("—")),
+                         {}, {}, 0, {}};
+
+    std::optional<double> azulFirst, azulFirstBefore, overall;
+    qint64 unknown = 0;
+    for (const ProviderRow &r : data.providers) {
+        unknown += r.unknown;
+        if (r.provider == QLatin1String("azul")) {
+            azulFirst = KpiCalculator::provider(r).firstAttempt;
+            overall = KpiCalculator::provider(r).overall;
+        }
+    }
+    for (const ProviderRow &r : data.previousProviders) {
+        if (r.provider == QLatin1String("azul"))
+            azulFirstBefore = KpiCalculator::provider(r).firstAttempt;
+    }
+    CardContent success{{}, tr("First-attempt success (AZUL)"), pct(azulFirst), deltaPoints(azulFirst, azulFirstBefore, tr), {}, 0, {}};
+    auto successTarget = KpiCalculator::targetFor(data.targets, QStringLiteral("payment_success"), end);
+    success.target = tr("Overall success") + QStringLiteral(" ") + pct(overall) + QStringLiteral(" · ")
+                     + targetText(successTarget, azulFirst.value_or(0), azulFirst.has_value(), success.status, tr,
+                                  successTarget ? pct(successTarget->value.toDouble()) : QString());
+    if (unknown > 0)
+        success.target += QStringLiteral(" · ") + tr("%1 unknown").arg(unknown);
+    cards << success;
+
+    const DunningSummary d = KpiCalculator::dunning(data.dunning, currency, s.rateStart);
+    const DunningSummary dp = KpiCalculator::dunning(data.previousDunning, currency, p.rateStart);
+    cards << CardContent{{}, tr("Collection rate"), pct(d.collection) + (d.provisional ? QStringLiteral(" *") : QString()),
+                         deltaPoints(d.collection, dp.collection, tr),
+                         tr("Recovery rate") + QStringLiteral(" ") + pct(d.recovery) + QStringLiteral(" · ")
+                             + tr("Recovered MRR %1").arg(d.recoveredMrr.format(currency)),
+                         0, d.provisional ? tr("provisional") : QString()};
+
+    KpiAmount processed, before;
+    for (const ProviderRow &r : data.providers)
+        processed += r.approvedUsd;
+    for (const ProviderRow &r : data.previousProviders)
+        before += r.approvedUsd;
+    CardContent volume{{}, tr("Payments processed"), processed.format(Currency::USD), deltaAmount(processed, before, Currency::USD, tr), {}, 0, {}};
+    auto volumeTarget = KpiCalculator::targetFor(data.targets, QStringLiteral("payments_processed"), end);
+    const bool wholeQuarter = data.period.kind == KpiPeriod::Kind::Quarter;
+    volume.target = targetText(volumeTarget, double(processed.scaled()) / KpiAmount::kScale, wholeQuarter, volume.status, tr,
+                               volumeTarget ? KpiAmount::parse(volumeTarget->value).value_or(KpiAmount()).format(Currency::USD) : QString());
+    cards << volume;
+
+    KpiAmount spend, budget;
+    for (const SpendRow &r : data.spend) {
+        spend += r.feesUsd + r.fixedUsd;
+        if (r.hasBudget)
+            budget += r.budgetUsd;
+    }
+    const auto used = ratio(spend, budget);
+    cards << CardContent{{}, tr("Provider spend"), spend.format(Currency::USD),
+                         tr("Budget") + QStringLiteral(" ") + budget.format(Currency::USD),
+                         pct(used) + QStringLiteral(" ") + tr("of budget"), used && *used >= 0.8 ? -1 : (used ? 1 : 0), {}};
+
+    int ebDealers = 0;
+    NativeAmounts ebMrr;
+    for (const EarlyBirdMonth &m : data.earlyBird) {
+        ebDealers += m.dealers;
+        ebMrr += m.newMrr;
+    }
+    cards << CardContent{{}, tr("Early Bird"), QLocale().toString(data.earlyBirdEnrolled),
+                         tr("%1 enrolled; %2 free months ending, +%3 MRR").arg(data.earlyBirdEnrolled).arg(ebDealers)
+                             .arg(toReporting(ebMrr, currency, s.rateEnd).format(currency)), {}, 0, {}};
+    return cards;
+}
+
+} // namespace okla::ui::kpi

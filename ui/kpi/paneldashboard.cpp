@@ -1,0 +1,281 @@
+#include "ui/kpi/paneldashboard.h"
+
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTableView>
+
+#include "models/kpi/kpiseriesmodel.h"
+#include "services/kpi/kpiservice.h"
+#include "ui/errorpresenter.h"
+#include "ui/kpi/kpicard.h"
+#include "ui/kpi/kpicardcontent.h"
+#include "ui/kpi/kpichartview.h"
+#include "ui/kpi/kpicohortdelegate.h"
+#include "ui/kpi/kpidealersdialog.h"
+#include "ui/kpi/kpipdfreport.h"
+#include "ui/kpi/kpitext.h"
+
+Q_LOGGING_CATEGORY(lcPanel, "okla.ui.kpi")
+
+namespace okla::ui::kpi {
+
+using namespace models::kpi;
+using models::Currency;
+
+namespace {
+const char *const kCardTitles[] = {"MRR", "List-price MRR", "Net new MRR", "Paying dealers", "Customer churn",
+                                   "Gross MRR churn", "NRR", "ARPA", "LTV (estimate)", "Quick ratio",
+                                   "First-attempt success (AZUL)", "Collection rate", "Payments processed",
+                                   "Provider spend", "Early Bird"};
+}
+
+PanelDashboard::PanelDashboard(services::KpiService *service, QWidget *parent) : QWidget(parent), m_service(service)
+{
+    installKpiTranslator();
+    setObjectName(QStringLiteral("panelDashboard"));
+    const QDate today = QDate::currentDate();
+    m_period = KpiPeriod::month(today.year(), today.month());
+
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    outer->addWidget(scroll);
+    auto *content = new QWidget(scroll);
+    scroll->setWidget(content);
+    auto *grid = new QGridLayout(content);
+    buildToolbar(grid);
+
+    m_cardGrid = new QGridLayout;
+    m_cardGrid->setSpacing(8);
+    for (const char *title : kCardTitles) {
+        auto *card = new KpiCard(text(title), {}, content);
+        m_cardGrid->addWidget(card, int(m_cards.size()) / 5, int(m_cards.size()) % 5);
+        m_cards << card;
+    }
+    grid->addLayout(m_cardGrid, 1, 0, 1, 2);
+
+    auto addChart = [&](const QString &title, KpiChartView::Kind kind, QList<int> lines, int row, int column) {
+        auto *model = new KpiSeriesModel(this);
+        m_models << model;
+        auto *chart = new KpiChartView(title, kind, model, lines, content);
+        connect(chart, &KpiChartView::drillDown, this, &PanelDashboard::drillDown);
+        grid->addWidget(chart, row, column);
+        m_charts << chart;
+    };
+    addChart(text("MRR by plan"), KpiChartView::Kind::StackedBars, {}, 2, 0);
+    addChart(text("MRR movements"), KpiChartView::Kind::StackedBars, {5}, 2, 1);
+    addChart(text("Customer churn vs target"), KpiChartView::Kind::Bars, {1}, 3, 0);
+    addChart(text("Payment success by provider"), KpiChartView::Kind::Bars, {2}, 3, 1);
+    addChart(text("Payments processed by quarter"), KpiChartView::Kind::Bars, {1}, 4, 0);
+    addChart(text("Spend by provider vs budget"), KpiChartView::Kind::Bars, {}, 4, 1);
+
+    auto *cohortTitle = new QLabel(QStringLiteral("<b>%1</b>").arg(text("Cohort retention (dealers)")), content);
+    grid->addWidget(cohortTitle, 5, 0, 1, 2);
+    m_cohortModel = new KpiSeriesModel(this);
+    m_cohortTable = new QTableView(content);
+    m_cohortTable->setObjectName(QStringLiteral("cohortTable"));
+    m_cohortTable->setModel(m_cohortModel);
+    m_cohortTable->setItemDelegate(new KpiCohortDelegate(m_cohortTable));
+    m_cohortTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_cohortTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_cohortTable->setMinimumHeight(260);
+    grid->addWidget(m_cohortTable, 6, 0, 1, 2);
+    grid->setRowStretch(7, 1);
+
+    for (KpiCard *card : m_cards)
+        connect(card, &KpiCard::drillDown, this, [this](const QString &metric) { drillDown(metric); });
+}
+
+void PanelDashboard::buildToolbar(QGridLayout *grid)
+{
+    auto *bar = new QHBoxLayout;
+    m_kind = new QComboBox(this);
+    m_kind->setObjectName(QStringLiteral("periodKind"));
+    m_kind->addItems({text("Month"), text("Quarter"), text("Year"), text("Custom range")});
+    m_anchor = new QDateEdit(m_period.from, this);
+    m_anchor->setObjectName(QStringLiteral("periodAnchor"));
+    m_anchor->setDisplayFormat(QStringLiteral("MMMM yyyy"));
+    m_anchor->setCalendarPopup(true);
+    m_from = new QDateEdit(m_period.from, this);
+    m_to = new QDateEdit(m_period.to, this);
+    for (QDateEdit *e : {m_from, m_to}) {
+        e->setCalendarPopup(true);
+        e->setVisible(false);
+    }
+    m_currencyBox = new QComboBox(this);
+    m_currencyBox->setObjectName(QStringLiteral("currency"));
+    m_currencyBox->addItems({QStringLiteral("RD$ DOP"), QStringLiteral("US$ USD")});
+    auto *pdf = new QPushButton(text("Monthly report (PDF)…"), this);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("panelStatus"));
+    bar->addWidget(new QLabel(text("Period"), this));
+    bar->addWidget(m_kind);
+    bar->addWidget(m_anchor);
+    bar->addWidget(m_from);
+    bar->addWidget(m_to);
+    bar->addSpacing(16);
+    bar->addWidget(new QLabel(text("Currency"), this));
+    bar->addWidget(m_currencyBox);
+    bar->addWidget(m_status, 1);
+    bar->addWidget(pdf);
+    grid->addLayout(bar, 0, 0, 1, 2);
+
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &PanelDashboard::periodControlsChanged);
+    connect(m_anchor, &QDateEdit::dateChanged, this, &PanelDashboard::periodControlsChanged);
+    connect(m_from, &QDateEdit::dateChanged, this, &PanelDashboard::periodControlsChanged);
+    connect(m_to, &QDateEdit::dateChanged, this, &PanelDashboard::periodControlsChanged);
+    connect(m_currencyBox, &QComboBox::currentIndexChanged, this,
+            [this](int i) { setCurrency(i == 1 ? Currency::USD : Currency::DOP); });
+    connect(pdf, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, text("Save the monthly report"),
+                                                          QStringLiteral("okla-kpi-%1.pdf").arg(m_period.key()),
+                                                          QStringLiteral("PDF (*.pdf)"));
+        if (!path.isEmpty())
+            exportPdf(path);
+    });
+}
+
+void PanelDashboard::periodControlsChanged()
+{
+    if (m_syncingControls)
+        return;
+    const auto kind = KpiPeriod::Kind(m_kind->currentIndex());
+    const bool custom = kind == KpiPeriod::Kind::Custom;
+    m_anchor->setVisible(!custom);
+    m_from->setVisible(custom);
+    m_to->setVisible(custom);
+    m_anchor->setDisplayFormat(kind == KpiPeriod::Kind::Year ? QStringLiteral("yyyy") : QStringLiteral("MMMM yyyy"));
+    const KpiPeriod p = custom ? KpiPeriod::custom(m_from->date(), std::max(m_from->date(), m_to->date()))
+                               : KpiPeriod::containing(kind, m_anchor->date());
+    if (p == m_period)
+        return;
+    m_period = p;
+    reload();
+}
+
+void PanelDashboard::setPeriod(const KpiPeriod &period)
+{
+    m_syncingControls = true;
+    m_kind->setCurrentIndex(int(period.kind));
+    m_anchor->setDate(period.from);
+    m_from->setDate(period.from);
+    m_to->setDate(period.to);
+    m_syncingControls = false;
+    m_period = period;
+    const bool custom = period.kind == KpiPeriod::Kind::Custom;
+    m_anchor->setVisible(!custom);
+    m_from->setVisible(custom);
+    m_to->setVisible(custom);
+    reload();
+}
+
+void PanelDashboard::setCurrency(Currency currency)
+{
+    m_currency = currency;
+    m_syncingControls = true;
+    m_currencyBox->setCurrentIndex(currency == Currency::USD ? 1 : 0);
+    m_syncingControls = false;
+    // Conversion happens in the pure model: no round trip to the database.
+    if (!m_data.isEmpty())
+        showData();
+}
+
+void PanelDashboard::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    if (loading)
+        m_status->setText(text("Loading…"));
+    emit loadingChanged(loading);
+}
+
+void PanelDashboard::reload()
+{
+    if (!m_service)
+        return;
+    const quint64 request = ++m_request;
+    setLoading(true);
+    m_service->load(m_period).then(this, [this, request](const models::Result<KpiData> &result) {
+        if (request != m_request)
+            return; // a newer period was picked meanwhile
+        if (!result.ok()) {
+            setLoading(false);
+            m_status->setText(result.error().message);
+            ErrorPresenter::show(this, text("Dashboard"), result.error());
+            return;
+        }
+        m_data = result.value();
+        showData();
+        setLoading(false);
+        emit loaded();
+    });
+}
+
+void PanelDashboard::showData()
+{
+    if (m_data.isEmpty()) {
+        m_status->setText(text("No KPI snapshots yet: run `okla kpi rebuild`."));
+    } else {
+        m_status->setText(text("Snapshots as of %1").arg(QLocale().toString(m_data.asOf, QLocale::ShortFormat)));
+    }
+    const QList<CardContent> contents = buildCards(m_data, m_currency, [](const char *s) { return text(s); });
+    // Metrics follow the content (the drill-down of a card depends on what it shows).
+    for (int i = 0; i < m_cards.size() && i < contents.size(); ++i) {
+        const CardContent &c = contents[i];
+        m_cards[i]->setMetric(c.metric);
+        m_cards[i]->setValues(c.value, c.change, c.target, c.status, c.tooltip.isEmpty() ? c.value : c.tooltip);
+    }
+    const KpiSeriesBuilder build{m_data, m_currency};
+    build.mrrByPlan(*m_models[0], {QStringLiteral("Visible"), QStringLiteral("Starter"), QStringLiteral("Pro"),
+                                   QStringLiteral("Elite"), QStringLiteral("Enterprise")});
+    build.movements(*m_models[1], {text("New"), text("Expansion"), text("Reactivation"), text("Contraction"),
+                                   text("Churn"), text("Net new MRR")});
+    build.churn(*m_models[2], {text("Customer churn"), text("Target")});
+    build.success(*m_models[3], {text("First-attempt success"), text("Overall success"), text("Target")});
+    build.volume(*m_models[4], {text("Payments processed"), text("Target")});
+    build.spend(*m_models[5], {text("Spend"), text("Budget")});
+    build.cohorts(*m_cohortModel, text("M%1"), false);
+    for (KpiChartView *chart : m_charts)
+        chart->rebuild();
+}
+
+void PanelDashboard::drillDown(const QString &metric, const QString &rowKey)
+{
+    if (!m_service || metric.isEmpty())
+        return;
+    KpiPeriod period = m_period;
+    const QDate month = QDate::fromString(rowKey, Qt::ISODate);
+    if (month.isValid())
+        period = KpiPeriod::month(month.year(), month.month());
+    auto *dialog = new KpiDealersDialog(period.label(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setLoading();
+    dialog->show();
+    emit dealersDialogOpened(dialog);
+    QPointer<KpiDealersDialog> guard(dialog);
+    m_service->dealers(metric, period).then(this, [guard](const models::Result<QList<services::KpiDealerRow>> &rows) {
+        if (!guard)
+            return;
+        if (rows.ok())
+            guard->setRows(rows.value());
+        else
+            guard->setError(rows.error().toString());
+    });
+}
+
+bool PanelDashboard::exportPdf(const QString &path)
+{
+    return KpiPdfReport::write(path, m_data, m_currency, m_charts, m_cohortModel);
+}
+
+} // namespace okla::ui::kpi

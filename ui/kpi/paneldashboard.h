@@ -1,0 +1,86 @@
+#pragma once
+
+#include <QWidget>
+
+#include "models/currency.h"
+#include "models/kpi/kpidata.h"
+
+class QComboBox;
+class QDateEdit;
+class QGridLayout;
+class QLabel;
+class QTableView;
+
+namespace okla::models::kpi {
+class KpiSeriesModel;
+}
+namespace okla::services {
+class KpiService;
+}
+
+namespace okla::ui::kpi {
+
+class KpiCard;
+class KpiChartView;
+class KpiDealersDialog;
+
+/// The managers' dashboard (kpi.md): cards against the previous period and the roadmap target,
+/// Qt Charts fed from item models, the cohort table, a period picker and a currency switch,
+/// drill-down to the dealers behind a number, PNG/CSV exports and the monthly PDF report.
+/// Reads snapshots through KpiService; the GUI thread never waits.
+class PanelDashboard : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PanelDashboard(services::KpiService *service, QWidget *parent = nullptr);
+
+    void setPeriod(const models::kpi::KpiPeriod &period);
+    void setCurrency(models::Currency currency);
+    models::kpi::KpiPeriod period() const { return m_period; }
+    models::Currency currency() const { return m_currency; }
+    const models::kpi::KpiData &data() const { return m_data; }
+    bool isLoading() const { return m_loading; }
+    QList<KpiCard *> cards() const { return m_cards; }
+    QList<KpiChartView *> charts() const { return m_charts; }
+    /// Writes the monthly report (Spanish) with the cards, charts and tables.
+    bool exportPdf(const QString &path);
+
+public slots:
+    void reload();
+    /// Lists the dealers behind `metric` for the month `rowKey` (ISO date) or the whole period.
+    void drillDown(const QString &metric, const QString &rowKey = {});
+
+signals:
+    void loadingChanged(bool loading);
+    void loaded();
+    void dealersDialogOpened(okla::ui::kpi::KpiDealersDialog *dialog);
+
+private:
+    void buildToolbar(QGridLayout *grid);
+    void periodControlsChanged();
+    void showData();
+    void setLoading(bool loading);
+
+    services::KpiService *m_service;
+    models::kpi::KpiPeriod m_period;
+    models::Currency m_currency = models::Currency::DOP;
+    models::kpi::KpiData m_data;
+    bool m_loading = false;
+    quint64 m_request = 0;
+    bool m_syncingControls = false;
+
+    QComboBox *m_kind = nullptr;
+    QDateEdit *m_anchor = nullptr;
+    QDateEdit *m_from = nullptr;
+    QDateEdit *m_to = nullptr;
+    QComboBox *m_currencyBox = nullptr;
+    QLabel *m_status = nullptr;
+    QGridLayout *m_cardGrid = nullptr;
+    QList<KpiCard *> m_cards;
+    QList<KpiChartView *> m_charts;
+    QList<models::kpi::KpiSeriesModel *> m_models;
+    models::kpi::KpiSeriesModel *m_cohortModel = nullptr;
+    QTableView *m_cohortTable = nullptr;
+};
+
+} // namespace okla::ui::kpi
