@@ -3,7 +3,7 @@
 #include "ui/pages/auditpage.h"
 #include "ui/pages/dealerspage.h"
 #include "ui/pages/infrastructurepage.h"
-#include "ui/pages/panelpage.h"
+#include "ui/kpi/kpipanelpage.h"
 #include "ui/pages/paymentspage.h"
 #include "ui/pages/refundspage.h"
 #include "ui/pages/settingspage.h"
@@ -23,7 +23,7 @@ PageRegistry::Factory factory()
 PageRegistry PageRegistry::standard()
 {
     PageRegistry registry;
-    registry.add(factory<PanelPage>());
+    registry.add(factory<kpi::KpiPanelPage>());
     registry.add(factory<DealersPage>());
     registry.add(factory<PaymentsPage>());
     registry.add(factory<RefundsPage>());

@@ -13,7 +13,6 @@
 
 #include "models/kpi/kpiseriesmodel.h"
 #include "services/kpi/kpiservice.h"
-#include "ui/errorpresenter.h"
 #include "ui/kpi/kpicard.h"
 #include "ui/kpi/kpicardcontent.h"
 #include "ui/kpi/kpichartview.h"
@@ -210,8 +209,9 @@ void PanelDashboard::reload()
             return; // a newer period was picked meanwhile
         if (!result.ok()) {
             setLoading(false);
+            // Shown in place, not as a modal box: a load also runs when nobody asked (page activation).
             m_status->setText(result.error().message);
-            ErrorPresenter::show(this, text("Dashboard"), result.error());
+            m_status->setToolTip(result.error().detail);
             return;
         }
         m_data = result.value();
