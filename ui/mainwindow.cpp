@@ -104,10 +104,8 @@ MainWindow::MainWindow(const PageContext &context, const PageRegistry &registry,
     statusBar()->addWidget(m_connectionStatus);
     createShortcuts();
 
-    // Open where the person left off; the Dealers page while the Panel is not built.
-    int start = indexOf(QSettings().value(QStringLiteral("ui/lastPage")).toString());
-    if (start < 0)
-        start = std::max(0, indexOf(QStringLiteral("dealers")));
+    // Open where the person left off, else on the first page (the Panel).
+    const int start = std::max(0, indexOf(QSettings().value(QStringLiteral("ui/lastPage")).toString()));
     if (!m_pages.isEmpty()) {
         m_pages.at(start)->installEventFilter(this);
         showPage(start);
