@@ -242,11 +242,16 @@ private slots:
         const QJsonObject s = status();
         QCOMPARE(s.value(QStringLiteral("profile")).toString(), QStringLiteral("launchertest"));
         const QJsonArray services = s.value(QStringLiteral("services")).toArray();
-        QVERIFY(services.size() >= 3);
+        QSet<QString> running;
         for (const QJsonValue &service : services) {
-            QVERIFY2(service[QStringLiteral("running")].toBool(), qPrintable(service[QStringLiteral("name")].toString()));
-            QVERIFY(!service[QStringLiteral("ports")].toObject().isEmpty());
+            const QString name = service[QStringLiteral("name")].toString();
+            if (service[QStringLiteral("running")].toBool()) {
+                running.insert(name);
+                QVERIFY2(!service[QStringLiteral("ports")].toObject().isEmpty(), qPrintable(name));
+            }
         }
+        // RabbitMQ was not asked for (no --with-rabbitmq), so exactly the default three run.
+        QCOMPARE(running, (QSet<QString>{QStringLiteral("postgres"), QStringLiteral("redis"), QStringLiteral("s3")}));
     }
 
     void unknownFlagIsRefused()
