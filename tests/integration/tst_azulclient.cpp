@@ -246,6 +246,16 @@ private slots:
         QVERIFY(customCount(op + QStringLiteral("-1")).isEmpty()); // never reached AZUL
     }
 
+    void dnsFailureNeverLeft()
+    {
+        auto client = clientWith([](AzulConfig &c) { c.primaryUrl.setHost(QStringLiteral("pagos.okla-test.invalid")); });
+        const AzulOutcome out = await(client->verify(newId()));
+        QCOMPARE(out.transport, Kind::NotSent);
+        QCOMPARE(out.failure, Failure::HostNotFound);
+        QCOMPARE(out.toAttemptReport().transport, AttemptReport::Transport::NeverSent);
+        QCOMPARE(out.toError().code, QStringLiteral("azul.unreachable"));
+    }
+
     void unknownCaIsRefused()
     {
         // given a client that trusts another CA
