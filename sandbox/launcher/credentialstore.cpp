@@ -64,10 +64,10 @@ Status CredentialStore::ensureDefaults() const
         {"redis-password", [] { return randomHex(24); }},
         {"s3-access-key", [] { return QByteArrayLiteral("S3RVER"); }},
         {"s3-secret-key", [] { return QByteArrayLiteral("S3RVER"); }},
-        {"stripe-secret-key", [] { return "sk_test_" + randomHex(16); }},
-        {"stripe-webhook-secret", [] { return "whsec_" + randomHex(16); }},
-        {"azul-auth1", [] { return "okla-auth1-" + randomHex(8); }},
-        {"azul-auth2", [] { return "okla-auth2-" + randomHex(8); }},
+        {"stripe-secret-key", []() -> QByteArray { return "sk_test_" + randomHex(16); }},
+        {"stripe-webhook-secret", []() -> QByteArray { return "whsec_" + randomHex(16); }},
+        {"azul-auth1", []() -> QByteArray { return "okla-auth1-" + randomHex(8); }},
+        {"azul-auth2", []() -> QByteArray { return "okla-auth2-" + randomHex(8); }},
         {"smtp-password", [] { return randomHex(12); }},
     };
     if (auto ok = prepare(); !ok)

@@ -75,5 +75,6 @@ ServiceSpec redisService();
 ServiceSpec s3Service();
 ServiceSpec epmdService();     ///< only with --with-rabbitmq
 ServiceSpec rabbitMqService(); ///< only with --with-rabbitmq
+ServiceSpec simService();      ///< AZUL and Stripe simulators (okla-sim, sandbox/sims)
 
 } // namespace okla::sandbox

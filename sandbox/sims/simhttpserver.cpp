@@ -7,7 +7,7 @@
 #include <QTcpSocket>
 #include <QUrl>
 
-Q_LOGGING_CATEGORY(lcSimHttp, "okla.sandbox.sims.http")
+Q_LOGGING_CATEGORY(lcSimHttp, "okla.sandbox.sims.http", QtInfoMsg)
 
 namespace okla::sandbox {
 
