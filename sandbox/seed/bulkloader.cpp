@@ -1,5 +1,7 @@
 #include "sandbox/seed/bulkloader.h"
 
+#include <algorithm>
+
 #include <libpq-fe.h>
 
 #include <QCoreApplication>
@@ -29,7 +31,8 @@ Status BulkLoader::begin(const QStringList &tables, const QStringList &alsoTrunc
     m_tables = tables;
     m_recreate.clear();
     if (auto ok = m_connection.execScript(QStringLiteral(
-            "BEGIN; SET LOCAL maintenance_work_mem = '256MB'; SET LOCAL synchronous_commit = off;"));
+            "BEGIN; SET LOCAL maintenance_work_mem = '512MB'; SET LOCAL work_mem = '256MB'; "
+        "SET LOCAL synchronous_commit = off;"));
         !ok)
         return ok;
     m_open = true;
@@ -122,12 +125,20 @@ Status BulkLoader::commit(const QString &extraSql, const std::function<void(cons
 {
     QElapsedTimer timer;
     timer.start();
+    QList<QPair<qint64, QString>> slowest;
     for (const QString &statement : std::as_const(m_recreate)) {
+        QElapsedTimer one;
+        one.start();
         if (auto ok = m_connection.execScript(statement); !ok) {
             rollback();
             return ok;
         }
+        slowest.append({one.elapsed(), statement});
     }
+    std::sort(slowest.begin(), slowest.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    for (qsizetype i = 0; i < std::min<qsizetype>(slowest.size(), 12) && progress; ++i)
+        if (slowest[i].first >= 500)
+            progress(QStringLiteral("  %1 s  %2").arg(double(slowest[i].first) / 1000.0, 5, 'f', 1).arg(slowest[i].second.left(110)));
     if (progress)
         progress(QStringLiteral("%1 indexes and keys rebuilt in %2 s")
                      .arg(m_recreate.size())

@@ -187,7 +187,7 @@ void SeedGenerator::billPeriod(DealerState &d, SeedBatch &batch)
         }
     }
 
-    char ncfText[12];
+    char ncfText[32];
     std::snprintf(ncfText, sizeof ncfText, "%s%08lld", ncfType == 1 ? "B02" : "B01", static_cast<long long>(ncf));
     CopyBuffer &inv = batch[SeedTable::Invoices];
     inv.integer(invoiceId).integer(d.id).integer(d.id).date(due).date(periodEnd).raw(d.currency == Usd ? "USD" : "DOP")
@@ -433,7 +433,7 @@ void SeedGenerator::refund(DealerState &d, const Card &card, std::int64_t paymen
         out.null();
     out.null();
     if (invoiceId) {
-        char b04[12];
+        char b04[32];
         std::snprintf(b04, sizeof b04, "B04%08lld", static_cast<long long>(++m_ncf[2]));
         out.raw(b04); // a refund of an invoiced charge needs a credit note
     } else {
