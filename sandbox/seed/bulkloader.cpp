@@ -72,8 +72,26 @@ Status BulkLoader::begin(const QStringList &tables, const QStringList &alsoTrunc
         createIndexes << indexes->text(r, 1) + u';';
     }
     m_recreate = keys + createIndexes + foreignKeys;
+    // Any other table whose rows point at the loaded ones is emptied too (its keys come back
+    // afterwards and would not validate against the new rows).
+    auto referencing = m_connection.exec(QStringLiteral(
+        "SELECT DISTINCT c.conrelid::regclass::text FROM pg_constraint c WHERE c.contype = 'f' "
+        "AND c.confrelid = ANY(%1) AND c.conrelid <> ALL(%1) ORDER BY 1").arg(arr));
+    if (!referencing) {
+        rollback();
+        return referencing.error();
+    }
+    QStringList truncate = tables;
+    for (const QString &t : alsoTruncate)
+        if (!truncate.contains(t))
+            truncate << t;
+    for (int r = 0; r < referencing->rows(); ++r) {
+        const QString t = referencing->text(r, 0);
+        if (!truncate.contains(t) && !truncate.contains(QStringLiteral("public.") + t))
+            truncate << t;
+    }
     QStringList statements = drops;
-    statements << QStringLiteral("TRUNCATE %1 RESTART IDENTITY;").arg((tables + alsoTruncate).join(QStringLiteral(", ")));
+    statements << QStringLiteral("TRUNCATE %1 RESTART IDENTITY;").arg(truncate.join(QStringLiteral(", ")));
     // Seed rows are not staff actions: no audit rows and no NOTIFY storm for them, so the
     // tables' user triggers (audit, notify, state machine, refund policy) are off while loading;
     // the generator keeps the same rules itself (e.g. a second approver above the limit).
