@@ -295,9 +295,16 @@ StripeResult StripeSimulator::list(const StripeCall &c, const QString &table, co
     const auto rows = m_db.exec(sql, values);
     if (!rows)
         return stripeError(500, QStringLiteral("api_error"), rows.error().toString());
+    // expand[]=data.<field> expands <field> on each item.
+    QJsonArray itemExpands;
+    for (const QString &path : stripeform::expands(c.params)) {
+        if (path.startsWith(QLatin1String("data.")))
+            itemExpands.append(path.mid(5));
+    }
+    const QJsonObject itemParams{{QStringLiteral("expand"), itemExpands}};
     QList<QJsonObject> data;
     for (int i = 0; i < rows->rows() && i < limit; ++i)
-        data.append(render(table, QJsonDocument::fromJson(rows->bytes(i, 0)).object(), c.params));
+        data.append(render(table, QJsonDocument::fromJson(rows->bytes(i, 0)).object(), itemParams));
     if (!before.isEmpty())
         std::reverse(data.begin(), data.end());
     QJsonArray array;

@@ -139,6 +139,13 @@ void StripeSimulator::handleControl(const SimExchangePtr &exchange)
         setSimSetting(m_db, QStringLiteral("stripe"), QStringLiteral("clock_offset_ms"), QString::number(m_control.clock().offsetMs()));
         advanceBilling();
     };
+    if (req.path.startsWith("/_sim/portal/")) {
+        // The billing portal's page: enough for a browser opened from the console to land somewhere.
+        exchange->reply(SimResponse{200, {{"Content-Type", "text/html; charset=utf-8"}},
+                                    "<html><body><h1>Stripe billing portal (simulator)</h1><p>Session "
+                                        + QString::fromUtf8(req.path.mid(13)).toHtmlEscaped().toUtf8() + "</p></body></html>"});
+        return;
+    }
     if (req.path == "/_sim/reset" && req.method == "POST") {
         m_db.execScript(QStringLiteral(
             "TRUNCATE stripe.customers, stripe.payment_methods, stripe.payment_intents, stripe.charges, stripe.refunds, "
