@@ -29,6 +29,8 @@ public:
     /// libpq conninfo for `user` (default the owner) in this database.
     QString conninfo(const QString &user = QStringLiteral("okla_owner")) const;
     models::Status drop();
+    /// Leaves the database in place (for a look at the data afterwards); drop() does nothing then.
+    void keep() { m_name.clear(); }
 
 private:
     services::ConnectionProfile m_profile;

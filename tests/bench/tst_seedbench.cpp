@@ -140,6 +140,11 @@ private slots:
             each << QString::number(double(t) / 1000.0, 'f', 1);
         std::printf("wall times (s): %s\n", qPrintable(each.join(QStringLiteral(", "))));
         conn = services::PgConnection();
+        if (qEnvironmentVariableIntValue("OKLA_SEED_BENCH_KEEP") == 1) { // to look at the data afterwards
+            std::printf("kept database %s\n", qPrintable(db->name()));
+            db->keep();
+            return;
+        }
         QVERIFY(db->drop().ok());
         if (sim)
             QVERIFY(sim->drop().ok());
