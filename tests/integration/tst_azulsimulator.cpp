@@ -1,5 +1,6 @@
 // The AZUL simulator over real HTTPS with mutual TLS, in its own okla-sim process on free ports
 // with a throwaway database (azul.md sections 2-6 and 10).
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -315,6 +316,19 @@ private slots:
         QCOMPARE(perKey.value(QStringLiteral("effects")).toInt(), 0);
         // with the faults gone: the next sale goes through
         QCOMPARE(sale(QStringLiteral("5424180279791732"), 1000, newOrderId()).value(QStringLiteral("IsoCode")).toString(), QStringLiteral("00"));
+    }
+
+    void declineFaultOverridesTheCard()
+    {
+        // given a decline fault with IsoCode 91 on the next Sale
+        control("POST", QStringLiteral("/_sim/faults"), {{QStringLiteral("operation"), QStringLiteral("Sale")},
+                                                         {QStringLiteral("kind"), QStringLiteral("decline")},
+                                                         {QStringLiteral("decline_code"), QStringLiteral("91")}, {QStringLiteral("count"), 1}});
+        // when an approving card is charged twice / then the first declines with 91, the second approves
+        QCOMPARE(sale(QStringLiteral("5424180279791732"), 1000, newOrderId()).value(QStringLiteral("IsoCode")).toString(), QStringLiteral("91"));
+        QCOMPARE(sale(QStringLiteral("5424180279791732"), 1000, newOrderId()).value(QStringLiteral("IsoCode")).toString(), QStringLiteral("00"));
+        // and control endpoints list no fault left
+        QCOMPARE(control("GET", QStringLiteral("/_sim/faults")).value(QStringLiteral("faults")).toArray().size(), 0);
     }
 
     void stateSurvivesARestart()

@@ -255,6 +255,31 @@ private slots:
         QCOMPARE(api("GET", QStringLiteral("/v1/customers")).status, 200);
     }
 
+    void serverErrorAndDeclineFaults()
+    {
+        const QString customer = createCustomer();
+        control("POST", QStringLiteral("/_sim/faults"), QJsonObject{{QStringLiteral("operation"), QStringLiteral("payment_intents.create")},
+                                                                    {QStringLiteral("kind"), QStringLiteral("http5xx")}, {QStringLiteral("status"), 500},
+                                                                    {QStringLiteral("count"), 1}});
+        const QList<std::pair<QString, QString>> params{{QStringLiteral("amount"), QStringLiteral("1200")}, {QStringLiteral("currency"), QStringLiteral("usd")},
+                                                        {QStringLiteral("customer"), customer}, {QStringLiteral("payment_method"), QStringLiteral("pm_card_visa")},
+                                                        {QStringLiteral("confirm"), QStringLiteral("true")}};
+        // a 500 takes no effect and is not stored for the key
+        SimHttpReply r = api("POST", QStringLiteral("/v1/payment_intents"), params, "fault-pi-1");
+        QCOMPARE(r.status, 500);
+        QCOMPARE(json(r)[QStringLiteral("error")][QStringLiteral("type")].toString(), QStringLiteral("api_error"));
+        QCOMPARE(json(api("GET", QStringLiteral("/v1/charges"), {{QStringLiteral("customer"), customer}})).value(QStringLiteral("data")).toArray().size(), 0);
+        r = api("POST", QStringLiteral("/v1/payment_intents"), params, "fault-pi-1");
+        QCOMPARE(r.status, 200);
+        // a decline fault turns the 4242 card down
+        control("POST", QStringLiteral("/_sim/faults"), QJsonObject{{QStringLiteral("operation"), QStringLiteral("payment_intents.create")},
+                                                                    {QStringLiteral("kind"), QStringLiteral("decline")},
+                                                                    {QStringLiteral("decline_code"), QStringLiteral("insufficient_funds")}, {QStringLiteral("count"), 1}});
+        r = api("POST", QStringLiteral("/v1/payment_intents"), params, "fault-pi-2");
+        QCOMPARE(r.status, 402);
+        QCOMPARE(json(r)[QStringLiteral("error")][QStringLiteral("decline_code")].toString(), QStringLiteral("insufficient_funds"));
+    }
+
     void paginationWalksEveryObjectOnce()
     {
         const QString marker = QStringLiteral("page-%1@okla.com.do").arg(QDateTime::currentMSecsSinceEpoch());
