@@ -98,6 +98,8 @@ void TestPanelPage::showsTheMonthThenSwitchesCurrencyAndPeriod()
     m_panel->setCurrency(Currency::USD);
     // then
     QCOMPARE(mrr->valueText(), KpiAmount::parse(QStringLiteral("34076.1017"))->format(Currency::USD));
+    QVERIFY(loaded.wait(15000)); // the charts are redrawn one per turn of the event loop
+    loaded.clear();
 
     // when: the first quarter
     m_panel->setPeriod(KpiPeriod::quarter(2026, 1));
@@ -112,8 +114,9 @@ void TestPanelPage::showsTheMonthThenSwitchesCurrencyAndPeriod()
 void TestPanelPage::cardClickListsTheDealersBehindIt()
 {
     // given
-    m_panel->setCurrency(Currency::DOP);
     QSignalSpy loaded(m_panel.get(), &PanelDashboard::loaded);
+    m_panel->setCurrency(Currency::DOP);
+    QVERIFY(loaded.wait(15000));
     m_panel->setPeriod(KpiPeriod::month(2026, 2));
     QVERIFY(loaded.wait(15000));
     QSignalSpy opened(m_panel.get(), &PanelDashboard::dealersDialogOpened);

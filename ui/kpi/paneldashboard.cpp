@@ -10,6 +10,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTableView>
+#include <QTimer>
 
 #include "models/kpi/kpiseriesmodel.h"
 #include "services/kpi/kpiservice.h"
@@ -216,8 +217,6 @@ void PanelDashboard::reload()
         }
         m_data = result.value();
         showData();
-        setLoading(false);
-        emit loaded();
     });
 }
 
@@ -245,8 +244,21 @@ void PanelDashboard::showData()
     build.volume(*m_models[4], {text("Payments processed"), text("Target")});
     build.spend(*m_models[5], {text("Spend"), text("Budget")});
     build.cohorts(*m_cohortModel, text("M%1"), false);
-    for (KpiChartView *chart : m_charts)
-        chart->rebuild();
+    rebuildChartsFrom(0, ++m_showGeneration);
+}
+
+void PanelDashboard::rebuildChartsFrom(int index, quint64 generation)
+{
+    if (generation != m_showGeneration)
+        return; // newer data arrived meanwhile
+    if (index >= m_charts.size()) {
+        setLoading(false);
+        emit loaded();
+        return;
+    }
+    // One chart per turn of the event loop keeps every GUI-thread slice short.
+    m_charts[index]->rebuild();
+    QTimer::singleShot(0, this, [this, index, generation] { rebuildChartsFrom(index + 1, generation); });
 }
 
 void PanelDashboard::drillDown(const QString &metric, const QString &rowKey)

@@ -59,6 +59,7 @@ private:
     void buildToolbar(QGridLayout *grid);
     void periodControlsChanged();
     void showData();
+    void rebuildChartsFrom(int index, quint64 generation);
     void setLoading(bool loading);
 
     services::KpiService *m_service;
@@ -68,6 +69,7 @@ private:
     bool m_loading = false;
     quint64 m_request = 0;
     bool m_syncingControls = false;
+    quint64 m_showGeneration = 0;
 
     QComboBox *m_kind = nullptr;
     QDateEdit *m_anchor = nullptr;

@@ -15,21 +15,38 @@ GROUP BY 1, 2, 3;
 
 -- Subscribed (roadmap "Dealers suscritos"): a paid plan in trial/active/past_due at month end,
 -- Early Bird free months included.
+-- Subscribed (roadmap "Dealers suscritos"): a paid plan in trial/active/past_due at month end,
+-- Early Bird free months included. A rebuild walks every change interval once; a refresh (a month
+-- or two) takes each subscription's latest change instead. One-time filters skip the other branch.
 CREATE TEMP TABLE kpi_subscribed ON COMMIT DROP AS
-SELECT m::date AS month, count(DISTINCT sc.dealer_id) AS subscribed,
-       count(DISTINCT sc.dealer_id) FILTER (WHERE e.free_until > (m + interval '1 month')::date - 1) AS eb_free
-FROM (SELECT sc.*, lead(effective_date) OVER (PARTITION BY subscription_id ORDER BY effective_date, id) AS next_d
-      FROM subscription_changes sc) sc
-JOIN plan_versions pv ON pv.id = sc.plan_version_id
-LEFT JOIN early_bird_enrolments e ON e.dealer_id = sc.dealer_id
-CROSS JOIN kpi_params p
-CROSS JOIN LATERAL generate_series(greatest(date_trunc('month', sc.effective_date), p.agg_from),
-                                   CASE WHEN sc.next_d IS NULL THEN date_trunc('month', p.asof)
-                                        ELSE date_trunc('month', sc.next_d) - interval '1 month' END,
-                                   interval '1 month') m
-WHERE sc.status IN ('trial', 'active', 'past_due') AND pv.plan_key NOT IN ('libre', 'verificado')
-  AND (sc.next_d IS NULL OR sc.next_d >= p.agg_from)
-GROUP BY 1;
+SELECT * FROM (
+    SELECT m::date AS month, count(DISTINCT sc.dealer_id) AS subscribed,
+           count(DISTINCT sc.dealer_id) FILTER (WHERE e.free_until > (m + interval '1 month')::date - 1) AS eb_free
+    FROM (SELECT sc.*, lead(effective_date) OVER (PARTITION BY subscription_id ORDER BY effective_date, id) AS next_d
+          FROM subscription_changes sc) sc
+    JOIN plan_versions pv ON pv.id = sc.plan_version_id
+    LEFT JOIN early_bird_enrolments e ON e.dealer_id = sc.dealer_id
+    CROSS JOIN kpi_params p
+    CROSS JOIN LATERAL generate_series(greatest(date_trunc('month', sc.effective_date), p.agg_from),
+                                       CASE WHEN sc.next_d IS NULL THEN date_trunc('month', p.asof)
+                                            ELSE date_trunc('month', sc.next_d) - interval '1 month' END,
+                                       interval '1 month') m
+    WHERE sc.status IN ('trial', 'active', 'past_due') AND pv.plan_key NOT IN ('libre', 'verificado')
+      AND (sc.next_d IS NULL OR sc.next_d >= p.agg_from)
+    GROUP BY 1) full_walk
+WHERE (SELECT agg_from < date_trunc('month', asof) - interval '2 months' FROM kpi_params)
+UNION ALL
+SELECT * FROM (
+    SELECT m.month, count(DISTINCT s.dealer_id), count(DISTINCT s.dealer_id) FILTER (WHERE e.free_until > m.eom)
+    FROM (SELECT g::date AS month, least((g + interval '1 month')::date - 1, p.asof) AS eom
+          FROM kpi_params p, generate_series(p.agg_from, date_trunc('month', p.asof), interval '1 month') g) m
+    CROSS JOIN LATERAL (SELECT DISTINCT ON (subscription_id) dealer_id, status, plan_version_id FROM subscription_changes
+                        WHERE effective_date <= m.eom ORDER BY subscription_id, effective_date DESC, id DESC) s
+    JOIN plan_versions pv ON pv.id = s.plan_version_id
+    LEFT JOIN early_bird_enrolments e ON e.dealer_id = s.dealer_id
+    WHERE s.status IN ('trial', 'active', 'past_due') AND pv.plan_key NOT IN ('libre', 'verificado')
+    GROUP BY m.month) latest
+WHERE (SELECT agg_from >= date_trunc('month', asof) - interval '2 months' FROM kpi_params);
 
 DELETE FROM kpi_month_dealers WHERE month >= (SELECT agg_from FROM kpi_params);
 INSERT INTO kpi_month_dealers (month, paying_end, subscribed_end, new_dealers, reactivated_dealers, churned_dealers,
@@ -54,22 +71,35 @@ LEFT JOIN (SELECT date_trunc('month', effective_date)::date AS month,
              AND effective_date <= (SELECT asof FROM kpi_params)
            GROUP BY 1) mv USING (month);
 
+-- NRR inputs. One month back: every dealer paying at the end of M but not of M-1 had a new or
+-- reactivation movement in M, so retained = end MRR minus those few dealers' MRR. Twelve months
+-- back: a join of the two months' snapshots.
 DELETE FROM kpi_month_retention WHERE month >= (SELECT agg_from FROM kpi_params);
+CREATE TEMP TABLE kpi_mtot ON COMMIT DROP AS
+SELECT month, currency, sum(mrr) AS mrr FROM kpi_month_mrr GROUP BY 1, 2;
 INSERT INTO kpi_month_retention (month, base_months, currency, start_mrr, retained_mrr)
-SELECT m.month, b.n, c.currency, coalesce(st.mrr, 0), coalesce(rt.mrr, 0)
+SELECT m.month, 1, c.currency, coalesce(st.mrr, 0), coalesce(en.mrr, 0) - coalesce(nw.mrr, 0)
 FROM (SELECT DISTINCT month FROM kpi_month_dealers WHERE month >= (SELECT agg_from FROM kpi_params)) m
-CROSS JOIN (VALUES (1), (12)) b(n)
 CROSS JOIN (VALUES ('DOP'), ('USD')) c(currency)
-LEFT JOIN (SELECT (s.month + make_interval(months => b.n))::date AS month, b.n, s.currency, sum(s.mrr) AS mrr
-           FROM dealer_mrr_monthly s CROSS JOIN (VALUES (1), (12)) b(n)
-           WHERE s.month + make_interval(months => b.n) >= (SELECT agg_from FROM kpi_params)
-           GROUP BY 1, 2, 3) st ON st.month = m.month AND st.n = b.n AND st.currency = c.currency
-LEFT JOIN (SELECT e.month, b.n, e.currency, sum(e.mrr) AS mrr
-           FROM dealer_mrr_monthly e CROSS JOIN (VALUES (1), (12)) b(n)
-           JOIN (SELECT DISTINCT month, dealer_id FROM dealer_mrr_monthly) s
-             ON s.dealer_id = e.dealer_id AND s.month = (e.month - make_interval(months => b.n))::date
-           WHERE e.month >= (SELECT agg_from FROM kpi_params)
-           GROUP BY 1, 2, 3) rt ON rt.month = m.month AND rt.n = b.n AND rt.currency = c.currency;
+LEFT JOIN kpi_mtot st ON st.month = (m.month - interval '1 month')::date AND st.currency = c.currency
+LEFT JOIN kpi_mtot en ON en.month = m.month AND en.currency = c.currency
+LEFT JOIN LATERAL (
+    SELECT sum(e.mrr) AS mrr FROM dealer_mrr_monthly e
+    WHERE e.month = m.month AND e.currency = c.currency
+      AND e.dealer_id IN (SELECT dealer_id FROM dealer_mrr_changes
+                          WHERE kind IN ('new', 'reactivation') AND effective_date >= m.month
+                            AND effective_date < m.month + interval '1 month')
+      AND NOT EXISTS (SELECT 1 FROM dealer_mrr_monthly s
+                      WHERE s.month = (m.month - interval '1 month')::date AND s.dealer_id = e.dealer_id)) nw ON true;
+INSERT INTO kpi_month_retention (month, base_months, currency, start_mrr, retained_mrr)
+SELECT m.month, 12, c.currency, coalesce(st.mrr, 0),
+       coalesce((SELECT sum(e.mrr) FROM dealer_mrr_monthly e
+                 WHERE e.month = m.month AND e.currency = c.currency
+                   AND EXISTS (SELECT 1 FROM dealer_mrr_monthly s
+                               WHERE s.month = (m.month - interval '12 months')::date AND s.dealer_id = e.dealer_id)), 0)
+FROM (SELECT DISTINCT month FROM kpi_month_dealers WHERE month >= (SELECT agg_from FROM kpi_params)) m
+CROSS JOIN (VALUES ('DOP'), ('USD')) c(currency)
+LEFT JOIN kpi_mtot st ON st.month = (m.month - interval '12 months')::date AND st.currency = c.currency;
 
 -- Cohorts: month of each dealer's first New movement; reactivated dealers stay in it.
 CREATE TEMP TABLE kpi_cohort ON COMMIT DROP AS

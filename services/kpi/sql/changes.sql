@@ -16,6 +16,7 @@ WHERE coalesce(c.resolution, c.state) = 'succeeded'
                     AND coalesce(r.resolution, r.state) = 'succeeded')
 GROUP BY i.subscription_id;
 CREATE INDEX ON kpi_paid (subscription_id);
+ANALYZE kpi_paid;
 
 CREATE TEMP TABLE kpi_bp ON COMMIT DROP AS
 SELECT DISTINCT subscription_id, d
@@ -32,6 +33,24 @@ FROM (SELECT sc.subscription_id, sc.effective_date AS d FROM subscription_change
       SELECT s.id, e.discount_ends FROM subscriptions s JOIN kpi_scope USING (dealer_id)
       JOIN early_bird_enrolments e USING (dealer_id) WHERE e.discount_ends IS NOT NULL) x
 WHERE d <= (SELECT asof FROM kpi_params);
+ANALYZE kpi_bp;
+
+-- The state in force on each breakpoint: the last change (by effective_date, id) on or before it,
+-- found with a running max over one sorted stream instead of one index probe per breakpoint.
+CREATE TEMP TABLE kpi_ch ON COMMIT DROP AS
+SELECT sc.*, row_number() OVER (PARTITION BY sc.subscription_id ORDER BY sc.effective_date, sc.id) AS rk
+FROM subscription_changes sc JOIN kpi_scope USING (dealer_id);
+CREATE INDEX ON kpi_ch (subscription_id, rk);
+ANALYZE kpi_ch;
+
+CREATE TEMP TABLE kpi_at ON COMMIT DROP AS
+SELECT subscription_id, d, max(cur) AS rk
+FROM (SELECT subscription_id, d, max(rk) OVER (PARTITION BY subscription_id ORDER BY d, rk NULLS LAST
+                                              ROWS UNBOUNDED PRECEDING) AS cur
+      FROM (SELECT subscription_id, effective_date AS d, rk FROM kpi_ch
+            UNION ALL SELECT subscription_id, d, NULL FROM kpi_bp) e) x
+WHERE cur IS NOT NULL
+GROUP BY subscription_id, d;
 
 CREATE TEMP TABLE kpi_sub_state ON COMMIT DROP AS
 SELECT b.subscription_id, b.d, st.dealer_id, pv.currency, pv.plan_key, st.status,
@@ -42,10 +61,8 @@ SELECT b.subscription_id, b.d, st.dealer_id, pv.currency, pv.plan_key, st.status
                       THEN e.discount_bp ELSE 0 END))
             ELSE 0 END AS mrr,
        CASE WHEN counts THEN pv.monthly_price_minor::numeric ELSE 0 END AS list_mrr
-FROM kpi_bp b
-CROSS JOIN LATERAL (SELECT * FROM subscription_changes sc
-                    WHERE sc.subscription_id = b.subscription_id AND sc.effective_date <= b.d
-                    ORDER BY sc.effective_date DESC, sc.id DESC LIMIT 1) st
+FROM kpi_at b
+JOIN kpi_ch st ON st.subscription_id = b.subscription_id AND st.rk = b.rk
 JOIN plan_versions pv ON pv.id = st.plan_version_id
 LEFT JOIN kpi_paid p ON p.subscription_id = b.subscription_id
 LEFT JOIN early_bird_enrolments e ON e.dealer_id = st.dealer_id
@@ -75,6 +92,16 @@ WITH g AS (SELECT dealer_id, currency, d, sum(dm) AS dm, sum(dl) AS dl,
 SELECT d AS effective_date, dealer_id, currency, mrr - dm AS prev_mrr, mrr, list_mrr - dl AS prev_list_mrr, list_mrr,
        NULL::text AS kind, involuntary, plan_key
 FROM r WHERE dm <> 0 OR dl <> 0;
+CREATE INDEX ON kpi_new_changes (dealer_id, effective_date);
+ANALYZE kpi_new_changes;
+
+-- USD->DOP per day over the log's span (latest rate on or before each day; 58 without any).
+CREATE TEMP TABLE kpi_fx ON COMMIT DROP AS
+SELECT d::date AS day, coalesce((SELECT rate FROM fx_rates WHERE base = 'USD' AND quote = 'DOP' AND rate_date <= d::date
+                                 ORDER BY rate_date DESC LIMIT 1), 58) AS rate
+FROM generate_series(coalesce((SELECT min(effective_date) FROM kpi_new_changes), current_date),
+                     coalesce((SELECT max(effective_date) FROM kpi_new_changes), current_date), interval '1 day') d;
+CREATE UNIQUE INDEX ON kpi_fx (day);
 
 -- Movement kind per dealer-day in the reporting currency (DOP at that day's rate), so a currency
 -- switch is one expansion or contraction; "paid before" looks at every earlier day of the dealer.
@@ -82,10 +109,9 @@ WITH day AS (
     SELECT dealer_id, effective_date,
            sum(prev_mrr * CASE WHEN currency = 'USD' THEN fx.rate ELSE 1 END) AS prev_rep,
            sum(mrr * CASE WHEN currency = 'USD' THEN fx.rate ELSE 1 END) AS rep,
-           bool_or(prev_mrr > 0 OR mrr > 0) AS any_paid
-    FROM kpi_new_changes
-    CROSS JOIN LATERAL (SELECT coalesce((SELECT rate FROM fx_rates WHERE base = 'USD' AND quote = 'DOP'
-                                          AND rate_date <= effective_date ORDER BY rate_date DESC LIMIT 1), 58) AS rate) fx
+           bool_or(prev_mrr > 0 OR mrr > 0) AS any_paid,
+           count(*) FILTER (WHERE mrr <> prev_mrr) AS moved
+    FROM kpi_new_changes JOIN kpi_fx fx ON fx.day = effective_date
     GROUP BY dealer_id, effective_date),
 k AS (SELECT *, coalesce(bool_or(any_paid) OVER (PARTITION BY dealer_id ORDER BY effective_date
                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), false) AS paid_before
