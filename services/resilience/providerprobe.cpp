@@ -51,8 +51,11 @@ ProbeResult summarize(const QString &provider, const OperationKey &key, const QS
         return r;
     }
     const AttemptReport &last = call.summary.attempts.last().report;
-    r.ok = last.transport == AttemptReport::Transport::Answered && !last.isBreakerFailure();
+    // Honest: an answer that refuses us (bad key, wrong certificate) is a failed probe too.
+    r.ok = last.success;
     r.detail = last.summary.isEmpty() ? QStringLiteral("HTTP %1").arg(last.httpStatus) : last.summary;
+    if (!r.ok && call.outcome)
+        r.detail += QStringLiteral(": ") + call.outcome->toError().toString();
     if (call.summary.attempts.size() > 1)
         r.detail += QStringLiteral(" (after %1 attempts)").arg(call.summary.attempts.size());
     return r;

@@ -17,7 +17,7 @@ struct ProbeResult
 {
     QString provider;    ///< "azul" | "stripe"
     QString operation;   ///< breaker key, e.g. "azul.verify@pagos"
-    bool ok = false;     ///< the provider answered and the answer is not a provider fault
+    bool ok = false;     ///< the call succeeded (AZUL: Found:false is success; a refusal is not)
     qint64 latencyMs = 0;
     int attempts = 0;
     QString detail;      ///< what happened, for people (never a secret)

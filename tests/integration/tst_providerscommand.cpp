@@ -69,6 +69,34 @@ private slots:
         redis->commandSync({QByteArrayLiteral("DEL"), HealthPublisher::keyFor(key)});
     }
 
+    void probeCallsEachConfiguredSimulator()
+    {
+        // given the fixture's profile naming the AZUL and Stripe simulators
+        const auto profile = okla::tests::testProfile();
+        if (profile.azulUrl.isEmpty() || profile.stripeUrl.isEmpty())
+            QSKIP("the fixture started no provider simulators");
+        // when the operator probes
+        const auto run = okla::tests::runProgram(QStringLiteral("okla"), {QStringLiteral("providers"), QStringLiteral("probe"), QStringLiteral("--json")});
+        // then one harmless call each, both answered
+        QVERIFY2(run.exitCode == 0, QByteArray(run.out + run.err).constData());
+        const QJsonArray results = QJsonDocument::fromJson(run.out).array();
+        QCOMPARE(results.size(), 2);
+        QStringList operations;
+        for (const QJsonValue &v : results) {
+            const QJsonObject r = v.toObject();
+            QVERIFY2(r.value(QStringLiteral("ok")).toBool(), qPrintable(r.value(QStringLiteral("detail")).toString()));
+            operations << r.value(QStringLiteral("operation")).toString();
+        }
+        operations.sort();
+        QVERIFY(operations.at(0).startsWith(QLatin1String("azul.verify@")));
+        QCOMPARE(operations.at(1), QStringLiteral("stripe.customers.list"));
+        QVERIFY2(run.out.contains("Found:false"), run.out.constData());
+        // and the probe's calls are in the shared health right away
+        const auto status = okla::tests::runProgram(QStringLiteral("okla"), {QStringLiteral("providers"), QStringLiteral("status")});
+        QVERIFY(status.out.contains("stripe.customers.list"));
+        QVERIFY(status.out.contains("azul.verify@"));
+    }
+
     void statusSaysWhenRedisIsDown()
     {
         // given a profile whose Redis is a closed port
