@@ -81,9 +81,11 @@ inline constexpr std::array<std::string_view, 3> kCycles{"monthly", "quarterly",
 inline constexpr std::array<int, 3> kCycleWeights{800, 120, 80};
 inline constexpr std::array<int, 3> kCycleMonths{1, 3, 12};
 
+// A Ley 358-05 withdrawal voids the subscription (kpi.md: no New MRR, no churn); the seed does not
+// model voided subscriptions, so it never picks that reason (weight 0).
 inline constexpr std::array<std::string_view, 6> kRefundReasons{"requested_by_customer", "service_issue", "duplicate",
                                                          "ley_358_05", "fraudulent", "other"};
-inline constexpr std::array<int, 6> kRefundReasonWeights{500, 200, 100, 80, 20, 100};
+inline constexpr std::array<int, 6> kRefundReasonWeights{500, 200, 100, 0, 20, 100};
 
 inline constexpr std::string_view kAzulStore = "39038540035";
 

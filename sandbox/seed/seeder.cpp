@@ -104,8 +104,8 @@ Status validate(const SeedOptions &o)
     if (o.dealers < 0 || o.dealers > 5000000)
         return makeError(QStringLiteral("seed.options"),
                          QCoreApplication::translate("okla", "--dealers must be between 0 and 5,000,000."));
-    if (o.months < 1 || o.months > 120)
-        return makeError(QStringLiteral("seed.options"), QCoreApplication::translate("okla", "--months must be between 1 and 120."));
+    if (o.months < 1 || o.months > 240)
+        return makeError(QStringLiteral("seed.options"), QCoreApplication::translate("okla", "--months must be between 1 and 240."));
     if (!o.lastMonth.isValid() || o.lastMonth.day() != 1)
         return makeError(QStringLiteral("seed.options"),
                          QCoreApplication::translate("okla", "The last month of history must be the first day of a month."));

@@ -11,6 +11,7 @@
 #include "sandbox/seed/scratchdatabase.h"
 #include "sandbox/seed/seeder.h"
 #include "services/connectionprofile.h"
+#include "services/kpi/kpisnapshotbuilder.h"
 #include "services/pgconnection.h"
 
 using namespace okla;
@@ -294,6 +295,26 @@ private slots:
         // refunded amounts agree on both sides
         QCOMPARE(scalar(sim.value(), QStringLiteral("SELECT coalesce(sum(refunded_amount), 0) FROM azul.transactions WHERE trx_type = 'Sale'")),
                  scalar(m_conn, QStringLiteral("SELECT coalesce(sum(refunded_amount), 0) FROM payments WHERE provider = 'azul'")));
+    }
+
+    void kpiSnapshotsBuildFromTheSeededHistory()
+    {
+        // given: the seeded history; when: the KPI service rebuilds its snapshots from it
+        auto built = services::KpiSnapshotBuilder::rebuild(m_conn, QDate(2026, 11, 30));
+        QVERIFY2(built.ok(), built.ok() ? "" : qPrintable(built.error().toString()));
+        // then: every kind of MRR movement occurs, and the KPI's own churn is in the target band
+        auto kinds = m_conn.exec(QStringLiteral("SELECT string_agg(DISTINCT kind, ',' ORDER BY kind) FROM dealer_mrr_changes"));
+        QVERIFY(kinds.ok());
+        QCOMPARE(kinds->text(0, 0), QStringLiteral("churn,contraction,expansion,new,reactivation"));
+        const double churn = real(m_conn, QStringLiteral(R"(
+            WITH m AS (SELECT (date '2026-06-01' + make_interval(months => k))::date AS month FROM generate_series(1, 5) k),
+            start AS (SELECT m.month, count(DISTINCT d.dealer_id) AS n FROM m
+                      JOIN dealer_mrr_monthly d ON d.month = (m.month - interval '1 month')::date GROUP BY 1),
+            churned AS (SELECT date_trunc('month', effective_date)::date AS month, count(DISTINCT dealer_id) AS n
+                        FROM dealer_mrr_changes WHERE kind = 'churn' GROUP BY 1)
+            SELECT sum(coalesce(c.n, 0))::float8 / sum(s.n) FROM start s LEFT JOIN churned c USING (month))"));
+        qInfo("KPI churn from the snapshots: %.2f %%", churn * 100);
+        QVERIFY2(churn >= 0.015 && churn <= 0.07, qPrintable(QString::number(churn)));
     }
 
     void sameSeedGivesIdenticalRowsAndAnotherSeedDoesNot()
