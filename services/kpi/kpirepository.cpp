@@ -151,26 +151,39 @@ Result<PeriodRow> periodRow(PgConnection &c, const KpiData &data, const KpiPerio
         p.subscribedEnd = m->subscribedEnd;
         p.hasData = true;
     }
-    auto mv = c.exec(QStringLiteral(
-        "SELECT currency, kind, round(sum(mrr - prev_mrr), 4), count(DISTINCT dealer_id),"
-        " count(DISTINCT dealer_id) FILTER (WHERE involuntary) "
-        "FROM dealer_mrr_changes WHERE kind IS NOT NULL AND effective_date BETWEEN $1::date AND $2::date "
-        "GROUP BY GROUPING SETS ((currency, kind), (kind))"), {iso(period.from), iso(last)});
-    if (!mv)
-        return mv.error();
-    for (int i = 0; i < mv->rows(); ++i) {
-        const auto kind = movementFromKey(mv->text(i, 1));
-        if (!kind)
-            continue;
-        if (!mv->isNull(i, 0)) {
-            p.movements[*kind].in(currencyOf(mv->text(i, 0))) = amount(*mv, i, 2);
-            continue;
-        }
-        p.movements.dealers[size_t(*kind)] = int(mv->toInt64(i, 3));
-        if (*kind == Movement::Churn) {
-            p.churned = int(mv->toInt64(i, 3));
-            p.churnedInvoluntary = int(mv->toInt64(i, 4));
-            p.churnedVoluntary = p.churned - p.churnedInvoluntary;
+    const MonthRow *single = period.kind == KpiPeriod::Kind::Month ? monthRow(data, period.from) : nullptr;
+    if (single) {
+        // A calendar month: its aggregates are already in the snapshot (no scan of the change log).
+        // Expansion/contraction dealers are summed over currencies (a dealer moving in both counts twice).
+        p.movements = single->movements;
+        p.movements.dealers[size_t(Movement::New)] = single->newDealers;
+        p.movements.dealers[size_t(Movement::Reactivation)] = single->reactivated;
+        p.movements.dealers[size_t(Movement::Churn)] = single->churned;
+        p.churned = single->churned;
+        p.churnedVoluntary = single->churnedVoluntary;
+        p.churnedInvoluntary = single->churnedInvoluntary;
+    } else {
+        auto mv = c.exec(QStringLiteral(
+            "SELECT currency, kind, round(sum(mrr - prev_mrr), 4), count(DISTINCT dealer_id),"
+            " count(DISTINCT dealer_id) FILTER (WHERE involuntary) "
+            "FROM dealer_mrr_changes WHERE kind IS NOT NULL AND effective_date BETWEEN $1::date AND $2::date "
+            "GROUP BY GROUPING SETS ((currency, kind), (kind))"), {iso(period.from), iso(last)});
+        if (!mv)
+            return mv.error();
+        for (int i = 0; i < mv->rows(); ++i) {
+            const auto kind = movementFromKey(mv->text(i, 1));
+            if (!kind)
+                continue;
+            if (!mv->isNull(i, 0)) {
+                p.movements[*kind].in(currencyOf(mv->text(i, 0))) = amount(*mv, i, 2);
+                continue;
+            }
+            p.movements.dealers[size_t(*kind)] = int(mv->toInt64(i, 3));
+            if (*kind == Movement::Churn) {
+                p.churned = int(mv->toInt64(i, 3));
+                p.churnedInvoluntary = int(mv->toInt64(i, 4));
+                p.churnedVoluntary = p.churned - p.churnedInvoluntary;
+            }
         }
     }
     const QDate base = monthStart(period.from).addMonths(-1);
@@ -178,16 +191,22 @@ Result<PeriodRow> periodRow(PgConnection &c, const KpiData &data, const KpiPerio
     if (period.kind == KpiPeriod::Kind::Month && endMonth) {
         p.nrrStart = endMonth->nrrStart;
         p.nrrRetained = endMonth->nrrRetained;
-    } else if (const MonthRow *b = monthRow(data, base)) {
+    } else if (const MonthRow *b = monthRow(data, base); b && endMonth) {
+        // Retained = end MRR minus the dealers paying at end but not at the base month: each of
+        // them had a New or Reactivation movement in between, so only those few are looked up.
         p.nrrStart = b->mrr;
+        p.nrrRetained = endMonth->mrr;
         auto r = c.exec(QStringLiteral(
             "SELECT e.currency, round(sum(e.mrr), 4) FROM dealer_mrr_monthly e WHERE e.month = $1::date "
-            "AND e.dealer_id IN (SELECT dealer_id FROM dealer_mrr_monthly WHERE month = $2::date) GROUP BY 1"),
-            {iso(monthStart(last)), iso(base)});
+            "AND e.dealer_id IN (SELECT dealer_id FROM dealer_mrr_changes WHERE kind IN ('new', 'reactivation') "
+            "                    AND effective_date BETWEEN $3::date AND $4::date) "
+            "AND NOT EXISTS (SELECT 1 FROM dealer_mrr_monthly s WHERE s.month = $2::date AND s.dealer_id = e.dealer_id) "
+            "GROUP BY 1"),
+            {iso(monthStart(last)), iso(base), iso(monthStart(period.from)), iso(last)});
         if (!r)
             return r.error();
         for (int i = 0; i < r->rows(); ++i)
-            p.nrrRetained.in(currencyOf(r->text(i, 0))) = amount(*r, i, 1);
+            p.nrrRetained.in(currencyOf(r->text(i, 0))) -= amount(*r, i, 1);
     }
     auto rates = c.exec(QStringLiteral("SELECT rs.rate, rs.stale, re.rate, re.stale FROM (SELECT 1) one")
                         + fxJoin(QStringLiteral("$1::date"), QStringLiteral("rs"))

@@ -77,29 +77,33 @@ LEFT JOIN (SELECT date_trunc('month', effective_date)::date AS month,
 DELETE FROM kpi_month_retention WHERE month >= (SELECT agg_from FROM kpi_params);
 CREATE TEMP TABLE kpi_mtot ON COMMIT DROP AS
 SELECT month, currency, sum(mrr) AS mrr FROM kpi_month_mrr GROUP BY 1, 2;
+CREATE TEMP TABLE kpi_joined ON COMMIT DROP AS  -- MRR at M of dealers paying at M but not at M-1
+SELECT e.month, e.currency, sum(e.mrr) AS mrr
+FROM (SELECT DISTINCT dealer_id, date_trunc('month', effective_date)::date AS month FROM dealer_mrr_changes
+      WHERE kind IN ('new', 'reactivation') AND effective_date >= (SELECT agg_from FROM kpi_params)) n
+JOIN dealer_mrr_monthly e ON e.dealer_id = n.dealer_id AND e.month = n.month
+WHERE NOT EXISTS (SELECT 1 FROM dealer_mrr_monthly s
+                  WHERE s.month = (e.month - interval '1 month')::date AND s.dealer_id = e.dealer_id)
+GROUP BY 1, 2;
+CREATE TEMP TABLE kpi_kept12 ON COMMIT DROP AS   -- MRR at M of dealers paying at M-12
+SELECT e.month, e.currency, sum(e.mrr) AS mrr
+FROM dealer_mrr_monthly e
+JOIN (SELECT DISTINCT dealer_id, (month + interval '12 months')::date AS month FROM dealer_mrr_monthly
+      WHERE month >= (SELECT agg_from FROM kpi_params) - interval '12 months'
+        AND month <= (SELECT date_trunc('month', asof) FROM kpi_params) - interval '12 months') s
+  ON s.dealer_id = e.dealer_id AND s.month = e.month
+WHERE e.month >= (SELECT agg_from FROM kpi_params)
+GROUP BY 1, 2;
 INSERT INTO kpi_month_retention (month, base_months, currency, start_mrr, retained_mrr)
-SELECT m.month, 1, c.currency, coalesce(st.mrr, 0), coalesce(en.mrr, 0) - coalesce(nw.mrr, 0)
+SELECT m.month, b.n, c.currency, coalesce(st.mrr, 0),
+       CASE WHEN b.n = 1 THEN coalesce(en.mrr, 0) - coalesce(j.mrr, 0) ELSE coalesce(k.mrr, 0) END
 FROM (SELECT DISTINCT month FROM kpi_month_dealers WHERE month >= (SELECT agg_from FROM kpi_params)) m
+CROSS JOIN (VALUES (1), (12)) b(n)
 CROSS JOIN (VALUES ('DOP'), ('USD')) c(currency)
-LEFT JOIN kpi_mtot st ON st.month = (m.month - interval '1 month')::date AND st.currency = c.currency
+LEFT JOIN kpi_mtot st ON st.month = (m.month - make_interval(months => b.n))::date AND st.currency = c.currency
 LEFT JOIN kpi_mtot en ON en.month = m.month AND en.currency = c.currency
-LEFT JOIN LATERAL (
-    SELECT sum(e.mrr) AS mrr FROM dealer_mrr_monthly e
-    WHERE e.month = m.month AND e.currency = c.currency
-      AND e.dealer_id IN (SELECT dealer_id FROM dealer_mrr_changes
-                          WHERE kind IN ('new', 'reactivation') AND effective_date >= m.month
-                            AND effective_date < m.month + interval '1 month')
-      AND NOT EXISTS (SELECT 1 FROM dealer_mrr_monthly s
-                      WHERE s.month = (m.month - interval '1 month')::date AND s.dealer_id = e.dealer_id)) nw ON true;
-INSERT INTO kpi_month_retention (month, base_months, currency, start_mrr, retained_mrr)
-SELECT m.month, 12, c.currency, coalesce(st.mrr, 0),
-       coalesce((SELECT sum(e.mrr) FROM dealer_mrr_monthly e
-                 WHERE e.month = m.month AND e.currency = c.currency
-                   AND EXISTS (SELECT 1 FROM dealer_mrr_monthly s
-                               WHERE s.month = (m.month - interval '12 months')::date AND s.dealer_id = e.dealer_id)), 0)
-FROM (SELECT DISTINCT month FROM kpi_month_dealers WHERE month >= (SELECT agg_from FROM kpi_params)) m
-CROSS JOIN (VALUES ('DOP'), ('USD')) c(currency)
-LEFT JOIN kpi_mtot st ON st.month = (m.month - interval '12 months')::date AND st.currency = c.currency;
+LEFT JOIN kpi_joined j ON j.month = m.month AND j.currency = c.currency
+LEFT JOIN kpi_kept12 k ON k.month = m.month AND k.currency = c.currency;
 
 -- Cohorts: month of each dealer's first New movement; reactivated dealers stay in it.
 CREATE TEMP TABLE kpi_cohort ON COMMIT DROP AS
@@ -108,19 +112,18 @@ FROM dealer_mrr_changes WHERE kind = 'new' GROUP BY dealer_id;
 CREATE INDEX ON kpi_cohort (dealer_id);
 
 DELETE FROM kpi_cohort_cells WHERE month >= (SELECT agg_from FROM kpi_params);
+CREATE TEMP TABLE kpi_cells ON COMMIT DROP AS  -- one pass: dealers and MRR per currency per cell
+SELECT k.cohort_month, x.month, count(*) AS dealers, coalesce(sum(x.dop), 0) AS dop, coalesce(sum(x.usd), 0) AS usd
+FROM (SELECT dealer_id, month, sum(mrr) FILTER (WHERE currency = 'DOP') AS dop, sum(mrr) FILTER (WHERE currency = 'USD') AS usd
+      FROM dealer_mrr_monthly WHERE month >= (SELECT agg_from FROM kpi_params) GROUP BY 1, 2) x
+JOIN kpi_cohort k USING (dealer_id)
+GROUP BY 1, 2;
 INSERT INTO kpi_cohort_cells (cohort_month, month, currency, cohort_size, early_bird, dealers, mrr)
-SELECT s.cohort_month, m.month, cur.currency, s.size, s.eb,
-       coalesce(d.dealers, 0), coalesce(v.mrr, 0)
+SELECT s.cohort_month, m.month, cur.currency, s.size, s.eb, coalesce(d.dealers, 0),
+       coalesce(CASE cur.currency WHEN 'DOP' THEN d.dop ELSE d.usd END, 0)
 FROM (SELECT cohort_month, count(*) AS size, count(e.dealer_id) AS eb
       FROM kpi_cohort LEFT JOIN early_bird_enrolments e USING (dealer_id) GROUP BY 1) s
 JOIN (SELECT DISTINCT month FROM kpi_month_dealers WHERE month >= (SELECT agg_from FROM kpi_params)) m
   ON m.month >= s.cohort_month
 CROSS JOIN (VALUES ('DOP'), ('USD')) cur(currency)
-LEFT JOIN (SELECT k.cohort_month, x.month, count(DISTINCT x.dealer_id) AS dealers
-           FROM dealer_mrr_monthly x JOIN kpi_cohort k USING (dealer_id)
-           WHERE x.month >= (SELECT agg_from FROM kpi_params) GROUP BY 1, 2) d
-  ON d.cohort_month = s.cohort_month AND d.month = m.month
-LEFT JOIN (SELECT k.cohort_month, x.month, x.currency, sum(x.mrr) AS mrr
-           FROM dealer_mrr_monthly x JOIN kpi_cohort k USING (dealer_id)
-           WHERE x.month >= (SELECT agg_from FROM kpi_params) GROUP BY 1, 2, 3) v
-  ON v.cohort_month = s.cohort_month AND v.month = m.month AND v.currency = cur.currency;
+LEFT JOIN kpi_cells d ON d.cohort_month = s.cohort_month AND d.month = m.month;

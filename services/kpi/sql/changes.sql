@@ -83,44 +83,44 @@ UNION ALL
 SELECT dealer_id, d, currency, mrr, list_mrr, plan_key, involuntary, mrr FROM s WHERE prev_cur <> currency;
 
 -- Dealer-level log: running sums of the deltas per (dealer, currency).
-CREATE TEMP TABLE kpi_new_changes ON COMMIT DROP AS
+CREATE TEMP TABLE kpi_raw ON COMMIT DROP AS
 WITH g AS (SELECT dealer_id, currency, d, sum(dm) AS dm, sum(dl) AS dl,
                   (array_agg(plan_key ORDER BY mrr DESC))[1] AS plan_key, bool_or(involuntary) AS involuntary
            FROM kpi_sub_delta WHERE dm <> 0 OR dl <> 0 GROUP BY dealer_id, currency, d),
      r AS (SELECT *, sum(dm) OVER w AS mrr, sum(dl) OVER w AS list_mrr
            FROM g WINDOW w AS (PARTITION BY dealer_id, currency ORDER BY d))
 SELECT d AS effective_date, dealer_id, currency, mrr - dm AS prev_mrr, mrr, list_mrr - dl AS prev_list_mrr, list_mrr,
-       NULL::text AS kind, involuntary, plan_key
+       involuntary, plan_key
 FROM r WHERE dm <> 0 OR dl <> 0;
-CREATE INDEX ON kpi_new_changes (dealer_id, effective_date);
-ANALYZE kpi_new_changes;
+ANALYZE kpi_raw;
 
 -- USD->DOP per day over the log's span (latest rate on or before each day; 58 without any).
 CREATE TEMP TABLE kpi_fx ON COMMIT DROP AS
 SELECT d::date AS day, coalesce((SELECT rate FROM fx_rates WHERE base = 'USD' AND quote = 'DOP' AND rate_date <= d::date
                                  ORDER BY rate_date DESC LIMIT 1), 58) AS rate
-FROM generate_series(coalesce((SELECT min(effective_date) FROM kpi_new_changes), current_date),
-                     coalesce((SELECT max(effective_date) FROM kpi_new_changes), current_date), interval '1 day') d;
+FROM generate_series(coalesce((SELECT min(effective_date) FROM kpi_raw), current_date),
+                     coalesce((SELECT max(effective_date) FROM kpi_raw), current_date), interval '1 day') d;
 CREATE UNIQUE INDEX ON kpi_fx (day);
 
 -- Movement kind per dealer-day in the reporting currency (DOP at that day's rate), so a currency
 -- switch is one expansion or contraction; "paid before" looks at every earlier day of the dealer.
+CREATE TEMP TABLE kpi_new_changes ON COMMIT DROP AS
 WITH day AS (
     SELECT dealer_id, effective_date,
            sum(prev_mrr * CASE WHEN currency = 'USD' THEN fx.rate ELSE 1 END) AS prev_rep,
            sum(mrr * CASE WHEN currency = 'USD' THEN fx.rate ELSE 1 END) AS rep,
-           bool_or(prev_mrr > 0 OR mrr > 0) AS any_paid,
-           count(*) FILTER (WHERE mrr <> prev_mrr) AS moved
-    FROM kpi_new_changes JOIN kpi_fx fx ON fx.day = effective_date
+           bool_or(prev_mrr > 0 OR mrr > 0) AS any_paid
+    FROM kpi_raw JOIN kpi_fx fx ON fx.day = effective_date
     GROUP BY dealer_id, effective_date),
 k AS (SELECT *, coalesce(bool_or(any_paid) OVER (PARTITION BY dealer_id ORDER BY effective_date
                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), false) AS paid_before
       FROM day)
-UPDATE kpi_new_changes c
-SET kind = CASE WHEN k.prev_rep = 0 AND NOT k.paid_before THEN 'new'
-                WHEN k.prev_rep = 0 THEN 'reactivation'
-                WHEN k.rep = 0 THEN 'churn'
-                WHEN k.rep > k.prev_rep THEN 'expansion' ELSE 'contraction' END
-FROM k
-WHERE k.dealer_id = c.dealer_id AND k.effective_date = c.effective_date AND k.rep <> k.prev_rep
-  AND c.mrr <> c.prev_mrr;
+SELECT c.effective_date, c.dealer_id, c.currency, c.prev_mrr, c.mrr, c.prev_list_mrr, c.list_mrr,
+       CASE WHEN c.mrr = c.prev_mrr OR k.rep = k.prev_rep THEN NULL
+            WHEN k.prev_rep = 0 AND NOT k.paid_before THEN 'new'
+            WHEN k.prev_rep = 0 THEN 'reactivation'
+            WHEN k.rep = 0 THEN 'churn'
+            WHEN k.rep > k.prev_rep THEN 'expansion' ELSE 'contraction' END AS kind,
+       c.involuntary, c.plan_key
+FROM kpi_raw c JOIN k ON k.dealer_id = c.dealer_id AND k.effective_date = c.effective_date;
+ANALYZE kpi_new_changes;
