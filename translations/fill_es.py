@@ -249,7 +249,7 @@ ES = {
     "Expansion": "Expansión",
     "Reactivation": "Reactivación",
     "Contraction": "Contracción",
-    "Churn": "Churn",
+    "Churn": "Cancelación",
     "Q%1 %2": "T%1 %2",
     "An exchange rate must be greater than zero.": "Una tasa de cambio debe ser mayor que cero.",
     "A ratio needs a denominator greater than zero.": "Una proporción necesita un denominador mayor que cero.",
@@ -385,8 +385,8 @@ ES = {
     "--currency takes DOP or USD": "--currency recibe DOP o USD",
     "start": "inicio",
     "net new": "neto nuevo",
-    "Paying dealers": "Dealers que pagan",
-    "Customer churn": "Churn de clientes",
+    "Paying dealers": "Dealers pagando",
+    "Customer churn": "Tasa de cancelación de dealers",
     "Use --json for every KPI.": "Use --json para ver todos los KPI.",
     "This program is older than the database (it has migration %1 \"%2\", unknown here); install the newer OKLA Admin.":
         "Este programa es más antiguo que la base de datos (tiene la migración %1 «%2», desconocida aquí); instale el OKLA Admin más reciente.",
@@ -467,10 +467,25 @@ def fill(path, lookup, numerus, english):
     return missing
 
 
+def kpi_glossary():
+    """The KPI dashboard keeps its Spanish glossary in ui/kpi/kpitext.cpp; reuse it so the same
+    English text never gets two different Spanish words."""
+    import re
+    path = HERE.parent / "ui" / "kpi" / "kpitext.cpp"
+    if not path.exists():
+        return {}
+    text = path.read_text(encoding="utf-8")
+    return {m.group(1).replace('\\"', '"'): m.group(2).replace('\\"', '"')
+            for m in re.finditer(r'\{"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"\}', text)}
+
+
+KPI = kpi_glossary()
+
+
 def spanish(source, comment):
     if (source, comment) in BY_COMMENT:
         return BY_COMMENT[(source, comment)]
-    return ES.get(source)
+    return ES.get(source, KPI.get(source))
 
 
 if __name__ == "__main__":

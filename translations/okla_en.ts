@@ -1619,4 +1619,154 @@ Verification: %3</translation>
         <translation>Subscriptions</translation>
     </message>
 </context>
+<context>
+    <name>okla::ui::kpi</name>
+    <message>
+        <source>vs previous: %1</source>
+        <translation>vs previous: %1</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>no target</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>target %1</translation>
+    </message>
+    <message>
+        <source>MRR</source>
+        <translation>MRR</translation>
+    </message>
+    <message>
+        <source>stale FX rate</source>
+        <translation>stale FX rate</translation>
+    </message>
+    <message>
+        <source>List-price MRR</source>
+        <translation>List-price MRR</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>Discounts</translation>
+    </message>
+    <message>
+        <source>Net new MRR</source>
+        <translation>Net new MRR</translation>
+    </message>
+    <message>
+        <source>FX effect</source>
+        <translation>FX effect</translation>
+    </message>
+    <message>
+        <source>Paying dealers</source>
+        <translation>Paying dealers</translation>
+    </message>
+    <message>
+        <source>Subscribed dealers</source>
+        <translation>Subscribed dealers</translation>
+    </message>
+    <message>
+        <source>Customer churn</source>
+        <translation>Customer churn</translation>
+    </message>
+    <message>
+        <source>%1 voluntary, %2 involuntary</source>
+        <translation>%1 voluntary, %2 involuntary</translation>
+    </message>
+    <message>
+        <source>Gross MRR churn</source>
+        <translation>Gross MRR churn</translation>
+    </message>
+    <message>
+        <source>Net MRR churn</source>
+        <translation>Net MRR churn</translation>
+    </message>
+    <message>
+        <source>NRR</source>
+        <translation>NRR</translation>
+    </message>
+    <message>
+        <source>12 months: %1</source>
+        <translation>12 months: %1</translation>
+    </message>
+    <message>
+        <source>ARPA</source>
+        <translation>ARPA</translation>
+    </message>
+    <message>
+        <source>list %1</source>
+        <translation>list %1</translation>
+    </message>
+    <message>
+        <source>LTV (estimate)</source>
+        <translation>LTV (estimate)</translation>
+    </message>
+    <message>
+        <source>Quick ratio</source>
+        <translation>Quick ratio</translation>
+    </message>
+    <message>
+        <source>no losses</source>
+        <translation>no losses</translation>
+    </message>
+    <message>
+        <source>First-attempt success (AZUL)</source>
+        <translation>First-attempt success (AZUL)</translation>
+    </message>
+    <message>
+        <source>Overall success</source>
+        <translation>Overall success</translation>
+    </message>
+    <message>
+        <source>%1 unknown</source>
+        <translation>%1 unknown</translation>
+    </message>
+    <message>
+        <source>Collection rate</source>
+        <translation>Collection rate</translation>
+    </message>
+    <message>
+        <source>Recovery rate</source>
+        <translation>Recovery rate</translation>
+    </message>
+    <message>
+        <source>Recovered MRR %1</source>
+        <translation>Recovered MRR %1</translation>
+    </message>
+    <message>
+        <source>provisional</source>
+        <translation>provisional</translation>
+    </message>
+    <message>
+        <source>Payments processed</source>
+        <translation>Payments processed</translation>
+    </message>
+    <message>
+        <source>Provider spend</source>
+        <translation>Provider spend</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>of budget</source>
+        <translation>of budget</translation>
+    </message>
+    <message>
+        <source>Early Bird</source>
+        <translation>Early Bird</translation>
+    </message>
+    <message>
+        <source>%1 enrolled; %2 free months ending, +%3 MRR</source>
+        <translation>%1 enrolled; %2 free months ending, +%3 MRR</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::kpi::KpiPanelPage</name>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+</context>
 </TS>

@@ -63,7 +63,7 @@
     </message>
     <message>
         <source>Churn</source>
-        <translation>Churn</translation>
+        <translation>Cancelación</translation>
     </message>
     <message>
         <source>Q%1 %2</source>
@@ -693,11 +693,11 @@
     </message>
     <message>
         <source>Paying dealers</source>
-        <translation>Dealers que pagan</translation>
+        <translation>Dealers pagando</translation>
     </message>
     <message>
         <source>Customer churn</source>
-        <translation>Churn de clientes</translation>
+        <translation>Tasa de cancelación de dealers</translation>
     </message>
     <message>
         <source>Use --json for every KPI.</source>
@@ -1617,6 +1617,156 @@ Verificación: %3</translation>
     <message>
         <source>Subscriptions</source>
         <translation>Suscripciones</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::kpi</name>
+    <message>
+        <source>vs previous: %1</source>
+        <translation>vs. anterior: %1</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>sin meta</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>meta %1</translation>
+    </message>
+    <message>
+        <source>MRR</source>
+        <translation>MRR</translation>
+    </message>
+    <message>
+        <source>stale FX rate</source>
+        <translation>tasa de cambio desactualizada</translation>
+    </message>
+    <message>
+        <source>List-price MRR</source>
+        <translation>MRR a precio de lista</translation>
+    </message>
+    <message>
+        <source>Discounts</source>
+        <translation>Descuentos</translation>
+    </message>
+    <message>
+        <source>Net new MRR</source>
+        <translation>MRR neto nuevo</translation>
+    </message>
+    <message>
+        <source>FX effect</source>
+        <translation>Efecto cambiario</translation>
+    </message>
+    <message>
+        <source>Paying dealers</source>
+        <translation>Dealers pagando</translation>
+    </message>
+    <message>
+        <source>Subscribed dealers</source>
+        <translation>Dealers suscritos</translation>
+    </message>
+    <message>
+        <source>Customer churn</source>
+        <translation>Tasa de cancelación de dealers</translation>
+    </message>
+    <message>
+        <source>%1 voluntary, %2 involuntary</source>
+        <translation>%1 voluntarias, %2 involuntarias</translation>
+    </message>
+    <message>
+        <source>Gross MRR churn</source>
+        <translation>Churn bruto de MRR</translation>
+    </message>
+    <message>
+        <source>Net MRR churn</source>
+        <translation>Churn neto de MRR</translation>
+    </message>
+    <message>
+        <source>NRR</source>
+        <translation>Retención neta de ingresos</translation>
+    </message>
+    <message>
+        <source>12 months: %1</source>
+        <translation>12 meses: %1</translation>
+    </message>
+    <message>
+        <source>ARPA</source>
+        <translation>Ingreso promedio por dealer</translation>
+    </message>
+    <message>
+        <source>list %1</source>
+        <translation>lista %1</translation>
+    </message>
+    <message>
+        <source>LTV (estimate)</source>
+        <translation>Valor de vida del dealer (estimado)</translation>
+    </message>
+    <message>
+        <source>Quick ratio</source>
+        <translation>Quick ratio</translation>
+    </message>
+    <message>
+        <source>no losses</source>
+        <translation>sin pérdidas</translation>
+    </message>
+    <message>
+        <source>First-attempt success (AZUL)</source>
+        <translation>Éxito al primer intento (AZUL)</translation>
+    </message>
+    <message>
+        <source>Overall success</source>
+        <translation>Éxito global</translation>
+    </message>
+    <message>
+        <source>%1 unknown</source>
+        <translation>%1 sin resolver</translation>
+    </message>
+    <message>
+        <source>Collection rate</source>
+        <translation>Tasa de cobro</translation>
+    </message>
+    <message>
+        <source>Recovery rate</source>
+        <translation>Tasa de recuperación</translation>
+    </message>
+    <message>
+        <source>Recovered MRR %1</source>
+        <translation>MRR recuperado %1</translation>
+    </message>
+    <message>
+        <source>provisional</source>
+        <translation>provisional</translation>
+    </message>
+    <message>
+        <source>Payments processed</source>
+        <translation>Pagos procesados</translation>
+    </message>
+    <message>
+        <source>Provider spend</source>
+        <translation>Gasto en proveedores</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Presupuesto</translation>
+    </message>
+    <message>
+        <source>of budget</source>
+        <translation>del presupuesto</translation>
+    </message>
+    <message>
+        <source>Early Bird</source>
+        <translation>Early Bird</translation>
+    </message>
+    <message>
+        <source>%1 enrolled; %2 free months ending, +%3 MRR</source>
+        <translation>%1 inscritos; %2 terminan meses gratis, +%3 MRR</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::kpi::KpiPanelPage</name>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
     </message>
 </context>
 </TS>

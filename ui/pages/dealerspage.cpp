@@ -50,7 +50,7 @@ DealersPage::DealersPage(const PageContext &context, QWidget *parent) : Page(par
     const QFontMetrics metrics = m_table->fontMetrics();
     auto widthFor = [&](const QString &sample) { return metrics.horizontalAdvance(sample) + 24; };
     m_table->setColumnWidth(DealerTableModel::TaxId, widthFor(QStringLiteral("000-0000000-0")));
-    m_table->setColumnWidth(DealerTableModel::City, widthFor(QStringLiteral("San Pedro de Macorís")));
+    m_table->setColumnWidth(DealerTableModel::City, widthFor(QStringLiteral("Santiago de los Caballeros")));
     m_table->setColumnWidth(DealerTableModel::Plan, widthFor(QStringLiteral("Enterprise")));
     m_table->setColumnWidth(DealerTableModel::Status, widthFor(QStringLiteral("Sin suscripción")));
     m_table->setColumnWidth(DealerTableModel::Mrr, widthFor(QStringLiteral("RD$000,000.00")));
