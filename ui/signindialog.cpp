@@ -44,15 +44,17 @@ SignInDialog::SignInDialog(services::ConnectionProfile profile, services::Sessio
     m_keyringNote = new QLabel(this);
     m_keyringNote->setWordWrap(true);
     m_keyringNote->hide();
-    form->addRow(QString(), m_keyringNote);
     layout->addLayout(form);
+    // Below the form, not in it: a wrapped label in a form row does not grow the dialog's height.
+    layout->addWidget(m_keyringNote);
+    layout->setSizeConstraint(QLayout::SetMinimumSize);
 
     if (m_profile.passwordless) {
         // The sandbox lets its staff in over a private socket: there is no password to ask for.
         form->setRowVisible(m_password, false);
         auto *note = new QLabel(tr("This profile signs in without a password (local sandbox)."), this);
         note->setWordWrap(true);
-        form->addRow(QString(), note);
+        layout->addWidget(note);
     }
 
     m_progress = new QLabel(this);
