@@ -147,6 +147,7 @@ std::optional<QString> AzulSimulator::checkClientCertificate(const SimRequest &r
 void AzulSimulator::handle(const SimExchangePtr &exchange)
 {
     const SimRequest &req = exchange->request();
+    ensureSimConnection(m_db, m_options.conninfo, m_lastDbUse);
     if (req.path.startsWith("/_sim/")) {
         handleControl(exchange);
         return;
@@ -226,7 +227,7 @@ void AzulSimulator::handle(const SimExchangePtr &exchange)
                                        {QStringLiteral("AzulOrderId"), original}});
     const SimFaultPlan plan = m_control.planFor(operation);
     if (plan.latencyMs > 0) {
-        QTimer::singleShot(plan.latencyMs, this, [this, exchange, operation, fields, plan] {
+        QTimer::singleShot(plan.latencyMs, Qt::PreciseTimer, this, [this, exchange, operation, fields, plan] {
             execute(exchange, operation, fields, plan);
         });
     } else {
@@ -250,6 +251,7 @@ void AzulSimulator::execute(const SimExchangePtr &exchange, const QString &opera
     }
     int status = 200;
     QJsonObject body;
+    m_store->takeFailure();
     if (operation == QLatin1String("Sale") || operation == QLatin1String("Hold"))
         body = sale(operation, fields, plan, &status);
     else if (operation == QLatin1String("Refund"))
@@ -265,6 +267,11 @@ void AzulSimulator::execute(const SimExchangePtr &exchange, const QString &opera
     else
         body = search(fields, &status);
 
+    if (m_store->takeFailure()) {
+        // A lookup failed in the database: never answer as if the transaction did not exist.
+        status = 500;
+        body = azulError(QStringLiteral("PROCESSING_ERROR"));
+    }
     const bool effect = body.value(QStringLiteral("IsoCode")).toString() == QLatin1String("00")
                         && operation != QLatin1String("VerifyPayment");
     if (effect) {

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QSslCertificate>
 
@@ -52,6 +53,7 @@ private:
 
     SimOptions m_options;
     services::PgConnection m_db;
+    QElapsedTimer m_lastDbUse;
     std::unique_ptr<AzulStore> m_store;
     SimControl m_control;
     SimHttpServer *m_server = nullptr;

@@ -84,6 +84,7 @@ std::optional<AzulTransaction> AzulStore::find(qint64 azulOrderId)
     const auto r = m_db.exec(QStringLiteral("SELECT ") + kColumns
                                  + QStringLiteral(" FROM azul.transactions WHERE azul_order_id = $1"),
                              {azulOrderId});
+    m_failed = m_failed || !r;
     if (!r || r->rows() == 0)
         return std::nullopt;
     return rowAt(*r, 0);
@@ -95,6 +96,7 @@ std::optional<AzulTransaction> AzulStore::latestByCustomOrderId(const QString &c
                                  + QStringLiteral(" FROM azul.transactions WHERE custom_order_id = $1 "
                                                   "ORDER BY azul_order_id DESC LIMIT 1"),
                              {customOrderId});
+    m_failed = m_failed || !r;
     if (!r || r->rows() == 0)
         return std::nullopt;
     return rowAt(*r, 0);
@@ -148,6 +150,7 @@ std::optional<AzulToken> AzulStore::findToken(const QString &token)
                        "to_char(deleted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') "
                        "FROM azul.datavault_tokens WHERE upper(token) = upper($1)"),
         {token});
+    m_failed = m_failed || !r;
     if (!r || r->rows() == 0)
         return std::nullopt;
     AzulToken t;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <utility>
 
 #include <QDateTime>
 #include <QList>
@@ -72,9 +73,12 @@ public:
     models::Status commit() { return m_db.execScript(QStringLiteral("COMMIT")); }
     void rollback() { m_db.execScript(QStringLiteral("ROLLBACK")); }
     models::Status truncateAll();
+    /// True when a lookup since the last call failed in the database (not "not found"); clears it.
+    bool takeFailure() { return std::exchange(m_failed, false); }
 
 private:
     services::PgConnection &m_db;
+    bool m_failed = false;
 };
 
 } // namespace okla::sandbox

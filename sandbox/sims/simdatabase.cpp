@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <libpq-fe.h>
+
 static void initSimResources() { Q_INIT_RESOURCE(sims); }
 
 namespace okla::sandbox {
@@ -47,6 +49,23 @@ models::Result<PgConnection> openSimDatabase(const QString &conninfo)
     if (auto s = db->execScript(QStringLiteral("SET synchronous_commit = off")); !s)
         return s.error();
     return db;
+}
+
+bool ensureSimConnection(PgConnection &db, const QString &conninfo, QElapsedTimer &lastUse)
+{
+    const bool recent = lastUse.isValid() && lastUse.elapsed() < 1000;
+    lastUse.start();
+    if (recent && db.isOpen() && PQstatus(db.handle()) == CONNECTION_OK)
+        return true;
+    // libpq only notices a terminated backend when a query fails: ask with a cheap query so
+    // that the request about to run never meets a dead connection (and never answers "not found").
+    if (db.isOpen() && PQstatus(db.handle()) == CONNECTION_OK && db.exec(QStringLiteral("SELECT 1")))
+        return true;
+    auto reopened = openSimDatabase(conninfo);
+    if (!reopened)
+        return false;
+    db = std::move(reopened).value();
+    return true;
 }
 
 QString simSetting(PgConnection &db, const QString &schema, const QString &key)

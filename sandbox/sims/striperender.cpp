@@ -46,6 +46,7 @@ QString tableForId(const QString &id)
 std::optional<QJsonObject> StripeSimulator::row(const QString &table, const QString &id)
 {
     const auto r = m_db.exec(QStringLiteral("SELECT row_to_json(t)::text FROM stripe.%1 t WHERE id = $1").arg(table), {id});
+    m_dbFailed = m_dbFailed || !r;
     if (!r || r->rows() == 0)
         return std::nullopt;
     return QJsonDocument::fromJson(r->bytes(0, 0)).object();

@@ -107,6 +107,8 @@ models::Result<quint16> StripeSimulator::start(quint16 port)
     m_webhookTimer = new QTimer(this);
     m_webhookTimer->setInterval(250);
     connect(m_webhookTimer, &QTimer::timeout, this, [this] {
+        if (!ensureSimConnection(m_db, m_options.conninfo, m_lastDbUse))
+            return;
         deliverWebhooks();
         static int ticks = 0;
         if (++ticks % 40 == 0)
@@ -185,6 +187,7 @@ void StripeSimulator::handleControl(const SimExchangePtr &exchange)
 void StripeSimulator::handle(const SimExchangePtr &exchange)
 {
     const SimRequest &req = exchange->request();
+    ensureSimConnection(m_db, m_options.conninfo, m_lastDbUse);
     if (req.path.startsWith("/_sim/")) {
         handleControl(exchange);
         return;
@@ -299,7 +302,7 @@ void StripeSimulator::handle(const SimExchangePtr &exchange)
     }
     if (call.plan.latencyMs > 0) {
         const Route r = *route;
-        QTimer::singleShot(call.plan.latencyMs, this, [this, exchange, r, call, paramsHash] { run(exchange, r, call, paramsHash); });
+        QTimer::singleShot(call.plan.latencyMs, Qt::PreciseTimer, this, [this, exchange, r, call, paramsHash] { run(exchange, r, call, paramsHash); });
     } else {
         run(exchange, *route, call, paramsHash);
     }
@@ -319,7 +322,10 @@ void StripeSimulator::run(const SimExchangePtr &exchange, const Route &route, St
         }
         return;
     }
-    const StripeResult result = (this->*route.handler)(call);
+    m_dbFailed = false;
+    StripeResult result = (this->*route.handler)(call);
+    if (m_dbFailed) // never answer "No such ..." because the database did not answer
+        result = stripeError(500, QStringLiteral("api_error"), QStringLiteral("An unknown error occurred."), {}, {}, false);
     if (!call.idempotencyKey.isEmpty()) {
         m_inFlightKeys.remove(call.idempotencyKey);
         if (result.store) {

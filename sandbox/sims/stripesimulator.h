@@ -4,6 +4,7 @@
 #include <memory>
 
 #include <QJsonObject>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QRegularExpression>
 #include <QSet>
@@ -125,6 +126,7 @@ private:
 
     SimOptions m_options;
     services::PgConnection m_db;
+    QElapsedTimer m_lastDbUse;
     SimControl m_control;
     SimHttpServer *m_server = nullptr;
     QByteArray m_secretKey;
@@ -133,6 +135,7 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     QTimer *m_webhookTimer = nullptr;
     bool m_delivering = false;
+    bool m_dbFailed = false; ///< a lookup failed in the database during the current call
     QString m_webhookUrl;
     QStringList m_webhookSecrets;
     quint64 m_idCounter = 0;

@@ -8,6 +8,7 @@
 
 #include "sandbox/sims/simprocess.h"
 #include "sandbox/sims/simtestenvironment.h"
+#include "services/pgconnection.h"
 
 using namespace okla::sandbox;
 
@@ -329,6 +330,26 @@ private slots:
         QCOMPARE(sale(QStringLiteral("5424180279791732"), 1000, newOrderId()).value(QStringLiteral("IsoCode")).toString(), QStringLiteral("00"));
         // and control endpoints list no fault left
         QCOMPARE(control("GET", QStringLiteral("/_sim/faults")).value(QStringLiteral("faults")).toArray().size(), 0);
+    }
+
+    void recoversFromATerminatedBackend()
+    {
+        // given an approved sale
+        const QString orderId = newOrderId();
+        QCOMPARE(sale(QStringLiteral("5424180279791732"), 3100, orderId).value(QStringLiteral("IsoCode")).toString(), QStringLiteral("00"));
+        // when PostgreSQL terminates the simulator's backends
+        auto admin = okla::services::PgConnection::open(m_env.adminConninfo());
+        QVERIFY(admin.ok());
+        const auto killed = admin->exec(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1"),
+                                        {m_env.databaseName()});
+        QVERIFY(killed.ok());
+        QVERIFY(killed->toInt64(0, 0) >= 1);
+        // then a lookup never says "not found" for a sale that exists: an error at worst, then found
+        const QJsonObject first = call(QStringLiteral("VerifyPayment"), {{QStringLiteral("CustomOrderId"), orderId}});
+        QVERIFY2(first.value(QStringLiteral("Found")).toBool() || first.value(QStringLiteral("ErrorDescription")).toString() == QLatin1String("PROCESSING_ERROR"),
+                 QJsonDocument(first).toJson().constData());
+        const QJsonObject second = call(QStringLiteral("VerifyPayment"), {{QStringLiteral("CustomOrderId"), orderId}});
+        QCOMPARE(second.value(QStringLiteral("Found")).toBool(), true);
     }
 
     void stateSurvivesARestart()
