@@ -212,6 +212,9 @@ void TestKpiBench::signInToPaintedPanel()
     QTest::qWait(200);
     const qint64 longestStall = stalls.stop();
     qInfo("FIGURE sign_in_ms=%lld sign_in_to_painted_panel_ms=%lld longest_gui_stall_ms=%lld", signInMs, paintedMs, longestStall);
+    const QString dir = qEnvironmentVariable("OKLA_BINARY_DIR", QDir::tempPath()) + QStringLiteral("/screenshots");
+    QDir().mkpath(dir);
+    page.grab().save(dir + QStringLiteral("/panel-bench-2026-11.png"));
 }
 
 void TestKpiBench::cleanupTestCase()

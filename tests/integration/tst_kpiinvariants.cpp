@@ -1,4 +1,5 @@
-// KPI identities on a larger synthetic history (kpitestdata.h; OKLA_KPI_DEALERS, default 3000):
+// KPI identities on two larger histories: the sandbox seed generator's (OKLA_KPI_SEED_DEALERS,
+// default 1500, 24 months) and a synthetic one (kpitestdata.h; OKLA_KPI_DEALERS, default 3000):
 // for every month, ending MRR = starting MRR + net new MRR in each native currency, and + the FX
 // effect in each reporting currency; paying dealers at end = start + new + reactivated - churned;
 // FX rates are the latest on or before the day.
@@ -9,6 +10,7 @@
 #include "models/kpi/kpicalculator.h"
 #include "services/kpi/kpirepository.h"
 #include "services/kpi/kpisnapshotbuilder.h"
+#include "sandbox/seed/seeder.h"
 #include "services/migrator.h"
 
 using namespace okla::models::kpi;
@@ -22,14 +24,24 @@ class TestKpiInvariants : public QObject
     Q_OBJECT
 private slots:
     void initTestCase();
+    void mrrBridgeClosesEveryMonthInEachCurrency_data() { histories(); }
     void mrrBridgeClosesEveryMonthInEachCurrency();
+    void payingDealersBridgeClosesEveryMonth_data() { histories(); }
     void payingDealersBridgeClosesEveryMonth();
+    void monthSnapshotsFollowTheChangeLog_data() { histories(); }
     void monthSnapshotsFollowTheChangeLog();
     void ratesAreTheLatestOnOrBeforeTheDay();
 
 private:
-    std::unique_ptr<okla::tests::ThrowawayDatabase> m_db;
-    PgConnection m_owner;
+    void histories()
+    {
+        QTest::addColumn<int>("history");
+        QTest::newRow("seed generator") << 1;
+        QTest::newRow("synthetic") << 0;
+    }
+    std::unique_ptr<okla::tests::ThrowawayDatabase> m_db, m_seedDb;
+    PgConnection m_owner, m_seedOwner;
+    PgConnection &owner() { QFETCH(int, history); return history == 1 ? m_seedOwner : m_owner; }
     KpiData m_all;
 };
 
@@ -50,13 +62,31 @@ void TestKpiInvariants::initTestCase()
     QVERIFY(data.ok());
     m_all = data.value();
     QVERIFY(m_all.months.size() >= 24);
+
+    // The sandbox's own generator (sandbox/seed), with its Early Bird terms, dunning and FX series.
+    m_seedDb = std::make_unique<okla::tests::ThrowawayDatabase>(QStringLiteral("okla_kpitest_seed_%1").arg(QCoreApplication::applicationPid()));
+    auto seedOwner = m_seedDb->connectAs(QStringLiteral("okla_owner"));
+    QVERIFY(seedOwner.ok());
+    m_seedOwner = std::move(seedOwner.value());
+    QVERIFY(okla::services::Migrator::migrate(m_seedOwner).ok());
+    okla::sandbox::SeedOptions options;
+    options.dealers = qEnvironmentVariableIntValue("OKLA_KPI_SEED_DEALERS") > 0 ? qEnvironmentVariableIntValue("OKLA_KPI_SEED_DEALERS") : 1500;
+    options.months = 24;
+    auto seed = okla::sandbox::seedDatabase(m_seedOwner, options);
+    QVERIFY2(seed.ok(), qPrintable(seed.ok() ? QString() : seed.error().toString()));
+    auto seedBuilt = KpiSnapshotBuilder::rebuild(m_seedOwner, QDate(2026, 11, 30));
+    QVERIFY2(seedBuilt.ok(), qPrintable(seedBuilt.ok() ? QString() : seedBuilt.error().toString()));
+    QVERIFY(seedBuilt->changeRows > 0);
 }
 
 void TestKpiInvariants::mrrBridgeClosesEveryMonthInEachCurrency()
 {
+    PgConnection &c = owner();
+    auto all = KpiRepository::load(c, KpiPeriod::month(2026, 11));
+    QVERIFY(all.ok());
     int checked = 0;
-    for (const MonthRow &m : m_all.months) {
-        auto data = KpiRepository::load(m_owner, KpiPeriod::month(m.month.year(), m.month.month()));
+    for (const MonthRow &m : all->months) {
+        auto data = KpiRepository::load(c, KpiPeriod::month(m.month.year(), m.month.month()));
         QVERIFY(data.ok());
         const PeriodRow &p = data->current;
         // native: no conversion involved; MRR of yearly/quarterly plans is a repeating decimal that
@@ -87,7 +117,7 @@ void TestKpiInvariants::mrrBridgeClosesEveryMonthInEachCurrency()
 void TestKpiInvariants::payingDealersBridgeClosesEveryMonth()
 {
     // Movement events per dealer-day (a dealer may churn and come back within one month).
-    auto r = m_owner.exec(QStringLiteral(
+    auto r = owner().exec(QStringLiteral(
         "SELECT m.month, m.paying_end, coalesce(lag(m.paying_end) OVER (ORDER BY m.month), 0),"
         "  coalesce(e.new_n, 0), coalesce(e.react_n, 0), coalesce(e.churn_n, 0) "
         "FROM kpi_month_dealers m LEFT JOIN ("
@@ -112,7 +142,7 @@ void TestKpiInvariants::payingDealersBridgeClosesEveryMonth()
 void TestKpiInvariants::monthSnapshotsFollowTheChangeLog()
 {
     // The month-end snapshot of a random month equals the latest change on or before its last day.
-    auto r = m_owner.exec(QStringLiteral(
+    auto r = owner().exec(QStringLiteral(
         "SELECT count(*) FROM ("
         "  (SELECT dealer_id, currency, mrr FROM dealer_mrr_monthly WHERE month = date '2026-03-01')"
         "  EXCEPT"
