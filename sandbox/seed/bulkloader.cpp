@@ -30,6 +30,7 @@ Status BulkLoader::begin(const QStringList &tables, const QStringList &alsoTrunc
 {
     m_tables = tables;
     m_recreate.clear();
+    m_rebuilt = false;
     if (auto ok = m_connection.execScript(QStringLiteral(
             "BEGIN; SET LOCAL maintenance_work_mem = '512MB'; SET LOCAL work_mem = '256MB'; "
         "SET LOCAL synchronous_commit = off;"));
@@ -139,7 +140,7 @@ Status BulkLoader::copy(const char *table, const char *columns, const QByteArray
     return result;
 }
 
-Status BulkLoader::commit(const QString &extraSql, const std::function<void(const QString &)> &progress)
+Status BulkLoader::rebuild(const std::function<void(const QString &)> &progress)
 {
     QElapsedTimer timer;
     timer.start();
@@ -161,6 +162,16 @@ Status BulkLoader::commit(const QString &extraSql, const std::function<void(cons
         progress(QStringLiteral("%1 indexes and keys rebuilt in %2 s")
                      .arg(m_recreate.size())
                      .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1));
+    m_rebuilt = true;
+    return {};
+}
+
+Status BulkLoader::commit(const QString &extraSql, const std::function<void(const QString &)> &progress)
+{
+    if (!m_rebuilt) {
+        if (auto ok = rebuild(progress); !ok)
+            return ok;
+    }
     QStringList statements;
     for (const QString &t : m_tables)
         statements << QStringLiteral("ALTER TABLE %1 ENABLE TRIGGER USER;").arg(t);

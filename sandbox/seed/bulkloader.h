@@ -29,8 +29,10 @@ public:
     models::Status begin(const QStringList &tables, const QStringList &alsoTruncate = {});
     /// One COPY ... FROM STDIN (FREEZE) of already escaped text rows, streamed in pieces.
     models::Status copy(const char *table, const char *columns, const QByteArray &rows);
-    /// Rebuilds indexes and constraints, re-enables triggers, runs `extraSql`, and commits;
-    /// `progress` hears how long the rebuild took.
+    /// Rebuilds the dropped indexes and constraints (still inside the transaction); `progress`
+    /// hears how long it took and the slowest steps.
+    models::Status rebuild(const std::function<void(const QString &)> &progress = {});
+    /// rebuild() if not done yet, re-enables triggers, runs `extraSql`, and commits.
     models::Status commit(const QString &extraSql = {}, const std::function<void(const QString &)> &progress = {});
     /// Rolls back (safe to call after a failure or twice).
     void rollback();
@@ -40,6 +42,7 @@ private:
     QStringList m_tables;
     QStringList m_recreate; ///< statements that restore what begin() dropped, in order
     bool m_open = false;
+    bool m_rebuilt = false;
 };
 
 } // namespace okla::sandbox

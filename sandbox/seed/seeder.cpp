@@ -1,5 +1,6 @@
 #include "sandbox/seed/seeder.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -195,6 +196,8 @@ Result<SeedReport> seedDatabaseWithReport(services::PgConnection &owner, const S
         toOkla.close();
     });
     std::thread simWriter;
+    std::atomic<bool> aborted = false;
+    QStringList simLines; // said from this thread after the join (progress is not thread-safe)
     if (sim) {
         simWriter = std::thread([&] {
             while (auto batch = toSim.pop()) {
@@ -207,9 +210,13 @@ Result<SeedReport> seedDatabaseWithReport(services::PgConnection &owner, const S
                     return;
                 }
             }
+            // The simulators' indexes are rebuilt by their own backend while the okla ones are.
+            if (!aborted)
+                simStatus = simLoader->rebuild([&](const QString &line) { simLines << QStringLiteral("okla_sim: ") + line; });
         });
     }
     Status status;
+    bool simFailed = false;
     while (auto batch = toOkla.pop()) {
         qint64 rows = 0;
         for (int t = 0; t < kFirstSimTable && status; ++t) {
@@ -224,29 +231,46 @@ Result<SeedReport> seedDatabaseWithReport(services::PgConnection &owner, const S
         if (!status)
             break;
         const QString phase = batch->phase;
-        if (sim && !toSim.push(std::move(*batch)))
+        if (sim && !toSim.push(std::move(*batch))) {
+            simFailed = true; // the simulators' writer stopped on an error (read after the join)
             break;
+        }
         say(QStringLiteral("%1: %2 rows").arg(phase).arg(rows));
     }
     toOkla.close(true);
     producer.join();
-    toSim.close();
-    if (simWriter.joinable())
-        simWriter.join();
-    if (status && !simStatus)
-        status = simStatus;
-    if (!status) {
+    if (!status)
+        aborted = true;
+    toSim.close(!status);
+    auto joinSim = [&] {
+        if (simWriter.joinable())
+            simWriter.join();
+        for (const QString &line : std::as_const(simLines))
+            say(line);
+        simLines.clear();
+    };
+    if (!status || simFailed) {
+        aborted = true;
+        toSim.close(true);
+        joinSim();
         loader.rollback();
         if (simLoader)
             simLoader->rollback();
-        return status.error();
+        return status ? simStatus.error() : status.error();
     }
 
     say(QStringLiteral("rebuilding indexes and keys"));
-    if (auto ok = loader.commit(finishingSql(generator), say); !ok) {
+    Status committed = loader.commit(finishingSql(generator), say);
+    joinSim();
+    if (!committed || !simStatus) {
         if (simLoader)
             simLoader->rollback();
-        return ok.error();
+        if (!committed)
+            return committed.error();
+        return makeError(QStringLiteral("seed.sim"),
+                         QCoreApplication::translate("okla", "The dealers were seeded, but mirroring their provider ids "
+                                                             "into the simulators failed; run the seed again."),
+                         simStatus.error().toString());
     }
     if (simLoader) {
         if (auto ok = simLoader->commit({}, say); !ok)
