@@ -2,6 +2,7 @@
 // incremental refresh after a day of payments, and sign-in to a painted Panel with the longest
 // GUI-thread stall. Prints figures; run on purpose (label bench).
 //   OKLA_KPI_BENCH_DEALERS (default 100000) synthetic dealers x 24 months in a throwaway database,
+//   OKLA_KPI_BENCH_SEED=1: the sandbox seed generator's history instead of the synthetic one;
 //   or OKLA_KPI_BENCH_DB=<database> to reuse one already holding history (e.g. a sandbox seed).
 #include <QtTest>
 
@@ -9,6 +10,7 @@
 
 #include "harness/testenv.h"
 #include "integration/kpitestdata.h"
+#include "sandbox/seed/seeder.h"
 #include "services/kpi/kpirepository.h"
 #include "services/kpi/kpisnapshotbuilder.h"
 #include "services/migrator.h"
@@ -82,9 +84,17 @@ void TestKpiBench::initTestCase()
         QVERIFY(okla::services::Migrator::migrate(owner.value()).ok());
         QElapsedTimer t;
         t.start();
-        auto seeded = owner->execScript(okla::tests::kpi::syntheticHistorySql(dealers));
-        QVERIFY2(seeded.ok(), qPrintable(seeded.ok() ? QString() : seeded.error().toString()));
-        qInfo("seeded %d synthetic dealers in %lld ms", dealers, t.elapsed());
+        if (qEnvironmentVariableIntValue("OKLA_KPI_BENCH_SEED") == 1) {
+            okla::sandbox::SeedOptions options;
+            options.dealers = dealers;
+            options.months = 24;
+            auto seeded = okla::sandbox::seedDatabase(owner.value(), options);
+            QVERIFY2(seeded.ok(), qPrintable(seeded.ok() ? QString() : seeded.error().toString()));
+        } else {
+            auto seeded = owner->execScript(okla::tests::kpi::syntheticHistorySql(dealers));
+            QVERIFY2(seeded.ok(), qPrintable(seeded.ok() ? QString() : seeded.error().toString()));
+        }
+        qInfo("seeded %d dealers in %lld ms", dealers, t.elapsed());
         m_owner = std::move(owner.value());
     } else {
         auto owner = okla::tests::connectAs(QStringLiteral("okla_owner"), m_dbName);
@@ -166,7 +176,8 @@ void TestKpiBench::refreshAfterADayOfPayments()
         "  captured_amount, stripe_charge_id, created_at, paid_at) "
         "SELECT c.dealer_id, c.invoice_id, c.id, c.provider, 'succeeded', c.currency, c.amount_minor, c.amount_minor / 40,"
         "  c.amount_minor, CASE WHEN c.provider = 'stripe' THEN 'ch_b' || c.id END, c.finished_at, c.finished_at "
-        "FROM charges c WHERE c.started_at >= timestamptz '2026-11-30 00:00-04' AND c.state = 'succeeded';"
+        "FROM charges c WHERE c.started_at >= timestamptz '2026-11-30 00:00-04' AND c.state = 'succeeded'"
+        "  AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.charge_id = c.id);"
         "INSERT INTO subscription_changes (subscription_id, dealer_id, effective_date, change_type, plan_version_id,"
         "  billing_cycle, status) "
         "SELECT sc.subscription_id, sc.dealer_id, date '2026-11-30', 'cancel', sc.plan_version_id, sc.billing_cycle, 'cancelled' "
