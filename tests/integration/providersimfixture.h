@@ -4,6 +4,10 @@
 // CredentialStore, as the worker does. Shared by the provider client integration tests and the
 // AZUL throughput benchmark. Header-only: tests/<label>/ globs only tst_*.cpp.
 
+#include <csignal>
+
+#include <sys/prctl.h>
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -54,6 +58,8 @@ public:
         m_process.setArguments({QStringLiteral("--db"), m_conninfo, QStringLiteral("--certs"), m_certs,
                                 QStringLiteral("--credentials"), m_creds});
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        // A crashed test must not leave its simulator running.
+        m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
         m_process.start();
         if (!m_process.waitForStarted(10'000))
             return QStringLiteral("okla-sim did not start: ") + m_process.errorString();
