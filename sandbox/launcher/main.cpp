@@ -190,7 +190,10 @@ int runSeed(const QStringList &args, const QCommandLineOption &dir, const QComma
         return fail(conninfo.error());
     auto owner = okla::services::PgConnection::open(conninfo.value());
     if (!owner)
-        return fail(owner.error());
+        return fail(okla::models::makeError(QStringLiteral("sandbox.down"),
+                                            tr("The sandbox database in %1 does not answer; run `okla-sandbox up` first.")
+                                                .arg(launcher.layout().dir()),
+                                            owner.error().detail));
     owner->execScript(QStringLiteral("SET client_min_messages = warning"));
     QElapsedTimer clock;
     clock.start();

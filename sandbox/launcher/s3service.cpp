@@ -19,15 +19,24 @@ QString tr(const char *text) { return QCoreApplication::translate("okla", text);
 const QString kBucket = QStringLiteral("okla-media");
 
 // s3rver is installed by `npm ci` from sandbox/s3/package-lock.json into the build folder
-// (target okla_s3rver); OKLA_S3RVER_DIR points elsewhere (e.g. an installed package).
+// (target okla_s3rver). OKLA_S3RVER_DIR points elsewhere; an installed package would carry it in
+// <prefix>/share/okla/s3rver next to bin/.
 QString s3rverScript()
 {
-    QString dir = qEnvironmentVariable("OKLA_S3RVER_DIR");
+    const QString relative = QStringLiteral("/node_modules/s3rver/bin/s3rver.js");
+    const QString fromEnv = qEnvironmentVariable("OKLA_S3RVER_DIR");
+    if (!fromEnv.isEmpty())
+        return fromEnv + relative;
+    QStringList candidates;
 #ifdef OKLA_S3RVER_BUILD_DIR
-    if (dir.isEmpty())
-        dir = QStringLiteral(OKLA_S3RVER_BUILD_DIR);
+    candidates << QStringLiteral(OKLA_S3RVER_BUILD_DIR);
 #endif
-    return dir + QStringLiteral("/node_modules/s3rver/bin/s3rver.js");
+    candidates << QCoreApplication::applicationDirPath() + QStringLiteral("/../share/okla/s3rver");
+    for (const QString &dir : candidates) {
+        if (QFile::exists(dir + relative))
+            return QDir::cleanPath(dir + relative);
+    }
+    return candidates.first() + relative;
 }
 
 Status check()
