@@ -152,7 +152,7 @@ void TestPanelPage::exportsChartsAndTheMonthlyReport()
     QVERIFY2(text.contains(QStringLiteral("Expansión")), qPrintable(text.left(200)));
     QVERIFY(text.contains(KpiAmount::fromMinor(232000).format(Currency::DOP).remove(u',')) || text.contains(QStringLiteral("\"RD$2,320.00\"")));
     // the monthly PDF report
-    const QString pdf = dir + QStringLiteral("/informe.pdf");
+    const QString pdf = shotPath(QStringLiteral("informe-kpi-2026-02.pdf")); // kept beside the screenshots
     QVERIFY(m_panel->exportPdf(pdf));
     QFile file(pdf);
     QVERIFY(file.open(QIODevice::ReadOnly));

@@ -152,16 +152,22 @@ QList<CardContent> buildCards(const KpiData &data, Currency currency, const Tran
                                volumeTarget ? KpiAmount::parse(volumeTarget->value).value_or(KpiAmount()).format(Currency::USD) : QString());
     cards << volume;
 
-    KpiAmount spend, budget;
+    // The roadmap's budgets are fixed monthly costs; AZUL charges ~2.5 % per transaction instead
+    // (budget 0), so its fees are shown beside the budget line, not against it.
+    KpiAmount spend, budget, azulFees;
     for (const SpendRow &r : data.spend) {
-        spend += r.feesUsd + r.fixedUsd;
+        if (r.provider == QLatin1String("azul"))
+            azulFees += r.feesUsd;
+        spend += r.fixedUsd + (r.provider == QLatin1String("azul") ? KpiAmount() : r.feesUsd);
         if (r.hasBudget)
             budget += r.budgetUsd;
     }
     const auto used = ratio(spend, budget);
     cards << CardContent{{}, tr("Provider spend"), spend.format(Currency::USD),
-                         tr("Budget") + QStringLiteral(" ") + budget.format(Currency::USD),
-                         pct(used) + QStringLiteral(" ") + tr("of budget"), used && *used >= 0.8 ? -1 : (used ? 1 : 0), {}};
+                         tr("Budget") + QStringLiteral(" ") + budget.format(Currency::USD) + QStringLiteral(" · ")
+                             + pct(used) + QStringLiteral(" ") + tr("of budget"),
+                         tr("AZUL fees %1").arg(azulFees.format(Currency::USD)),
+                         used && *used >= 0.8 ? -1 : (used ? 1 : 0), {}};
 
     int ebDealers = 0;
     NativeAmounts ebMrr;

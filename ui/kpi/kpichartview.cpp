@@ -87,6 +87,8 @@ void KpiChartView::rebuild()
         categories << m_model->headerData(r, Qt::Vertical).toString();
     auto *axisX = new QBarCategoryAxis(chart);
     axisX->append(categories);
+    if (categories.size() > 12)
+        axisX->setLabelsAngle(-90); // 24 months side by side do not fit horizontally
     auto *axisY = new QValueAxis(chart);
     axisY->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(axisX, Qt::AlignBottom);

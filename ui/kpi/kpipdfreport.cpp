@@ -87,7 +87,7 @@ bool KpiPdfReport::write(const QString &path, const KpiData &data, models::Curre
     f.setPointSize(8);
     f.setBold(false);
     painter.setFont(f);
-    const int rowHeight = painter.fontMetrics().height() * 2 + 6;
+    const int rowHeight = painter.fontMetrics().height() * 3 + 6; // up to three wrapped lines per cell
     const int w = flow.width();
     const int cols[] = {0, int(w * 0.30), int(w * 0.50), int(w * 0.72), w};
     int top = flow.take(rowHeight);

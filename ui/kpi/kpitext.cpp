@@ -63,7 +63,7 @@ const QHash<QString, QString> &glossary()
         {"above budget alert", "alerta de presupuesto"}, {"of budget", "del presupuesto"},
         {"Click a bar or a card to list its dealers.", "Haga clic en una barra o una tarjeta para ver sus dealers."},
         {"Recovered MRR %1", "MRR recuperado %1"}, {"provisional", "provisional"},
-        {"%1 unknown", "%1 sin resolver"}, {"12 months: %1", "12 meses: %1"}, {"list %1", "lista %1"},
+        {"%1 unknown", "%1 sin resolver"}, {"AZUL fees %1", "Comisiones AZUL %1"}, {"12 months: %1", "12 meses: %1"}, {"list %1", "lista %1"},
     };
     return es;
 }

@@ -7,9 +7,9 @@
 CREATE TEMP TABLE kpi_paid ON COMMIT DROP AS
 SELECT i.subscription_id,
        min((coalesce(c.finished_at, c.started_at) AT TIME ZONE 'America/Santo_Domingo')::date) AS first_paid
-FROM charges c
-JOIN kpi_scope k ON k.dealer_id = c.dealer_id
-JOIN invoices i ON i.id = c.invoice_id
+FROM kpi_scope k
+JOIN invoices i ON i.dealer_id = k.dealer_id   -- through invoices: charges have no dealer index
+JOIN charges c ON c.invoice_id = i.id
 WHERE coalesce(c.resolution, c.state) = 'succeeded'
   AND NOT EXISTS (SELECT 1 FROM payments p JOIN refunds r ON r.payment_id = p.id
                   WHERE p.charge_id = c.id AND r.reason = 'ley_358_05'
