@@ -8,6 +8,7 @@
 #include <QPromise>
 #include <QRandomGenerator>
 #include <QThread>
+#include <QTimer>
 
 #include <cerrno>
 #include <cmath>
@@ -113,17 +114,20 @@ private:
         return reply;
     }
 
-    models::Status ensureConnected()
+    /// The first connection is made on demand by the first command. After a failure, reconnects
+    /// run in the background (a timer on this thread) and commands fail fast meanwhile, so no
+    /// caller waits behind a connect or AUTH to a server that hangs.
+    models::Status ensureConnected(bool background = false)
     {
         if (m_context)
             return {};
         const RedisConfig &config = m_config;
         if (!m_client)
             return makeError(QStringLiteral("redis.down"), QCoreApplication::translate("okla", "The Redis client stopped."));
-        if (m_clock.elapsed() < m_nextConnectAt)
+        if (!background && m_failures > 0)
             return makeError(QStringLiteral("redis.down"), QCoreApplication::translate("okla", "Redis is unreachable."),
-                             QStringLiteral("%1:%2, next reconnect in %3 ms")
-                                 .arg(config.host).arg(config.port).arg(m_nextConnectAt - m_clock.elapsed()));
+                             QStringLiteral("%1:%2, reconnecting in the background in %3 ms")
+                                 .arg(config.host).arg(config.port).arg(std::max<qint64>(0, m_nextConnectAt - m_clock.elapsed())));
         timeval connectTimeout{config.connectTimeoutMs / 1000, (config.connectTimeoutMs % 1000) * 1000};
         redisContext *context = redisConnectWithTimeout(config.host.toUtf8().constData(), config.port, connectTimeout);
         if (!context || context->err) {
@@ -145,8 +149,12 @@ private:
             if (auth)
                 freeReplyObject(auth);
             if (failed) {
+                const QString ioDetail = QString::fromLocal8Bit(m_context->errstr);
                 drop();
                 scheduleReconnect();
+                if (detail.isEmpty()) // no reply at all: a hung or dying server, not a wrong password
+                    return makeError(QStringLiteral("redis.timeout"),
+                                     QCoreApplication::translate("okla", "Redis did not answer in time."), ioDetail);
                 return makeError(QStringLiteral("redis.auth"), QCoreApplication::translate("okla", "Redis refused the password."),
                                  detail);
             }
@@ -165,7 +173,21 @@ private:
         const double window = std::min<double>(static_cast<double>(config.reconnectCapMs),
                                                static_cast<double>(config.reconnectBaseMs) * std::pow(2.0, std::min(m_failures, 20)));
         ++m_failures;
-        m_nextConnectAt = m_clock.elapsed() + static_cast<qint64>(window * QRandomGenerator::global()->generateDouble());
+        const qint64 delay = static_cast<qint64>(window * QRandomGenerator::global()->generateDouble());
+        m_nextConnectAt = m_clock.elapsed() + delay;
+        if (!m_reconnectTimer) {
+            m_reconnectTimer = new QTimer(this); // created on this (the worker's) thread
+            m_reconnectTimer->setSingleShot(true);
+            connect(m_reconnectTimer, &QTimer::timeout, this, [this] {
+                if (!m_client)
+                    return;
+                m_client->m_reconnecting = true;
+                ensureConnected(true); // on failure it schedules the next attempt itself
+                if (m_client)
+                    m_client->m_reconnecting = false;
+            });
+        }
+        m_reconnectTimer->start(std::chrono::milliseconds(delay));
     }
 
     void drop(bool closing = false)
@@ -186,6 +208,7 @@ private:
     QElapsedTimer m_clock;
     qint64 m_nextConnectAt = 0;
     int m_failures = 0;
+    QTimer *m_reconnectTimer = nullptr;
 };
 
 RedisClient::RedisClient(RedisConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
@@ -208,9 +231,10 @@ RedisClient::~RedisClient()
         m_thread->quit();
         return;
     }
+    // The worker (and its reconnect timer) is destroyed on its own thread as that thread ends.
+    QObject::connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->quit();
     m_thread->wait();
-    delete m_worker; // its thread has finished: safe to destroy here
     delete m_thread;
 }
 
@@ -219,6 +243,13 @@ QFuture<Result<RedisReply>> RedisClient::command(QList<QByteArray> args)
     auto promise = std::make_shared<QPromise<Result<RedisReply>>>();
     QFuture<Result<RedisReply>> future = promise->future();
     promise->start();
+    if (m_reconnecting.load() && QThread::currentThread() != m_thread) {
+        // Never queue behind a (re)connect that may hang for the whole timeout.
+        promise->addResult(makeError(QStringLiteral("redis.down"), QCoreApplication::translate("okla", "Redis is unreachable."),
+                                     QStringLiteral("reconnect in progress")));
+        promise->finish();
+        return future;
+    }
     QMetaObject::invokeMethod(
         m_worker,
         [worker = m_worker, promise, args = std::move(args)] {

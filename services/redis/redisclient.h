@@ -51,9 +51,9 @@ struct RedisConfig
 class RedisWorker;
 
 /// A small Redis client for the service layer: synchronous hiredis on its own thread (never the
-/// GUI thread), a per-command timeout, AUTH, reconnect with full-jitter backoff. While Redis is
-/// down, commands fail fast (`redis.down`) until the next reconnect attempt is due, so callers can
-/// fall back at once. Thread-safe: call command() from any thread.
+/// GUI thread), a per-command timeout, AUTH, reconnect with full-jitter backoff. After a failure,
+/// reconnects run in the background and commands fail fast (`redis.down`) until one succeeds, so
+/// callers can fall back at once. Thread-safe: call command() from any thread.
 class RedisClient : public QObject
 {
     Q_OBJECT
@@ -75,6 +75,8 @@ public:
     void drain();
 
     bool isConnected() const { return m_connected.load(); }
+    /// A background reconnect is running: commands fail fast (`redis.down`) instead of waiting.
+    bool isReconnecting() const { return m_reconnecting.load(); }
     const RedisConfig &config() const { return m_config; }
 
 signals:
@@ -84,6 +86,7 @@ private:
     friend class RedisWorker;
     RedisConfig m_config;
     std::atomic<bool> m_connected{false};
+    std::atomic<bool> m_reconnecting{false};
     QThread *m_thread = nullptr;
     RedisWorker *m_worker = nullptr;
 };

@@ -115,6 +115,8 @@ RateDecision RateLimiter::tryAcquireSync(const QString &bucket, double perSecond
     };
     if (!m_redis)
         return fallback(QStringLiteral("no Redis configured"));
+    if (m_redis->isReconnecting() && !m_redis->isConnected())
+        return fallback(QStringLiteral("reconnect in progress"));
 
     const qint64 T = periodUs(perSecond);
     const QList<QByteArray> tail{QByteArrayLiteral("1"), (m_prefix + bucket).toUtf8(), QByteArray::number(T),
@@ -165,7 +167,7 @@ QFuture<RateDecision> RateLimiter::tryAcquire(const QString &bucket, double perS
     auto promise = std::make_shared<QPromise<RateDecision>>();
     QFuture<RateDecision> future = promise->future();
     promise->start();
-    if (!m_redis) {
+    if (!m_redis || m_redis->isReconnecting()) { // decided here: never queued behind a hanging reconnect
         promise->addResult(tryAcquireSync(bucket, perSecond, cost));
         promise->finish();
         return future;
