@@ -9,6 +9,9 @@
 #include <QSettings>
 
 #include "services/connectionprofile.h"
+#include "services/redis/redisclient.h"
+#include "services/resilience/providerhealth.h"
+#include "ui/providerstatuswidget.h"
 #include "services/passwordvault.h"
 #include "services/session.h"
 #include "ui/errorpresenter.h"
@@ -108,6 +111,9 @@ int main(int argc, char *argv[])
     auto openConsole = [&]() {
         window = std::make_unique<okla::ui::MainWindow>(okla::ui::PageContext{&session},
                                                         okla::ui::PageRegistry::standard());
+        // AZUL / Stripe health as every process reports it through Redis (DESIGN.md rule 7).
+        auto redis = std::make_shared<okla::services::RedisClient>(okla::services::RedisConfig::fromProfile(profile.value()));
+        window->addStatusWidget(new okla::ui::ProviderStatusWidget(okla::services::HealthReader(redis)));
         QObject::connect(window.get(), &okla::ui::MainWindow::firstPagePainted, &app, [&]() {
             const qint64 painted = sinceStart.elapsed();
             qCInfo(lcAdmin) << "first page painted after" << painted << "ms";
