@@ -291,7 +291,7 @@ Result<QJsonObject> SandboxLauncher::statusJson() const
                        {QStringLiteral("services"), services}};
 }
 
-Result<QString> SandboxLauncher::ownerConninfo() const
+Result<QString> SandboxLauncher::conninfo(const QString &user, const QString &database) const
 {
     auto state = SandboxState::load(m_layout);
     if (!state)
@@ -299,7 +299,7 @@ Result<QString> SandboxLauncher::ownerConninfo() const
     if (!state->initialised || !state->ports.contains(QStringLiteral("postgres")))
         return makeError(QStringLiteral("sandbox.missing"),
                          tr("There is no sandbox in %1; run `okla-sandbox up` first.").arg(m_layout.dir()));
-    return sandboxConninfo(m_layout.pgSocketDir(), state->ports.value(QStringLiteral("postgres")), QStringLiteral("okla_owner"));
+    return sandboxConninfo(m_layout.pgSocketDir(), state->ports.value(QStringLiteral("postgres")), user, database);
 }
 
 } // namespace okla::sandbox

@@ -37,7 +37,9 @@ public:
     models::Result<QJsonObject> statusJson() const;
 
     /// The database as okla_owner over the private socket (seed, tests).
-    models::Result<QString> ownerConninfo() const;
+    models::Result<QString> ownerConninfo() const { return conninfo(QStringLiteral("okla_owner")); }
+    /// Any role and database of the sandbox cluster over the private socket.
+    models::Result<QString> conninfo(const QString &user, const QString &database = QStringLiteral("okla")) const;
 
     const SandboxLayout &layout() const { return m_layout; }
 
