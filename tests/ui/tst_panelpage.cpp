@@ -91,6 +91,10 @@ void TestPanelPage::showsTheMonthThenSwitchesCurrencyAndPeriod()
     KpiCard *ltv = card(QStringLiteral("Valor de vida del dealer (estimado)"));
     QVERIFY(ltv);
     QCOMPARE(ltv->valueText(), QStringLiteral("—")); // fewer than 3 months of churn
+    auto *cohorts = m_panel->findChild<QTableView *>(QStringLiteral("cohortTable"));
+    QVERIFY(cohorts);
+    QCOMPARE(cohorts->model()->rowCount(), 3); // Dec, Jan, Feb cohorts
+    QCOMPARE(cohorts->model()->index(0, 2).data().toString(), KpiCalculator::formatPercent(0.0)); // D3 gone in Feb
     QTest::qWait(300); // Qt Charts lays out axes and legends on the next turns of the event loop
     QVERIFY(m_panel->grab().save(shotPath(QStringLiteral("panel-2026-02-dop.png"))));
 

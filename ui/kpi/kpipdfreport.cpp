@@ -116,7 +116,7 @@ bool KpiPdfReport::write(const QString &path, const KpiData &data, models::Curre
     }
 
     if (cohorts && cohorts->rowCount() > 0) {
-        flow.text(spanish("Cohort retention (dealers)"), 11, true);
+        flow.text(spanish("Cohort retention"), 11, true);
         painter.setFont(f);
         const int first = int(w * 0.18);
         const int cell = (w - first) / std::max(1, cohorts->columnCount());

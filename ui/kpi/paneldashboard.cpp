@@ -78,8 +78,18 @@ PanelDashboard::PanelDashboard(services::KpiService *service, QWidget *parent) :
     addChart(text("Payments processed by quarter"), KpiChartView::Kind::Bars, {1}, 4, 0);
     addChart(text("Spend by provider vs budget"), KpiChartView::Kind::Bars, {}, 4, 1);
 
-    auto *cohortTitle = new QLabel(QStringLiteral("<b>%1</b>").arg(text("Cohort retention (dealers)")), content);
-    grid->addWidget(cohortTitle, 5, 0, 1, 2);
+    auto *cohortBar = new QHBoxLayout;
+    auto *cohortTitle = new QLabel(QStringLiteral("<b>%1</b>").arg(text("Cohort retention")), content);
+    m_cohortMode = new QComboBox(content);
+    m_cohortMode->setObjectName(QStringLiteral("cohortMode"));
+    m_cohortMode->addItems({text("Dealers"), text("Revenue (constant FX)")});
+    cohortBar->addWidget(cohortTitle);
+    cohortBar->addWidget(m_cohortMode);
+    cohortBar->addStretch(1);
+    grid->addLayout(cohortBar, 5, 0, 1, 2);
+    connect(m_cohortMode, &QComboBox::currentIndexChanged, this, [this] {
+        KpiSeriesBuilder{m_data, m_currency}.cohorts(*m_cohortModel, text("M%1"), m_cohortMode->currentIndex() == 1);
+    });
     m_cohortModel = new KpiSeriesModel(this);
     m_cohortTable = new QTableView(content);
     m_cohortTable->setObjectName(QStringLiteral("cohortTable"));
@@ -243,7 +253,7 @@ void PanelDashboard::showData()
     build.success(*m_models[3], {text("First-attempt success"), text("Overall success"), text("Target")});
     build.volume(*m_models[4], {text("Payments processed"), text("Target")});
     build.spend(*m_models[5], {text("Spend"), text("Budget")});
-    build.cohorts(*m_cohortModel, text("M%1"), false);
+    build.cohorts(*m_cohortModel, text("M%1"), m_cohortMode->currentIndex() == 1);
     rebuildChartsFrom(0, ++m_showGeneration);
 }
 

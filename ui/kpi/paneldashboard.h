@@ -83,6 +83,7 @@ private:
     QList<models::kpi::KpiSeriesModel *> m_models;
     models::kpi::KpiSeriesModel *m_cohortModel = nullptr;
     QTableView *m_cohortTable = nullptr;
+    QComboBox *m_cohortMode = nullptr;
 };
 
 } // namespace okla::ui::kpi
