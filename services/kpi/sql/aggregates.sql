@@ -45,8 +45,23 @@ SELECT * FROM (
     JOIN plan_versions pv ON pv.id = s.plan_version_id
     LEFT JOIN early_bird_enrolments e ON e.dealer_id = s.dealer_id
     WHERE s.status IN ('trial', 'active', 'past_due') AND pv.plan_key NOT IN ('libre', 'verificado')
+      AND m.eom < (now() AT TIME ZONE 'America/Santo_Domingo')::date
     GROUP BY m.month) latest
-WHERE (SELECT agg_from >= date_trunc('month', asof) - interval '2 months' FROM kpi_params);
+WHERE (SELECT agg_from >= date_trunc('month', asof) - interval '2 months' FROM kpi_params)
+UNION ALL
+-- Today's month: the subscriptions' current state is the state at the end of today (the worker
+-- writes both), one row per subscription instead of a walk through the history.
+SELECT * FROM (
+    SELECT date_trunc('month', p.asof)::date, count(DISTINCT s.dealer_id),
+           count(DISTINCT s.dealer_id) FILTER (WHERE e.free_until > p.asof)
+    FROM kpi_params p
+    JOIN subscriptions s ON true
+    JOIN plan_versions pv ON pv.id = s.plan_version_id
+    LEFT JOIN early_bird_enrolments e ON e.dealer_id = s.dealer_id
+    WHERE s.status IN ('trial', 'active', 'past_due') AND pv.plan_key NOT IN ('libre', 'verificado')
+    GROUP BY 1) today
+WHERE (SELECT agg_from >= date_trunc('month', asof) - interval '2 months'
+              AND asof >= (now() AT TIME ZONE 'America/Santo_Domingo')::date FROM kpi_params);
 
 DELETE FROM kpi_month_dealers WHERE month >= (SELECT agg_from FROM kpi_params);
 INSERT INTO kpi_month_dealers (month, paying_end, subscribed_end, new_dealers, reactivated_dealers, churned_dealers,
