@@ -198,7 +198,8 @@ int runSeed(const QStringList &args, const QCommandLineOption &dir, const QComma
     // The simulators' own database (okla-sim creates it): the seed mirrors provider ids into it so
     // that the simulators know the seeded customers and transactions.
     if (auto sim = owner->exec(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = 'okla_sim'")); sim && sim->rows() == 1)
-        options.simConninfo = launcher.conninfo(QStringLiteral("postgres"), QStringLiteral("okla_sim")).value();
+        options.simConninfo = launcher.conninfo(QStringLiteral("postgres"), QStringLiteral("okla_sim")).value()
+                              + QStringLiteral(" options='-c client_min_messages=warning'");
     QElapsedTimer clock;
     clock.start();
     auto ok = okla::sandbox::seedDatabase(owner.value(), options, printer());
