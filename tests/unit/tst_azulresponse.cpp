@@ -184,6 +184,32 @@ private slots:
         QCOMPARE(noToken.outcome, Outcome::Ambiguous);
     }
 
+    void echoedCardNumberNeverSurvives()
+    {
+        // given answers that echo a full PAN where AZUL normally masks it or writes free text
+        const QByteArray pan = "4260550061845872";
+        const AzulResult vault = AzulResponseParser::classify(AzulOperation::DataVaultCreate, true, 200,
+            R"({"Brand":"VISA","CardNumber":"4260550061845872","DataVaultToken":"T-1","IsoCode":"00","ResponseMessage":"APROBADA"})");
+        const AzulResult error = sale(R"({"ResponseCode":"Error","IsoCode":"",
+            "ErrorDescription":"VALIDATION_ERROR:CardNumber 4260 5500 6184 5872","ResponseMessage":"card 4260550061845872"})", 400);
+        const AzulResult unknown = sale(R"({"ResponseCode":"4260550061845872"})");
+        // when they are classified and turned into errors for people
+        const QList<AzulResult> results{vault, error, unknown};
+        // then no field, message or detail holds the PAN, and the mask keeps brand digits and last four
+        QCOMPARE(vault.outcome, Outcome::Approved);
+        QCOMPARE(vault.maskedCardNumber, QStringLiteral("426055******5872"));
+        QCOMPARE(error.errorKind, ErrorKind::RequestBug);
+        for (const AzulResult &r : results) {
+            const okla::models::Error e = r.toError();
+            for (const QString &text : {r.maskedCardNumber, r.responseCode, r.responseMessage, r.errorDescription,
+                                        r.detail, e.message, e.detail}) {
+                QString digits = text;
+                digits.remove(u' ');
+                QVERIFY2(!digits.contains(QLatin1String(pan)), qPrintable(text));
+            }
+        }
+    }
+
     void badInputIsNeverApproved_data()
     {
         QTest::addColumn<QByteArray>("body");

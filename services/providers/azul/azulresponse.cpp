@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include "models/cardmask.h"
+
 namespace okla::services::azul {
 
 using Outcome = AzulResult::Outcome;
@@ -235,10 +237,11 @@ AzulResult AzulResponseParser::classify(AzulOperation op, bool completeAnswer, i
                                            .arg(httpStatus).arg(body.size()));
 
     Fields f(doc.object());
-    r.responseCode = f.text("responsecode");
+    // Free text AZUL writes ends up in logs, errors and dialogs: a card number echoed in it never does.
+    r.responseCode = models::maskCardNumbers(f.text("responsecode"));
     r.isoCode = f.text("isocode");
-    r.responseMessage = f.has("responsemessage") ? f.text("responsemessage") : f.text("reponsemessage");
-    r.errorDescription = f.text("errordescription");
+    r.responseMessage = models::maskCardNumbers(f.has("responsemessage") ? f.text("responsemessage") : f.text("reponsemessage"));
+    r.errorDescription = models::maskCardNumbers(f.text("errordescription"));
     r.authorizationCode = f.text("authorizationcode");
     r.azulOrderId = f.text("azulorderid");
     r.customOrderId = f.text("customorderid");
@@ -249,7 +252,7 @@ AzulResult AzulResponseParser::classify(AzulOperation op, bool completeAnswer, i
     r.dataVaultToken = f.text("datavaulttoken");
     r.dataVaultExpiration = f.has("datavaultexpiration") ? f.text("datavaultexpiration") : f.text("expiration");
     r.dataVaultBrand = f.has("datavaultbrand") ? f.text("datavaultbrand") : f.text("brand");
-    r.maskedCardNumber = f.text("cardnumber");
+    r.maskedCardNumber = models::maskCardNumbers(f.text("cardnumber")); // masked even if AZUL did not
     r.transactionType = f.text("transactiontype");
     r.amount = f.minorUnits("amount");
     r.itbis = f.minorUnits("itbis");

@@ -31,7 +31,7 @@ struct AzulResult
     QString responseCode, isoCode, responseMessage, errorDescription;
     QString authorizationCode, azulOrderId, customOrderId, rrn, ticket, lotNumber, dateTime;
     QString dataVaultToken, dataVaultExpiration, dataVaultBrand;
-    QString maskedCardNumber;   ///< as AZUL returns it (masked); never a full PAN
+    QString maskedCardNumber;   ///< as AZUL returns it, masked again here: never a full PAN
     QString transactionType;    ///< VerifyPayment: Sale, Void, Refund…
     std::optional<bool> found;  ///< VerifyPayment only
     std::optional<qint64> amount, itbis; ///< VerifyPayment, minor units
