@@ -1,9 +1,7 @@
 #include "services/redis/redisclient.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QLoggingCategory>
 #include <QPromise>
 #include <QRandomGenerator>
@@ -16,6 +14,7 @@
 #include <hiredis/hiredis.h>
 
 #include "services/connectionprofile.h"
+#include "services/credentialstore.h"
 
 Q_LOGGING_CATEGORY(lcRedis, "okla.services.redis")
 
@@ -24,27 +23,22 @@ namespace okla::services {
 using models::makeError;
 using models::Result;
 
-QString RedisConfig::credentialsDir(const ConnectionProfile *profile)
-{
-    QString dir = qEnvironmentVariable("OKLA_CREDENTIALS_DIR");
-    if (dir.isEmpty())
-        dir = qEnvironmentVariable("CREDENTIALS_DIRECTORY");
-    if (dir.isEmpty() && profile)
-        dir = profile->credentialsDir;
-    return dir;
-}
-
 RedisConfig RedisConfig::fromProfile(const ConnectionProfile &profile)
 {
     RedisConfig config;
     config.host = profile.redisHost;
     config.port = profile.redisPort;
-    const QString dir = credentialsDir(&profile);
-    if (!dir.isEmpty()) {
-        QFile file(QDir(dir).filePath(QStringLiteral("redis-password")));
-        if (file.open(QIODevice::ReadOnly))
-            config.password = file.readAll().trimmed();
+    auto password = CredentialStore::fromEnvironment(profile.credentialsDir).read(CredentialStore::RedisPassword);
+    if (password) {
+        config.password = password.value().trimmed();
+        return config;
     }
+    // No folder or no file: a Redis without AUTH (the sandbox's, a private network). Anything else
+    // (a password others can read, a symbolic link...) is refused, never used, never skipped.
+    static const QStringList absent{QStringLiteral("credentials.no_directory"), QStringLiteral("credentials.directory_missing"),
+                                    QStringLiteral("credentials.missing")};
+    if (!absent.contains(password.error().code))
+        config.passwordError = password.error();
     return config;
 }
 
@@ -122,6 +116,8 @@ private:
         if (m_context)
             return {};
         const RedisConfig &config = m_config;
+        if (config.passwordError)
+            return *config.passwordError;
         if (!m_client)
             return makeError(QStringLiteral("redis.down"), QCoreApplication::translate("okla", "The Redis client stopped."));
         if (!background && m_failures > 0)

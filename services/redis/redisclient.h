@@ -9,6 +9,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "models/result.h"
 
@@ -37,15 +38,18 @@ struct RedisConfig
     QString host = QStringLiteral("127.0.0.1");
     int port = 6379;
     QByteArray password;          ///< empty: no AUTH
+    /// Set when `redis-password` exists but may not be used (open to other users, not a regular
+    /// file...): every command fails with it rather than connecting without AUTH.
+    std::optional<models::Error> passwordError;
     int connectTimeoutMs = 1000;
     int commandTimeoutMs = 1000;  ///< per command; a timeout drops the connection
     qint64 reconnectBaseMs = 1000; ///< full-jitter reconnect backoff (reliability.md §2)
     qint64 reconnectCapMs = 30'000;
 
-    /// host/port from the profile; password from `redis-password` in the credentials directory
-    /// ($OKLA_CREDENTIALS_DIR, else $CREDENTIALS_DIRECTORY, else the profile's credentialsDir), if present.
+    /// host/port from the profile; password from `redis-password` through the CredentialStore
+    /// ($OKLA_CREDENTIALS_DIR, else $CREDENTIALS_DIRECTORY, else the profile's credentialsDir), if present,
+    /// with the same 0600 / closed-folder rules as every other secret (reliability.md §6).
     static RedisConfig fromProfile(const ConnectionProfile &profile);
-    static QString credentialsDir(const ConnectionProfile *profile = nullptr);
 };
 
 class RedisWorker;
