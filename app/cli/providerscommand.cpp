@@ -8,6 +8,7 @@
 #include <QTimer>
 
 #include "app/cli/clicommand.h"
+#include "app/cli/clioptions.h"
 #include "services/connectionprofile.h"
 #include "services/redis/redisclient.h"
 #include "services/resilience/providerhealth.h"
@@ -28,10 +29,33 @@ QString ms(double value)
     return value <= 0 ? QStringLiteral("-") : QString::number(value, 'f', 0);
 }
 
+/// `--profile NAME` and `--json`, as every okla command; anything else is refused rather than
+/// ignored, so a mistyped or unsupported option never reports on another profile's providers.
+struct ProvidersArgs
+{
+    bool ok = false;
+    bool json = false;
+    QString profile;
+};
+
+ProvidersArgs parseArgs(okla::cli::CliContext &ctx, const QString &command)
+{
+    okla::cli::CliOptions options(command, QStringLiteral("[--profile NAME] [--json]"));
+    options.option(QStringLiteral("--profile")).flag(QStringLiteral("--json"));
+    ProvidersArgs args;
+    args.ok = options.parse(ctx);
+    args.json = options.isSet(QStringLiteral("--json"));
+    args.profile = options.value(QStringLiteral("--profile"), ConnectionProfile::activeName());
+    return args;
+}
+
 int providersStatus(okla::cli::CliContext &ctx)
 {
-    const bool json = ctx.args.contains(QLatin1String("--json"));
-    auto profile = ConnectionProfile::load();
+    const ProvidersArgs args = parseArgs(ctx, QStringLiteral("providers status"));
+    if (!args.ok)
+        return 2;
+    const bool json = args.json;
+    auto profile = ConnectionProfile::load(args.profile);
     if (!profile) {
         ctx.err << profile.error().toString() << '\n';
         return 1;
@@ -114,8 +138,11 @@ int providersStatus(okla::cli::CliContext &ctx)
 
 int providersProbe(okla::cli::CliContext &ctx)
 {
-    const bool json = ctx.args.contains(QLatin1String("--json"));
-    auto profile = ConnectionProfile::load();
+    const ProvidersArgs args = parseArgs(ctx, QStringLiteral("providers probe"));
+    if (!args.ok)
+        return 2;
+    const bool json = args.json;
+    auto profile = ConnectionProfile::load(args.profile);
     if (!profile) {
         ctx.err << profile.error().toString() << '\n';
         return 1;
@@ -156,7 +183,7 @@ int providersProbe(okla::cli::CliContext &ctx)
 
 } // namespace
 
-OKLA_CLI_COMMAND("providers status", "breakers, latency and recent errors of AZUL and Stripe across all processes [--json]",
+OKLA_CLI_COMMAND("providers status", "breakers, latency and recent errors of AZUL and Stripe across all processes [--profile NAME] [--json]",
                  providersStatus);
-OKLA_CLI_COMMAND("providers probe", "one harmless read-only call to each configured payment provider [--json]",
+OKLA_CLI_COMMAND("providers probe", "one harmless read-only call to each configured payment provider [--profile NAME] [--json]",
                  providersProbe);

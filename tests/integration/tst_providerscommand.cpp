@@ -5,6 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QDir>
+#include <QSettings>
 #include <QTemporaryDir>
 
 #include "harness/testenv.h"
@@ -73,8 +75,10 @@ private slots:
     {
         // given the fixture's profile naming the AZUL and Stripe simulators
         const auto profile = okla::tests::testProfile();
-        if (profile.azulUrl.isEmpty() || profile.stripeUrl.isEmpty())
-            QSKIP("the fixture started no provider simulators");
+        // The fixture cannot come up without okla-sim (the launcher's preflight refuses), so a
+        // profile without the simulators' URLs is a launcher regression, not a reason to skip.
+        QVERIFY2(!profile.azulUrl.isEmpty() && !profile.stripeUrl.isEmpty(),
+                 "the fixture's profile names no AZUL or Stripe simulator");
         // when the operator probes
         const auto run = okla::tests::runProgram(QStringLiteral("okla"), {QStringLiteral("providers"), QStringLiteral("probe"), QStringLiteral("--json")});
         // then one harmless call each, both answered
@@ -115,6 +119,32 @@ private slots:
         const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
         QCOMPARE(doc.value(QStringLiteral("reachable")).toBool(true), false);
         QVERIFY(doc.value(QStringLiteral("error")).toString().contains(QLatin1String("Redis")));
+    }
+
+    void profileOptionPicksTheProfileAndUnknownOptionsAreRefused()
+    {
+        // given the fixture's profile active in the environment and another profile whose Redis is closed
+        QTemporaryDir dir;
+        const QString downPath = dir.filePath(QStringLiteral("down.ini"));
+        QVERIFY(QFile::copy(QDir(qEnvironmentVariable("OKLA_PROFILE_DIR")).filePath(QStringLiteral("test.ini")), downPath));
+        {
+            QSettings down(downPath, QSettings::IniFormat);
+            down.setValue(QStringLiteral("redis/port"), okla::tests::closedPort());
+        }
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("OKLA_PROFILE_DIR"), dir.path());
+        QVERIFY(QFile::copy(QDir(qEnvironmentVariable("OKLA_PROFILE_DIR")).filePath(QStringLiteral("test.ini")),
+                            dir.filePath(QStringLiteral("test.ini"))));
+        // when status names the other profile, and when it is given an option it does not know
+        const auto named = okla::tests::runProgram(QStringLiteral("okla"),
+            {QStringLiteral("providers"), QStringLiteral("status"), QStringLiteral("--profile"), QStringLiteral("down"), QStringLiteral("--json")}, env, 30'000);
+        const auto unknown = okla::tests::runProgram(QStringLiteral("okla"),
+            {QStringLiteral("providers"), QStringLiteral("probe"), QStringLiteral("--profil"), QStringLiteral("down")}, env, 30'000);
+        // then the named profile is the one read (its Redis is down), and the typo is a usage error
+        QCOMPARE(named.exitCode, 1);
+        QCOMPARE(QJsonDocument::fromJson(named.out).object().value(QStringLiteral("reachable")).toBool(true), false);
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("--profil"), unknown.err.constData());
     }
 };
 
