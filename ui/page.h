@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+class QLabel;
+
 namespace okla::ui {
 
 /// One page of the console. The main window only knows this interface, never a page's internals.
@@ -23,6 +25,10 @@ public:
 
 signals:
     void loadingChanged(bool loading);
+
+protected:
+    /// The page's title as its large bold heading, the same on every page.
+    QLabel *createHeading();
 };
 
 } // namespace okla::ui

@@ -22,12 +22,7 @@ DealersPage::DealersPage(const PageContext &context, QWidget *parent) : Page(par
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 8);
-    auto *heading = new QLabel(title(), this);
-    QFont headingFont = heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.6);
-    headingFont.setBold(true);
-    heading->setFont(headingFont);
-    layout->addWidget(heading);
+    layout->addWidget(createHeading());
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("dealerSearch"));

@@ -14,13 +14,7 @@ void PlannedPage::describe(const QString &summary, const QStringList &willShow, 
     layout->setContentsMargins(32, 24, 32, 24);
     layout->setSpacing(12);
 
-    auto *heading = new QLabel(title(), this);
-    heading->setObjectName(QStringLiteral("pageHeading"));
-    QFont headingFont = heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.6);
-    headingFont.setBold(true);
-    heading->setFont(headingFont);
-    layout->addWidget(heading);
+    layout->addWidget(createHeading());
 
     auto *summaryLabel = new QLabel(summary, this);
     summaryLabel->setWordWrap(true);

@@ -17,12 +17,7 @@ SettingsPage::SettingsPage(const PageContext &context, QWidget *parent) : Page(p
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(32, 24, 32, 24);
     layout->setSpacing(16);
-    auto *heading = new QLabel(title(), this);
-    QFont headingFont = heading->font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.6);
-    headingFont.setBold(true);
-    heading->setFont(headingFont);
-    layout->addWidget(heading);
+    layout->addWidget(createHeading());
 
     auto *appearance = new QGroupBox(tr("Language and appearance"), this);
     auto *form = new QFormLayout(appearance);
