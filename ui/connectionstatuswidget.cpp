@@ -25,25 +25,25 @@ ConnectionStatusWidget::ConnectionStatusWidget(services::Session *session, QWidg
             [this](ConnectionState state, const QString &detail) {
                 m_databaseState = state;
                 m_detail = detail;
-                update();
+                showState();
             });
     if (auto *listener = session->listener()) {
         connect(listener, &services::NotificationListener::disconnected, this, [this](const QString &detail) {
             m_listenerUp = false;
             m_detail = detail;
-            update();
+            showState();
         });
         connect(listener, &services::NotificationListener::connected, this, [this]() {
             m_listenerUp = true;
-            update();
+            showState();
         });
     }
-    update();
+    showState();
 }
 
 QString ConnectionStatusWidget::text() const { return m_label->text(); }
 
-void ConnectionStatusWidget::update()
+void ConnectionStatusWidget::showState()
 {
     const auto &info = m_session->info();
     QString color;

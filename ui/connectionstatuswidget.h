@@ -23,7 +23,7 @@ public:
     QString text() const;
 
 private:
-    void update();
+    void showState(); // not update(): that name would hide QWidget::update()
 
     services::Session *m_session;
     QLabel *m_dot = nullptr;
