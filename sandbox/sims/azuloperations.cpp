@@ -15,20 +15,17 @@ const QString kInvalidPost = QStringLiteral("Original transaction is invalid or 
 const QString kInvalidRefund = QStringLiteral("Original transaction is invalid, exceeds original amount or has already been returned");
 constexpr qint64 kVoidWindowSecs = 20 * 60;
 
-QJsonObject error(const QString &description)
+/// The simulator's own database failed: AZUL answers such a fault with HTTP 500.
+QJsonObject processingError(int *status)
 {
-    return QJsonObject{{QStringLiteral("ResponseCode"), QStringLiteral("Error")},
-                       {QStringLiteral("IsoCode"), QString()},
-                       {QStringLiteral("ResponseMessage"), QStringLiteral("ERROR")},
-                       {QStringLiteral("ErrorDescription"), description},
-                       {QStringLiteral("AzulOrderId"), QString()},
-                       {QStringLiteral("AuthorizationCode"), QString()}};
+    *status = 500;
+    return azulError(QStringLiteral("PROCESSING_ERROR"));
 }
 
 QJsonObject validation(const QString &field, int *status)
 {
     *status = 400;
-    return error(QStringLiteral("VALIDATION_ERROR:") + field);
+    return azulError(QStringLiteral("VALIDATION_ERROR:") + field);
 }
 
 /// A string field; integers are accepted and written as digits.
@@ -69,6 +66,30 @@ void AzulSimulator::fillApproval(AzulTransaction &t) const
     t.rrn = m_control.clock().now().toString(QStringLiteral("yyMMdd")) + QString::number(seq % 1000000).rightJustified(6, u'0');
     t.ticket = QString::number(seq % 10000);
     t.lotNumber = QString::number(m_control.clock().now().date().dayOfYear());
+}
+
+AzulTransaction AzulSimulator::followUp(const AzulTransaction &original, const QString &trxType,
+                                        const QString &customOrderId, const QDateTime &now) const
+{
+    AzulTransaction t = original;
+    t.trxType = trxType;
+    t.status = QStringLiteral("approved");
+    t.refundedAmount = 0;
+    t.originalOrderId = original.azulOrderId;
+    t.customOrderId = customOrderId;
+    t.createdAt = now;
+    fillApproval(t);
+    return t;
+}
+
+QJsonObject AzulSimulator::recordFollowUp(AzulTransaction t, const QString &originalStatus, int *status)
+{
+    if (!m_store->begin() || !m_store->insert(t) || !m_store->setStatus(*t.originalOrderId, originalStatus)
+        || !m_store->commit()) {
+        m_store->rollback();
+        return processingError(status);
+    }
+    return paymentJson(t);
 }
 
 QJsonObject AzulSimulator::paymentJson(const AzulTransaction &t) const
@@ -116,9 +137,9 @@ QJsonObject AzulSimulator::sale(const QString &trxType, const Fields &f, const S
     if (!token.isEmpty()) {
         const auto stored = m_store->findToken(token);
         if (!stored || stored->deletedAt)
-            return error(QStringLiteral("DataVault TokenId does not exist."));
+            return azulError(QStringLiteral("DataVault TokenId does not exist."));
         if (stored->expiresAt && *stored->expiresAt < now)
-            return error(QStringLiteral("DataVault TokenId is expired."));
+            return azulError(QStringLiteral("DataVault TokenId is expired."));
         t.cardMasked = stored->cardMasked;
         t.cardBrand = stored->cardBrand;
         t.dataVaultToken = stored->token;
@@ -181,8 +202,7 @@ QJsonObject AzulSimulator::sale(const QString &trxType, const Fields &f, const S
         }
     }
     if (auto s = m_store->insert(t); !s) {
-        *status = 500;
-        return error(QStringLiteral("PROCESSING_ERROR"));
+        return processingError(status);
     }
     QJsonObject o = paymentJson(t);
     for (auto it = vault.begin(); it != vault.end(); ++it)
@@ -205,26 +225,14 @@ QJsonObject AzulSimulator::post(const Fields &f, int *status)
     const QDateTime now = m_control.clock().now();
     if (!hold || hold->trxType != QLatin1String("Hold") || hold->status != QLatin1String("approved")
         || hold->createdAt.addDays(7) < now)
-        return error(kInvalidPost);
+        return azulError(kInvalidPost);
     if (total * 100 > hold->amount * (100 + m_postMaxPct))
-        return error(QStringLiteral("Amount to be posted cannot be greater than %1pct of original Hold/preAuth.").arg(m_postMaxPct));
-    AzulTransaction t = *hold;
-    t.trxType = QStringLiteral("Post");
-    t.status = QStringLiteral("approved");
+        return azulError(QStringLiteral("Amount to be posted cannot be greater than %1pct of original Hold/preAuth.").arg(m_postMaxPct));
+    const QString customOrderId = text(f, "customorderid");
+    AzulTransaction t = followUp(*hold, QStringLiteral("Post"), customOrderId.isEmpty() ? hold->customOrderId : customOrderId, now);
     t.amount = total;
     t.itbis = itbis;
-    t.refundedAmount = 0;
-    t.originalOrderId = hold->azulOrderId;
-    t.customOrderId = text(f, "customorderid").isEmpty() ? hold->customOrderId : text(f, "customorderid");
-    t.createdAt = now;
-    fillApproval(t);
-    if (!m_store->begin() || !m_store->insert(t) || !m_store->setStatus(hold->azulOrderId, QStringLiteral("posted"))
-        || !m_store->commit()) {
-        m_store->rollback();
-        *status = 500;
-        return error(QStringLiteral("PROCESSING_ERROR"));
-    }
-    return paymentJson(t);
+    return recordFollowUp(t, QStringLiteral("posted"), status);
 }
 
 QJsonObject AzulSimulator::voidTransaction(const Fields &f, int *status)
@@ -235,29 +243,16 @@ QJsonObject AzulSimulator::voidTransaction(const Fields &f, int *status)
     const auto original = m_store->find(id);
     const QDateTime now = m_control.clock().now();
     if (!original || original->status != QLatin1String("approved"))
-        return error(kInvalidVoid);
+        return azulError(kInvalidVoid);
     const bool isHold = original->trxType == QLatin1String("Hold");
     const bool isSaleOrPost = original->trxType == QLatin1String("Sale") || original->trxType == QLatin1String("Post");
     if (!isHold && !isSaleOrPost)
-        return error(kInvalidVoid);
+        return azulError(kInvalidVoid);
     // Sale and Post: only within 20 minutes of approval and before any refund; a Hold any time.
     if (isSaleOrPost && (original->createdAt.secsTo(now) > kVoidWindowSecs || original->refundedAmount > 0))
-        return error(kInvalidVoid);
-    AzulTransaction t = *original;
-    t.trxType = QStringLiteral("Void");
-    t.status = QStringLiteral("approved");
-    t.originalOrderId = original->azulOrderId;
-    t.customOrderId = text(f, "customorderid");
-    t.refundedAmount = 0;
-    t.createdAt = now;
-    fillApproval(t);
-    if (!m_store->begin() || !m_store->insert(t) || !m_store->setStatus(original->azulOrderId, QStringLiteral("voided"))
-        || !m_store->commit()) {
-        m_store->rollback();
-        *status = 500;
-        return error(QStringLiteral("PROCESSING_ERROR"));
-    }
-    return paymentJson(t);
+        return azulError(kInvalidVoid);
+    return recordFollowUp(followUp(*original, QStringLiteral("Void"), text(f, "customorderid"), now),
+                          QStringLiteral("voided"), status);
 }
 
 QJsonObject AzulSimulator::refund(const Fields &f, int *status)
@@ -272,10 +267,8 @@ QJsonObject AzulSimulator::refund(const Fields &f, int *status)
     if (itbis < 0)
         return validation(QStringLiteral("Itbis"), status);
     const QDateTime now = m_control.clock().now();
-    if (!m_store->begin()) {
-        *status = 500;
-        return error(QStringLiteral("PROCESSING_ERROR"));
-    }
+    if (!m_store->begin())
+        return processingError(status);
     // Lock the original so that two concurrent refunds cannot both pass the remaining check.
     m_db.exec(QStringLiteral("SELECT 1 FROM azul.transactions WHERE azul_order_id = $1 FOR UPDATE"), {id});
     const auto original = m_store->find(id);
@@ -286,22 +279,14 @@ QJsonObject AzulSimulator::refund(const Fields &f, int *status)
                             && !(m_oneRefund && original->refundedAmount > 0);
     if (!refundable) {
         m_store->rollback();
-        return error(kInvalidRefund);
+        return azulError(kInvalidRefund);
     }
-    AzulTransaction t = *original;
-    t.trxType = QStringLiteral("Refund");
-    t.status = QStringLiteral("approved");
+    AzulTransaction t = followUp(*original, QStringLiteral("Refund"), text(f, "customorderid"), now);
     t.amount = total;
     t.itbis = itbis;
-    t.refundedAmount = 0;
-    t.originalOrderId = original->azulOrderId;
-    t.customOrderId = text(f, "customorderid");
-    t.createdAt = now;
-    fillApproval(t);
     if (!m_store->insert(t) || !m_store->addRefunded(original->azulOrderId, total) || !m_store->commit()) {
         m_store->rollback();
-        *status = 500;
-        return error(QStringLiteral("PROCESSING_ERROR"));
+        return processingError(status);
     }
     return paymentJson(t);
 }
@@ -376,8 +361,7 @@ QJsonObject AzulSimulator::dataVault(const Fields &f, int *status)
     t.createdAt = now;
     t.expiresAt = QDateTime(QDate(expiration.left(4).toInt(), expiration.mid(4).toInt(), 1).addMonths(1), QTime(0, 0), Qt::UTC);
     if (auto s = m_store->insertToken(t); !s) {
-        *status = 500;
-        return error(QStringLiteral("PROCESSING_ERROR"));
+        return processingError(status);
     }
     return vaultReply(t.token, t.cardMasked, t.expiration, t.cardBrand, t.hasCvv, QStringLiteral("00"),
                       QStringLiteral("APROBADA"), {});

@@ -15,7 +15,6 @@ Q_LOGGING_CATEGORY(lcAzulSim, "okla.sandbox.sims.azul")
 
 namespace okla::sandbox {
 
-namespace {
 QJsonObject azulError(const QString &description)
 {
     return QJsonObject{{QStringLiteral("ResponseCode"), QStringLiteral("Error")},
@@ -26,6 +25,7 @@ QJsonObject azulError(const QString &description)
                        {QStringLiteral("AuthorizationCode"), QString()}};
 }
 
+namespace {
 SimResponse azulReply(int status, const QJsonObject &body)
 {
     return SimResponse::json(status, QJsonDocument(body));

@@ -17,6 +17,9 @@
 
 namespace okla::sandbox {
 
+/// AZUL's body for ResponseCode "Error" (azul.md section 5): used by the HTTP layer and by the operations.
+QJsonObject azulError(const QString &description);
+
 /// The AZUL WebServices JSON simulator (azul.md section 10): HTTPS with mutual TLS, Auth1/Auth2,
 /// ProcessPayment (Sale, Hold, Refund), ProcessPost, ProcessVoid, VerifyPayment, ProcessDatavault
 /// and SearchPayments on an injectable clock, with its state in PostgreSQL (schema azul).
@@ -47,6 +50,12 @@ private:
     QJsonObject dataVault(const Fields &f, int *status);
     QJsonObject search(const Fields &f, int *status);
 
+    /// A Post, Void or Refund of @p original: approved, new codes, at @p now.
+    AzulTransaction followUp(const AzulTransaction &original, const QString &trxType, const QString &customOrderId,
+                             const QDateTime &now) const;
+    /// Stores @p t (which gets its AzulOrderId) and moves its original to @p originalStatus in one
+    /// transaction (Post, Void); answers the stored transaction.
+    QJsonObject recordFollowUp(AzulTransaction t, const QString &originalStatus, int *status);
     QJsonObject paymentJson(const AzulTransaction &t) const;
     void fillApproval(AzulTransaction &t) const;
     void persistSettings();
