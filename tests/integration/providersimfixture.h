@@ -2,7 +2,8 @@
 // Starts a real okla-sim process (AZUL over mutual TLS, Stripe over HTTP) on free ports with a
 // throwaway database, and builds AzulClient/StripeClient configurations for it through the
 // CredentialStore, as the worker does. Shared by the provider client integration tests and the
-// AZUL throughput benchmark. Header-only: tests/<label>/ globs only tst_*.cpp.
+// AZUL throughput benchmark. Header-only: tests/<label>/ globs only tst_*.cpp. The credentials and
+// the throwaway database come from sandbox::SimTestEnvironment, as for the simulators' own tests.
 
 #include <csignal>
 
@@ -13,12 +14,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRandomGenerator>
-#include <QTemporaryDir>
 
+#include "sandbox/sims/simtestenvironment.h"
 #include "services/connectionprofile.h"
 #include "services/credentialstore.h"
-#include "services/pgconnection.h"
 #include "services/providers/azul/azulclient.h"
 #include "services/providers/http/httptransport.h"
 #include "services/providers/stripe/stripeclient.h"
@@ -28,34 +27,22 @@ namespace okla::tests {
 class ProviderSimFixture
 {
 public:
-    static constexpr const char *kAuth1 = "clients-auth1-5d2e";
-    static constexpr const char *kAuth2 = "clients-auth2-a7f0";
-    static constexpr const char *kStripeKey = "sk_test_clients_4Fq9";
-    static constexpr const char *kWebhookSecret = "whsec_test_secret";
-
-    ~ProviderSimFixture() { stop(); dropDatabase(); }
+    ~ProviderSimFixture() { stop(); } // then m_env drops the database
 
     /// Empty string = ready; else why not.
     QString start()
     {
-        if (!m_dir.isValid())
-            return QStringLiteral("no temporary folder");
-        m_creds = m_dir.path() + QStringLiteral("/credentials");
-        m_certs = m_dir.path() + QStringLiteral("/certs");
-        QDir().mkpath(m_creds);
-        QFile::setPermissions(m_creds, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        for (const auto &[name, value] : {std::pair{"azul-auth1", kAuth1}, {"azul-auth2", kAuth2},
-                                          {"stripe-secret-key", kStripeKey}, {"stripe-webhook-secret", kWebhookSecret}})
-            writeSecret(m_creds + u'/' + QLatin1String(name), value);
-        if (QString e = createDatabase(); !e.isEmpty())
-            return e;
+        if (auto prepared = m_env.prepare(); !prepared)
+            return prepared.error().toString();
+        m_creds = m_env.options().credentialsDir;
+        m_certs = m_env.options().certDir;
 
         const QString binDir = qEnvironmentVariable("OKLA_BINARY_DIR");
         const QString binary = binDir + QStringLiteral("/sandbox/sims/okla-sim");
         if (!QFile::exists(binary))
             return QStringLiteral("okla-sim not built at ") + binary;
         m_process.setProgram(binary);
-        m_process.setArguments({QStringLiteral("--db"), m_conninfo, QStringLiteral("--certs"), m_certs,
+        m_process.setArguments({QStringLiteral("--db"), m_env.options().conninfo, QStringLiteral("--certs"), m_certs,
                                 QStringLiteral("--credentials"), m_creds});
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         // A crashed test must not leave its simulator running.
@@ -95,7 +82,7 @@ public:
     QString caFile() const { return m_certs + QStringLiteral("/ca.pem"); }
     QString certDir() const { return m_certs; }
     QString credentialsDir() const { return m_creds; }
-    QString tempDir() const { return m_dir.path(); }
+    QString tempDir() const { return m_env.dir(); }
     QUrl azulUrl(const QString &host = QStringLiteral("127.0.0.1")) const
     {
         return QUrl(QStringLiteral("https://%1:%2/webservices/JSON/Default.aspx").arg(host).arg(m_azulPort));
@@ -169,56 +156,8 @@ private:
             writeSecret(to, f.readAll());
     }
 
-    /// `$OKLA_SIM_TEST_CONNINFO` (admin conninfo without dbname) or the test profile's cluster.
-    QString createDatabase()
-    {
-        m_dbName = QStringLiteral("okla_sim_clients_%1").arg(QRandomGenerator::global()->generate() % 100000000u);
-        QStringList candidates;
-        if (const QString env = qEnvironmentVariable("OKLA_SIM_TEST_CONNINFO"); !env.isEmpty()) {
-            candidates << env + QStringLiteral(" dbname=%1");
-        } else {
-            auto profile = services::ConnectionProfile::load();
-            if (!profile)
-                return QStringLiteral("no test profile and no OKLA_SIM_TEST_CONNINFO: ") + profile.error().toString();
-            QStringList users{profile->defaultUser, QStringLiteral("okla_owner"), QStringLiteral("postgres"),
-                              qEnvironmentVariable("USER")};
-            users.removeAll(QString());
-            users.removeDuplicates();
-            for (const QString &user : users) {
-                services::ConnectionProfile p = *profile;
-                p.pgDatabase = QStringLiteral("DBNAME_SLOT");
-                candidates << p.conninfo(user, QStringLiteral("okla-clients-test")).replace(QStringLiteral("DBNAME_SLOT"), QStringLiteral("%1"));
-            }
-        }
-        QString lastError = QStringLiteral("no candidate role");
-        for (const QString &candidate : candidates) {
-            auto db = services::PgConnection::open(candidate.arg(QStringLiteral("postgres")));
-            if (!db) {
-                lastError = db.error().toString();
-                continue;
-            }
-            // okla-sim creates its database when missing; we only need a role allowed to.
-            const auto may = db->exec(QStringLiteral("SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user"));
-            if (!may || may->rows() == 0 || may->text(0, 0) != QLatin1String("t"))
-                continue;
-            m_admin = candidate.arg(QStringLiteral("postgres"));
-            m_conninfo = candidate.arg(m_dbName);
-            return {};
-        }
-        return QStringLiteral("no role of the test cluster may create a database: ") + lastError;
-    }
-
-    void dropDatabase()
-    {
-        if (m_admin.isEmpty())
-            return;
-        if (auto admin = services::PgConnection::open(m_admin))
-            admin->execScript(QStringLiteral("DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)").arg(m_dbName));
-        m_admin.clear();
-    }
-
-    QTemporaryDir m_dir;
-    QString m_creds, m_certs, m_admin, m_conninfo, m_dbName;
+    sandbox::SimTestEnvironment m_env;
+    QString m_creds, m_certs;
     QProcess m_process;
     quint16 m_azulPort = 0, m_stripePort = 0;
     std::unique_ptr<services::http::HttpTransport> m_control;
