@@ -86,7 +86,7 @@ static Attempt attemptInvoice(StripeSimulator &sim, const QString &invoiceId, co
         if (r && r->rows() > 0)
             pm = r->text(0, 0);
     }
-    const qint64 amount = qint64(inv->value(QStringLiteral("amount_due")).toDouble());
+    const qint64 amount = inv->value(QStringLiteral("amount_due")).toInteger();
     const int attempts = inv->value(QStringLiteral("attempt_count")).toInt() + 1;
     QString piId;
     if (pm.isEmpty()) {
@@ -391,7 +391,7 @@ void StripeSimulator::advanceBilling()
         if (due && due->rows() > 0) {
             const QString id = due->text(0, 0);
             const auto sub = row(QStringLiteral("subscriptions"), id);
-            const qint64 end = qint64(sub->value(QStringLiteral("current_period_end")).toDouble());
+            const qint64 end = sub->value(QStringLiteral("current_period_end")).toInteger();
             if (sub->value(QStringLiteral("cancel_at_period_end")).toBool()) {
                 m_db.exec(QStringLiteral("UPDATE stripe.subscriptions SET status = 'canceled', ended_at = $2 WHERE id = $1"), {id, end});
                 emitEvent(QStringLiteral("customer.subscription.deleted"), *object(QStringLiteral("subscriptions"), id), c);

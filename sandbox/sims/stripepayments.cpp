@@ -317,7 +317,7 @@ StripeResult StripeSimulator::confirmPaymentIntent(const StripeCall &c)
     // Confirming makes the attempt; the simulator records it as a fresh intent+charge and folds the
     // result back into this intent so the id the client holds stays the one that succeeded.
     QJsonObject error;
-    const QString attempt = charge(qint64(pi->value(QStringLiteral("amount")).toDouble()), pi->value(QStringLiteral("currency")).toString(),
+    const QString attempt = charge(pi->value(QStringLiteral("amount")).toInteger(), pi->value(QStringLiteral("currency")).toString(),
                                    pi->value(QStringLiteral("customer")).toString(), pm, pi->value(QStringLiteral("metadata")).toObject(),
                                    pi->value(QStringLiteral("description")).toString(), c, &error);
     m_db.execScript(QStringLiteral("BEGIN"));

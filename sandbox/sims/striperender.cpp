@@ -96,8 +96,8 @@ QJsonObject StripeSimulator::render(const QString &table, const QJsonObject &r, 
              {QStringLiteral("payment_method"), v("payment_method")},
              {QStringLiteral("payment_method_types"), QJsonArray{QStringLiteral("card")}}, {QStringLiteral("status"), v("status")}};
     } else if (table == QLatin1String("charges")) {
-        const qint64 amount = qint64(r.value(QStringLiteral("amount")).toDouble());
-        const qint64 refunded = qint64(r.value(QStringLiteral("amount_refunded")).toDouble());
+        const qint64 amount = r.value(QStringLiteral("amount")).toInteger();
+        const qint64 refunded = r.value(QStringLiteral("amount_refunded")).toInteger();
         const bool succeeded = r.value(QStringLiteral("status")).toString() == QLatin1String("succeeded");
         const QString brand = r.value(QStringLiteral("card_brand")).toString();
         o = {{QStringLiteral("id"), id}, {QStringLiteral("object"), QStringLiteral("charge")}, {QStringLiteral("amount"), amount},
@@ -153,7 +153,7 @@ QJsonObject StripeSimulator::render(const QString &table, const QJsonObject &r, 
                                                        {QStringLiteral("usage_type"), QStringLiteral("licensed")}}},
              {QStringLiteral("tax_behavior"), QStringLiteral("unspecified")}, {QStringLiteral("tiers_mode"), kNull},
              {QStringLiteral("type"), QStringLiteral("recurring")}, {QStringLiteral("unit_amount"), v("unit_amount")},
-             {QStringLiteral("unit_amount_decimal"), QString::number(qint64(r.value(QStringLiteral("unit_amount")).toDouble()))}};
+             {QStringLiteral("unit_amount_decimal"), QString::number(r.value(QStringLiteral("unit_amount")).toInteger())}};
     } else if (table == QLatin1String("subscriptions")) {
         QJsonArray items;
         const auto rows = m_db.exec(QStringLiteral("SELECT row_to_json(t)::text FROM stripe.subscription_items t WHERE subscription = $1 ORDER BY created, id"), {id});

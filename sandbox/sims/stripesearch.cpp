@@ -22,7 +22,7 @@ QString asText(const QJsonValue &v)
     if (v.isString())
         return v.toString();
     if (v.isDouble())
-        return QString::number(qint64(v.toDouble()));
+        return QString::number(v.toInteger());
     if (v.isBool())
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     return {};
@@ -148,8 +148,8 @@ bool StripeSearchQuery::matches(const Clause &c, const QJsonObject &object) cons
     bool result = false;
     if (c.field == QLatin1String("refunded") && object.value(QStringLiteral("object")).toString() == QLatin1String("charge")) {
         // true = fully refunded, false = partially, null = not refunded at all.
-        const qint64 refunded = qint64(object.value(QStringLiteral("amount_refunded")).toDouble());
-        const qint64 amount = qint64(object.value(QStringLiteral("amount")).toDouble());
+        const qint64 refunded = object.value(QStringLiteral("amount_refunded")).toInteger();
+        const qint64 amount = object.value(QStringLiteral("amount")).toInteger();
         const QString state = refunded == 0 ? QStringLiteral("null") : refunded >= amount ? QStringLiteral("true") : QStringLiteral("false");
         result = state == c.value;
     } else {
