@@ -13,11 +13,6 @@ using models::makeError;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("okla", text);
-}
-
 // lstat, not QFileInfo: QFileInfo follows symlinks for permissions and cannot tell us about
 // group/other bits reliably on every platform.
 bool lstatPath(const QString &path, struct stat &st)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -49,6 +50,7 @@ public:
 
 private:
     QString m_directory;
+    Q_DECLARE_TR_FUNCTIONS(okla::services::CredentialStore)
 };
 
 } // namespace okla::services

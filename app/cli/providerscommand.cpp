@@ -19,11 +19,6 @@ using namespace okla::services;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("okla", text);
-}
-
 QString ms(double value)
 {
     return value <= 0 ? QStringLiteral("-") : QString::number(value, 'f', 0);
@@ -71,7 +66,7 @@ int providersStatus(okla::cli::CliContext &ctx)
                                                  {QStringLiteral("error"), perProcess.error().toString()}})
                            .toJson(QJsonDocument::Indented);
         } else {
-            ctx.err << tr("Provider health is kept in Redis, which did not answer:") << ' ' << perProcess.error().toString() << '\n';
+            ctx.err << QCoreApplication::translate("okla", "Provider health is kept in Redis, which did not answer:") << ' ' << perProcess.error().toString() << '\n';
         }
         return 1;
     }
@@ -103,7 +98,7 @@ int providersStatus(okla::cli::CliContext &ctx)
         return 0;
     }
     if (aggregate.isEmpty()) {
-        ctx.out << tr("No process has reported provider health in the last 30 seconds.") << '\n';
+        ctx.out << QCoreApplication::translate("okla", "No process has reported provider health in the last 30 seconds.") << '\n';
         return 0;
     }
     ctx.out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
@@ -129,7 +124,7 @@ int providersStatus(okla::cli::CliContext &ctx)
                        .arg(op.latency.count, 7)
                        .arg(ms(op.p50Ms()), 7)
                        .arg(ms(op.p95Ms()), 7)
-                       .arg(op.limiter == QLatin1String("local") ? tr("local (Redis was unreachable)") : op.limiter);
+                       .arg(op.limiter == QLatin1String("local") ? QCoreApplication::translate("okla", "local (Redis was unreachable)") : op.limiter);
         for (const QString &error : op.recentErrors)
             ctx.out << "    " << error << '\n';
     }
@@ -177,7 +172,7 @@ int providersProbe(okla::cli::CliContext &ctx)
     if (json)
         ctx.out << QJsonDocument(array).toJson(QJsonDocument::Indented);
     else if (results.isEmpty())
-        ctx.out << tr("No payment provider is configured in this profile.") << '\n';
+        ctx.out << QCoreApplication::translate("okla", "No payment provider is configured in this profile.") << '\n';
     return allOk ? 0 : 1;
 }
 

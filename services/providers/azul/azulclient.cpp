@@ -16,11 +16,6 @@ using http::HttpOutcome;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("okla", text);
-}
-
 models::Result<QSslKey> loadKey(const QByteArray &pem)
 {
     for (QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec}) {
@@ -28,8 +23,10 @@ models::Result<QSslKey> loadKey(const QByteArray &pem)
         if (!key.isNull())
             return key;
     }
+    // The context lupdate files a free function's tr() under in okla_es.ts (the namespace).
     return models::makeError(QStringLiteral("azul.config.client_key"),
-                             tr("The AZUL client key is not a PEM RSA or EC private key."));
+                             QCoreApplication::translate("okla::services::azul",
+                                                         "The AZUL client key is not a PEM RSA or EC private key."));
 }
 
 } // namespace

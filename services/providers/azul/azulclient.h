@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include <QCoreApplication>
 #include <QFuture>
 #include <QString>
 #include <QUrl>
@@ -40,6 +41,7 @@ struct AzulConfig
     /// Profile URLs and CA + `azul/store` from the profile's INI, secrets (`azul-auth1`,
     /// `azul-auth2`, `azul-client.pem`, `azul-client.key`) from @p credentials.
     static models::Result<AzulConfig> load(const ConnectionProfile &profile, const CredentialStore &credentials);
+    Q_DECLARE_TR_FUNCTIONS(okla::services::azul::AzulConfig)
 };
 
 /// One AZUL attempt, fully classified: what the transport saw and what AZUL said.
@@ -60,6 +62,7 @@ struct AzulOutcome
     /// payment flow may resend them, after VerifyPayment.
     AttemptReport toAttemptReport() const;
     models::Error toError() const;
+    Q_DECLARE_TR_FUNCTIONS(okla::services::azul::AzulOutcome)
 };
 
 /// AZUL WebServices JSON API (azul.md). Each call makes exactly ONE HTTP attempt on a service
@@ -102,6 +105,7 @@ private:
     AzulConfig m_config;
     AzulRequestBuilder m_builder;
     std::unique_ptr<http::HttpTransport> m_transport;
+    Q_DECLARE_TR_FUNCTIONS(okla::services::azul::AzulClient)
 };
 
 } // namespace okla::services::azul

@@ -12,11 +12,6 @@ using Host = AzulClient::Host;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("okla", text);
-}
-
 /// An attempt whose own answer already decided it (declined, error, never left): no need to verify.
 bool decided(const AzulAttempt &a)
 {

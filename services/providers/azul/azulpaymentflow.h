@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 
+#include <QCoreApplication>
 #include <QFuture>
 #include <QList>
 #include <QPromise>
@@ -101,6 +102,7 @@ private:
     AzulFlowResult m_result;
     int m_nextNumber = 1;
     bool m_usedAlternate = false;
+    Q_DECLARE_TR_FUNCTIONS(okla::services::azul::AzulPaymentFlow)
 };
 
 } // namespace okla::services::azul

@@ -30,28 +30,28 @@ bool allDigits(const QString &s)
 std::optional<models::Error> checkAmounts(qint64 amount, qint64 itbis)
 {
     if (amount <= 0 || amount > MaxN12)
-        return invalid(QStringLiteral("Amount"), "The amount must be positive and at most 12 digits.");
+        return invalid(QStringLiteral("Amount"), QT_TRANSLATE_NOOP("okla", "The amount must be positive and at most 12 digits."));
     if (itbis < 0 || itbis > amount)
-        return invalid(QStringLiteral("Itbis"), "The ITBIS must be between zero and the amount.");
+        return invalid(QStringLiteral("Itbis"), QT_TRANSLATE_NOOP("okla", "The ITBIS must be between zero and the amount."));
     return std::nullopt;
 }
 
 std::optional<models::Error> checkOrderId(const QString &id, const QString &field, int max)
 {
     if (id.isEmpty() || id.size() > max)
-        return invalid(field, "An AZUL order id is missing or too long.");
+        return invalid(field, QT_TRANSLATE_NOOP("okla", "An AZUL order id is missing or too long."));
     return std::nullopt;
 }
 
 std::optional<models::Error> checkCard(const QString &pan, const QString &expiration, const QString &cvc)
 {
     if (!allDigits(pan) || pan.size() < 12 || pan.size() > 19)
-        return invalid(QStringLiteral("CardNumber"), "The card number must be 12 to 19 digits.");
+        return invalid(QStringLiteral("CardNumber"), QT_TRANSLATE_NOOP("okla", "The card number must be 12 to 19 digits."));
     static const QRegularExpression yyyymm(QStringLiteral("^20[0-9]{2}(0[1-9]|1[0-2])$"));
     if (!yyyymm.match(expiration).hasMatch())
-        return invalid(QStringLiteral("Expiration"), "The card expiration must be YYYYMM.");
+        return invalid(QStringLiteral("Expiration"), QT_TRANSLATE_NOOP("okla", "The card expiration must be YYYYMM."));
     if (!cvc.isEmpty() && (!allDigits(cvc) || cvc.size() < 3 || cvc.size() > 4))
-        return invalid(QStringLiteral("CVC"), "The card security code must be 3 or 4 digits.");
+        return invalid(QStringLiteral("CVC"), QT_TRANSLATE_NOOP("okla", "The card security code must be 3 or 4 digits."));
     return std::nullopt;
 }
 
@@ -108,25 +108,25 @@ QString AzulRequestBuilder::itbisField(qint64 minor)
 models::Result<QByteArray> AzulRequestBuilder::payment(AzulOperation op, const AzulPayment &p) const
 {
     if (op != AzulOperation::Sale && op != AzulOperation::Hold)
-        return invalid(QStringLiteral("TrxType"), "Only a Sale or a Hold carries card data.");
+        return invalid(QStringLiteral("TrxType"), QT_TRANSLATE_NOOP("okla", "Only a Sale or a Hold carries card data."));
     if (auto e = checkAmounts(p.amount, p.itbis))
         return *e;
     if (auto e = checkOrderId(p.customOrderId, QStringLiteral("CustomOrderId"), 75))
         return *e;
     if (p.orderNumber.size() > 15)
-        return invalid(QStringLiteral("OrderNumber"), "The order number is longer than 15 characters.");
+        return invalid(QStringLiteral("OrderNumber"), QT_TRANSLATE_NOOP("okla", "The order number is longer than 15 characters."));
     const bool token = !p.dataVaultToken.isEmpty();
     if (token) {
         if (p.dataVaultToken.size() > 100 || !p.cardNumber.isEmpty())
-            return invalid(QStringLiteral("DataVaultToken"), "A token sale carries a token of at most 100 characters and no card number.");
+            return invalid(QStringLiteral("DataVaultToken"), QT_TRANSLATE_NOOP("okla", "A token sale carries a token of at most 100 characters and no card number."));
         if (!p.cvc.isEmpty() && (!allDigits(p.cvc) || p.cvc.size() > 4))
-            return invalid(QStringLiteral("CVC"), "The card security code must be 3 or 4 digits.");
+            return invalid(QStringLiteral("CVC"), QT_TRANSLATE_NOOP("okla", "The card security code must be 3 or 4 digits."));
     } else if (auto e = checkCard(p.cardNumber, p.expiration, p.cvc)) {
         return *e;
     }
     const QString alt = m_merchant.altMerchantName;
     if (alt.size() > 25 || alt.contains(u'"') || alt.contains(u'\\'))
-        return invalid(QStringLiteral("AltMerchantName"), "The merchant name shown on statements is invalid.");
+        return invalid(QStringLiteral("AltMerchantName"), QT_TRANSLATE_NOOP("okla", "The merchant name shown on statements is invalid."));
 
     QJsonObject o{
         {QStringLiteral("Channel"), m_merchant.channel},
@@ -162,7 +162,7 @@ models::Result<QByteArray> AzulRequestBuilder::post(const QString &azulOrderId, 
     if (auto e = checkAmounts(amount, itbis))
         return *e;
     if (!allDigits(azulOrderId))
-        return invalid(QStringLiteral("AzulOrderId"), "The AZUL order id must be digits.");
+        return invalid(QStringLiteral("AzulOrderId"), QT_TRANSLATE_NOOP("okla", "The AZUL order id must be digits."));
     return serialize({{QStringLiteral("Channel"), m_merchant.channel},
                       {QStringLiteral("Store"), m_merchant.store},
                       {QStringLiteral("AzulOrderId"), azulOrderId},
@@ -173,7 +173,7 @@ models::Result<QByteArray> AzulRequestBuilder::post(const QString &azulOrderId, 
 models::Result<QByteArray> AzulRequestBuilder::voidTransaction(const QString &azulOrderId) const
 {
     if (!allDigits(azulOrderId))
-        return invalid(QStringLiteral("AzulOrderId"), "The AZUL order id must be digits.");
+        return invalid(QStringLiteral("AzulOrderId"), QT_TRANSLATE_NOOP("okla", "The AZUL order id must be digits."));
     return serialize({{QStringLiteral("Channel"), m_merchant.channel},
                       {QStringLiteral("Store"), m_merchant.store},
                       {QStringLiteral("AzulOrderId"), azulOrderId}});
@@ -185,7 +185,7 @@ models::Result<QByteArray> AzulRequestBuilder::refund(const QString &azulOrderId
     if (auto e = checkAmounts(amount, itbis))
         return *e;
     if (!allDigits(azulOrderId))
-        return invalid(QStringLiteral("AzulOrderId"), "The AZUL order id must be digits.");
+        return invalid(QStringLiteral("AzulOrderId"), QT_TRANSLATE_NOOP("okla", "The AZUL order id must be digits."));
     if (auto e = checkOrderId(customOrderId, QStringLiteral("CustomOrderId"), 75))
         return *e;
     // No card data on a refund (azul.md §10).
@@ -228,7 +228,7 @@ models::Result<QByteArray> AzulRequestBuilder::dataVaultCreate(const QString &ca
 models::Result<QByteArray> AzulRequestBuilder::dataVaultDelete(const QString &token) const
 {
     if (token.isEmpty() || token.size() > 100)
-        return invalid(QStringLiteral("DataVaultToken"), "The DataVault token is missing or too long.");
+        return invalid(QStringLiteral("DataVaultToken"), QT_TRANSLATE_NOOP("okla", "The DataVault token is missing or too long."));
     return serialize({{QStringLiteral("Channel"), m_merchant.channel},
                       {QStringLiteral("Store"), m_merchant.store},
                       {QStringLiteral("TrxType"), QStringLiteral("DELETE")},

@@ -14,11 +14,6 @@ using ErrorKind = AzulResult::ErrorKind;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("okla", text);
-}
-
 /// Keys matched case-insensitively (azul.md §10). A wrong type is remembered, not guessed at.
 class Fields
 {

@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QString>
 
@@ -42,6 +43,7 @@ struct AzulResult
     /// A typed error for people (empty code when approved).
     models::Error toError() const;
     static QString outcomeName(Outcome outcome);
+    Q_DECLARE_TR_FUNCTIONS(okla::services::azul::AzulResult)
 };
 
 /// The IsoCode reasons of azul.md §5, in Spanish and English.

@@ -13,11 +13,6 @@ using http::HttpOutcome;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("okla", text);
-}
-
 bool validId(const QString &id)
 {
     // Stripe ids: prefix_ + [A-Za-z0-9]; refusing anything else keeps ids out of the path syntax.

@@ -3,6 +3,7 @@
 #include <memory>
 #include <optional>
 
+#include <QCoreApplication>
 #include <QFuture>
 #include <QString>
 #include <QUrl>
@@ -83,6 +84,7 @@ struct StripeOutcome
     models::Result<StripePage> page() const;
     models::Error toError() const;
     AttemptReport toAttemptReport() const;
+    Q_DECLARE_TR_FUNCTIONS(okla::services::stripe::StripeOutcome)
 };
 
 /// Stripe REST API subset of stripe.md. Each call is ONE attempt on a service thread; retries
@@ -141,6 +143,7 @@ public:
 private:
     StripeConfig m_config;
     std::unique_ptr<http::HttpTransport> m_transport;
+    Q_DECLARE_TR_FUNCTIONS(okla::services::stripe::StripeClient)
 };
 
 } // namespace okla::services::stripe

@@ -4,13 +4,6 @@
 
 namespace okla::services::stripe {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("okla", text);
-}
-} // namespace
-
 StripeFormEncoder &StripeFormEncoder::add(const QString &key, const QString &value)
 {
     m_pairs.append({key, value});

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QList>
 #include <QPair>
@@ -47,6 +48,7 @@ public:
 private:
     Entries m_pairs;
     std::optional<models::Error> m_problem;
+    Q_DECLARE_TR_FUNCTIONS(okla::services::stripe::StripeFormEncoder)
 };
 
 } // namespace okla::services::stripe

@@ -8,13 +8,6 @@ namespace okla::services::stripe {
 
 using http::HttpOutcome;
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("okla", text);
-}
-} // namespace
-
 models::Result<StripeConfig> StripeConfig::load(const ConnectionProfile &profile, const CredentialStore &credentials)
 {
     StripeConfig c;

@@ -2,14 +2,11 @@
 
 #include <QJsonDocument>
 
+#include "services/providers/stripe/stripeclient.h"
+
 namespace okla::services::stripe {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("okla", text);
-}
 
 StripeResponse malformed(int status, QString why)
 {
@@ -41,7 +38,7 @@ std::optional<qint64> integerField(const QJsonObject &o, const char *key)
 models::Error bad(const QString &what)
 {
     return models::makeError(QStringLiteral("stripe.response.malformed"),
-                             tr("Stripe's answer could not be understood."), what);
+                             okla::services::stripe::StripeOutcome::tr("Stripe's answer could not be understood."), what);
 }
 
 } // namespace

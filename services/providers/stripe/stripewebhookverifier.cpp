@@ -9,11 +9,6 @@ using models::makeError;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("okla", text);
-}
-
 bool isHex(QByteArrayView s)
 {
     return !s.isEmpty() && s.size() % 2 == 0

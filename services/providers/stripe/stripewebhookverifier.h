@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include <QCoreApplication>
 #include <QByteArray>
 #include <QList>
 
@@ -43,6 +44,7 @@ private:
     QList<QByteArray> m_secrets;
     Clock m_clock;
     qint64 m_tolerance;
+    Q_DECLARE_TR_FUNCTIONS(okla::services::stripe::StripeWebhookVerifier)
 };
 
 } // namespace okla::services::stripe
