@@ -60,8 +60,9 @@ LEFT JOIN LATERAL (SELECT coalesce((i.paid_at AT TIME ZONE 'America/Santo_Doming
                                                 AT TIME ZONE 'America/Santo_Domingo')::date)
                                     FROM charges c WHERE c.invoice_id = i.id
                                       AND coalesce(c.resolution, c.state) = 'succeeded')) AS at) paid ON true
+-- OFFSET 0: probed per invoice through (invoice_id, attempt_no); flattened, it hashed every charge.
 LEFT JOIN LATERAL (SELECT coalesce(c.resolution, c.state) = 'failed' AS failed
-                   FROM charges c WHERE c.invoice_id = i.id AND c.attempt_no = 1) f ON true
+                   FROM charges c WHERE c.invoice_id = i.id AND c.attempt_no = 1 OFFSET 0) f ON true
 WHERE i.due_date >= (SELECT dun_from FROM kpi_params) AND i.status <> 'draft'
   AND NOT (i.status = 'voided' AND i.voided_at IS NOT NULL
            AND (i.voided_at AT TIME ZONE 'America/Santo_Domingo')::date < i.due_date)
