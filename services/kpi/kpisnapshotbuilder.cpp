@@ -149,7 +149,16 @@ Result<KpiBuildReport> KpiSnapshotBuilder::rebuild(PgConnection &c, std::optiona
             !st)
             return failed(c, st.error());
     }
-    if (auto st = runScripts(c, {QStringLiteral("aggregates.sql"), QStringLiteral("payments.sql")}, progress); !st)
+    // Every month is recomputed: aggregates.sql reads the whole table through the view.
+    if (auto st = c.execScript(QStringLiteral("CREATE TEMP VIEW kpi_recent AS SELECT * FROM dealer_mrr_monthly "
+                                              "WHERE month >= (SELECT agg_from FROM kpi_params)"));
+        !st)
+        return failed(c, st.error());
+    if (auto st = runScripts(c, {QStringLiteral("aggregates.sql")}, progress); !st)
+        return failed(c, st.error());
+    if (auto st = c.execScript(QStringLiteral("DROP VIEW kpi_recent")); !st)
+        return failed(c, st.error());
+    if (auto st = runScripts(c, {QStringLiteral("payments.sql")}, progress); !st)
         return failed(c, st.error());
     return finish(c, report, timer);
 }
@@ -200,9 +209,21 @@ Result<KpiBuildReport> KpiSnapshotBuilder::refresh(PgConnection &c, std::optiona
         return failed(c, scope.error());
     if (auto st = c.execScript(QStringLiteral("CREATE UNIQUE INDEX ON kpi_scope (dealer_id); ANALYZE kpi_scope;")); !st)
         return failed(c, st.error());
-    if (auto st = runScripts(c, {QStringLiteral("changes.sql"), QStringLiteral("apply.sql"),
-                                 QStringLiteral("aggregates.sql"), QStringLiteral("payments.sql")}, progress);
+    if (auto st = runScripts(c, {QStringLiteral("changes.sql"), QStringLiteral("apply.sql")}, progress); !st)
+        return failed(c, st.error());
+    // The month-end rows from agg_from on (a month or two), which aggregates.sql reads five times:
+    // agg_from as a value, not a sub-select, so the planner takes the primary key's range.
+    auto aggFrom = c.exec(QStringLiteral("SELECT agg_from FROM kpi_params"));
+    if (!aggFrom)
+        return failed(c, aggFrom.error());
+    if (auto st = c.exec(QStringLiteral("CREATE TEMP TABLE kpi_recent ON COMMIT DROP AS "
+                                        "SELECT * FROM dealer_mrr_monthly WHERE month >= $1::date"),
+                         {aggFrom->text(0, 0)});
         !st)
+        return failed(c, st.error());
+    if (auto st = c.execScript(QStringLiteral("ANALYZE kpi_recent (dealer_id, month)")); !st)
+        return failed(c, st.error());
+    if (auto st = runScripts(c, {QStringLiteral("aggregates.sql"), QStringLiteral("payments.sql")}, progress); !st)
         return failed(c, st.error());
     return finish(c, report, timer);
 }

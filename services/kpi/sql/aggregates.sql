@@ -1,8 +1,11 @@
 -- Month aggregates from kpi_params.agg_from on (the dashboard reads only these and the dailies).
+-- kpi_recent = dealer_mrr_monthly from agg_from on: the builder makes it a temp table for a refresh
+-- (a month or two, read five times below; agg_from, a parameter, hid from the planner how few rows
+-- that is, so each read was a scan of the whole table) and a view of the table for a rebuild.
 DELETE FROM kpi_month_mrr WHERE month >= (SELECT agg_from FROM kpi_params);
 INSERT INTO kpi_month_mrr (month, currency, plan_key, dealers, mrr, list_mrr)
 SELECT month, currency, coalesce(plan_key, '?'), count(*), sum(mrr), sum(list_mrr)
-FROM dealer_mrr_monthly WHERE month >= (SELECT agg_from FROM kpi_params)
+FROM kpi_recent
 GROUP BY 1, 2, 3;
 
 DELETE FROM kpi_month_movements WHERE month >= (SELECT agg_from FROM kpi_params);
@@ -68,12 +71,11 @@ INSERT INTO kpi_month_dealers (month, paying_end, subscribed_end, new_dealers, r
                                churned_voluntary, churned_involuntary, early_bird_free)
 SELECT m.month, coalesce(pay.n, 0), coalesce(sub.subscribed, 0), coalesce(mv.new_d, 0), coalesce(mv.react_d, 0),
        coalesce(mv.churn_d, 0), coalesce(mv.vol_d, 0), coalesce(mv.invol_d, 0), coalesce(sub.eb_free, 0)
-FROM (SELECT generate_series(greatest(p.agg_from, coalesce((SELECT min(date_trunc('month', effective_date))
+FROM (SELECT generate_series(greatest(p.agg_from, coalesce((SELECT date_trunc('month', min(effective_date))
                                                              FROM dealer_mrr_changes), date_trunc('month', p.asof))),
                              date_trunc('month', p.asof), interval '1 month')::date AS month
       FROM kpi_params p) m
-LEFT JOIN (SELECT month, count(DISTINCT dealer_id) AS n FROM dealer_mrr_monthly
-           WHERE month >= (SELECT agg_from FROM kpi_params) GROUP BY 1) pay USING (month)
+LEFT JOIN (SELECT month, count(DISTINCT dealer_id) AS n FROM kpi_recent GROUP BY 1) pay USING (month)
 LEFT JOIN kpi_subscribed sub USING (month)
 LEFT JOIN (SELECT date_trunc('month', effective_date)::date AS month,
                   count(DISTINCT dealer_id) FILTER (WHERE kind = 'new') AS new_d,
@@ -96,18 +98,17 @@ CREATE TEMP TABLE kpi_joined ON COMMIT DROP AS  -- MRR at M of dealers paying at
 SELECT e.month, e.currency, sum(e.mrr) AS mrr
 FROM (SELECT DISTINCT dealer_id, date_trunc('month', effective_date)::date AS month FROM dealer_mrr_changes
       WHERE kind IN ('new', 'reactivation') AND effective_date >= (SELECT agg_from FROM kpi_params)) n
-JOIN dealer_mrr_monthly e ON e.dealer_id = n.dealer_id AND e.month = n.month
+JOIN kpi_recent e ON e.dealer_id = n.dealer_id AND e.month = n.month
 WHERE NOT EXISTS (SELECT 1 FROM dealer_mrr_monthly s
                   WHERE s.month = (e.month - interval '1 month')::date AND s.dealer_id = e.dealer_id)
 GROUP BY 1, 2;
 CREATE TEMP TABLE kpi_kept12 ON COMMIT DROP AS   -- MRR at M of dealers paying at M-12
 SELECT e.month, e.currency, sum(e.mrr) AS mrr
-FROM dealer_mrr_monthly e
+FROM kpi_recent e
 JOIN (SELECT DISTINCT dealer_id, (month + interval '12 months')::date AS month FROM dealer_mrr_monthly
       WHERE month >= (SELECT agg_from FROM kpi_params) - interval '12 months'
         AND month <= (SELECT date_trunc('month', asof) FROM kpi_params) - interval '12 months') s
   ON s.dealer_id = e.dealer_id AND s.month = e.month
-WHERE e.month >= (SELECT agg_from FROM kpi_params)
 GROUP BY 1, 2;
 INSERT INTO kpi_month_retention (month, base_months, currency, start_mrr, retained_mrr)
 SELECT m.month, b.n, c.currency, coalesce(st.mrr, 0),
@@ -124,13 +125,12 @@ LEFT JOIN kpi_kept12 k ON k.month = m.month AND k.currency = c.currency;
 CREATE TEMP TABLE kpi_cohort ON COMMIT DROP AS
 SELECT dealer_id, date_trunc('month', min(effective_date))::date AS cohort_month
 FROM dealer_mrr_changes WHERE kind = 'new' GROUP BY dealer_id;
-CREATE INDEX ON kpi_cohort (dealer_id);
 
 DELETE FROM kpi_cohort_cells WHERE month >= (SELECT agg_from FROM kpi_params);
 CREATE TEMP TABLE kpi_cells ON COMMIT DROP AS  -- one pass: dealers and MRR per currency per cell
 SELECT k.cohort_month, x.month, count(*) AS dealers, coalesce(sum(x.dop), 0) AS dop, coalesce(sum(x.usd), 0) AS usd
 FROM (SELECT dealer_id, month, sum(mrr) FILTER (WHERE currency = 'DOP') AS dop, sum(mrr) FILTER (WHERE currency = 'USD') AS usd
-      FROM dealer_mrr_monthly WHERE month >= (SELECT agg_from FROM kpi_params) GROUP BY 1, 2) x
+      FROM kpi_recent GROUP BY 1, 2) x
 JOIN kpi_cohort k USING (dealer_id)
 GROUP BY 1, 2;
 INSERT INTO kpi_cohort_cells (cohort_month, month, currency, cohort_size, early_bird, dealers, mrr)

@@ -21,12 +21,18 @@ GROUP BY i.subscription_id;
 CREATE INDEX ON kpi_paid (subscription_id);
 ANALYZE kpi_paid;
 
+-- The scope's subscription changes, read once (breakpoints and states below both need them).
+CREATE TEMP TABLE kpi_ch ON COMMIT DROP AS
+SELECT sc.*, row_number() OVER (PARTITION BY sc.subscription_id ORDER BY sc.effective_date, sc.id) AS rk
+FROM subscription_changes sc JOIN kpi_scope USING (dealer_id);
+CREATE INDEX ON kpi_ch (subscription_id, rk);
+ANALYZE kpi_ch;
+
 CREATE TEMP TABLE kpi_bp ON COMMIT DROP AS
 SELECT DISTINCT subscription_id, d
-FROM (SELECT sc.subscription_id, sc.effective_date AS d FROM subscription_changes sc JOIN kpi_scope USING (dealer_id)
+FROM (SELECT subscription_id, effective_date AS d FROM kpi_ch
       UNION ALL
-      SELECT sc.subscription_id, sc.discount_ends FROM subscription_changes sc JOIN kpi_scope USING (dealer_id)
-      WHERE sc.discount_ends IS NOT NULL
+      SELECT subscription_id, discount_ends FROM kpi_ch WHERE discount_ends IS NOT NULL
       UNION ALL
       SELECT subscription_id, first_paid FROM kpi_paid
       UNION ALL
@@ -40,12 +46,6 @@ ANALYZE kpi_bp;
 
 -- The state in force on each breakpoint: the last change (by effective_date, id) on or before it,
 -- found with a running max over one sorted stream instead of one index probe per breakpoint.
-CREATE TEMP TABLE kpi_ch ON COMMIT DROP AS
-SELECT sc.*, row_number() OVER (PARTITION BY sc.subscription_id ORDER BY sc.effective_date, sc.id) AS rk
-FROM subscription_changes sc JOIN kpi_scope USING (dealer_id);
-CREATE INDEX ON kpi_ch (subscription_id, rk);
-ANALYZE kpi_ch;
-
 CREATE TEMP TABLE kpi_at ON COMMIT DROP AS
 SELECT subscription_id, d, max(cur) AS rk
 FROM (SELECT subscription_id, d, max(rk) OVER (PARTITION BY subscription_id ORDER BY d, rk NULLS LAST
