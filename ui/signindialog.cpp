@@ -133,9 +133,16 @@ void SignInDialog::signIn()
             return;
         }
         const QString account = services::PasswordVault::accountFor(m_profile.name, user);
-        if (m_keyringAvailable && m_remember->isChecked() && !m_profile.passwordless)
-            m_vault->write(account, password);
-        else if (m_keyringAvailable && !m_remember->isChecked() && m_hadRememberedPassword)
+        if (m_keyringAvailable && m_remember->isChecked() && !m_profile.passwordless) {
+            // The person asked us to remember it: if the keyring refuses, say so before going on.
+            m_vault->write(account, password).then(this, [this](const models::Status &stored) {
+                if (!stored.ok())
+                    ErrorPresenter::show(this, tr("Password not remembered"), stored.error());
+                accept();
+            });
+            return;
+        }
+        if (m_keyringAvailable && !m_remember->isChecked() && m_hadRememberedPassword)
             m_vault->remove(account);
         accept();
     });
