@@ -33,13 +33,41 @@ Result<QString> sqlFile(const QString &name)
     return QString::fromUtf8(file.readAll());
 }
 
+/// The script with each `(SELECT <day> FROM kpi_params)` replaced by that day as a literal. A
+/// sub-select is a parameter the planner cannot see: it guessed a third of the table for
+/// `month >= agg_from` and scanned a million month-end rows to touch one month's. The scripts
+/// change agg_from only as their last statement, so the values read before each one hold for it.
+Result<QString> withParams(PgConnection &c, QString sql)
+{
+    if (!sql.contains(QLatin1String("FROM kpi_params)")))
+        return sql;
+    static const QStringList days{QStringLiteral("asof"), QStringLiteral("agg_from"), QStringLiteral("pay_from"),
+                                  QStringLiteral("dun_from")};
+    auto params = c.exec(QStringLiteral("SELECT %1 FROM kpi_params").arg(days.join(QLatin1String(", "))));
+    if (!params)
+        return params.error();
+    for (int i = 0; i < days.size(); ++i) {
+        const QDate day = QDate::fromString(params->text(0, i), Qt::ISODate);
+        if (!day.isValid())
+            return models::makeError(QStringLiteral("kpi.params"),
+                                     QCoreApplication::translate("okla", "The KPI computation got an invalid date."),
+                                     days[i] + u'=' + params->text(0, i));
+        sql.replace(QStringLiteral("(SELECT %1 FROM kpi_params)").arg(days[i]),
+                    QStringLiteral("date '%1'").arg(day.toString(Qt::ISODate)));
+    }
+    return sql;
+}
+
 /// Runs the named scripts in order, reporting each one.
 Status runScripts(PgConnection &c, const QStringList &names, const KpiSnapshotBuilder::Progress &progress)
 {
     for (const QString &name : names) {
         QElapsedTimer timer;
         timer.start();
-        auto sql = sqlFile(name);
+        auto file = sqlFile(name);
+        if (!file)
+            return file.error();
+        auto sql = withParams(c, *file);
         if (!sql)
             return sql.error();
         if (auto st = c.execScript(*sql); !st)

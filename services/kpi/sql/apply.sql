@@ -1,18 +1,8 @@
--- Replaces the scope's change-log rows and month-end snapshots, then the month aggregates from
--- kpi_params.agg_from on. Inputs: kpi_scope, kpi_params, kpi_new_changes (changes.sql).
+-- Replaces the scope's change-log rows and month-end snapshots from kpi_params.agg_from on (moved
+-- back by changes.sql to the first month whose change-log rows differ). Inputs: kpi_scope,
+-- kpi_params, kpi_new_changes (changes.sql).
 -- kpi_params.all_dealers: the scope is every dealer (rebuild), so whole tables are replaced.
-UPDATE kpi_params SET agg_from = least(agg_from, coalesce((
-    SELECT date_trunc('month', min(effective_date))::date FROM (
-        (SELECT effective_date, dealer_id, currency, prev_mrr, mrr, prev_list_mrr, list_mrr, kind, involuntary, plan_key FROM dealer_mrr_changes
-         WHERE dealer_id IN (SELECT dealer_id FROM kpi_scope)
-         EXCEPT SELECT effective_date, dealer_id, currency, prev_mrr, mrr, prev_list_mrr, list_mrr, kind, involuntary, plan_key FROM kpi_new_changes)
-        UNION ALL
-        (SELECT effective_date, dealer_id, currency, prev_mrr, mrr, prev_list_mrr, list_mrr, kind, involuntary, plan_key FROM kpi_new_changes
-         EXCEPT SELECT effective_date, dealer_id, currency, prev_mrr, mrr, prev_list_mrr, list_mrr, kind, involuntary, plan_key FROM dealer_mrr_changes
-         WHERE dealer_id IN (SELECT dealer_id FROM kpi_scope))) diff), agg_from))
-WHERE NOT all_dealers;
-
--- Rows before agg_from are identical (the difference above says so): only later ones are replaced.
+-- Rows before agg_from are identical (changes.sql compared them): only later ones are replaced.
 DELETE FROM dealer_mrr_changes WHERE dealer_id IN (SELECT dealer_id FROM kpi_scope)
   AND effective_date >= (SELECT agg_from FROM kpi_params);
 INSERT INTO dealer_mrr_changes (effective_date, dealer_id, currency, prev_mrr, mrr, prev_list_mrr, list_mrr, kind,

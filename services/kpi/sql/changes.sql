@@ -127,3 +127,17 @@ SELECT c.effective_date, c.dealer_id, c.currency, c.prev_mrr, c.mrr, c.prev_list
        c.involuntary, c.plan_key
 FROM kpi_raw c JOIN k ON k.dealer_id = c.dealer_id AND k.effective_date = c.effective_date;
 ANALYZE kpi_new_changes;
+
+-- The first month whose change-log rows differ from the stored ones: snapshots from there on are
+-- replaced (apply.sql). Here, so that agg_from is final before apply.sql runs (the builder puts
+-- kpi_params' values into each script as literals).
+UPDATE kpi_params SET agg_from = least(agg_from, coalesce((
+    SELECT date_trunc('month', min(effective_date))::date FROM (
+        (SELECT effective_date, dealer_id, currency, prev_mrr, mrr, prev_list_mrr, list_mrr, kind, involuntary, plan_key FROM dealer_mrr_changes
+         WHERE dealer_id IN (SELECT dealer_id FROM kpi_scope)
+         EXCEPT SELECT effective_date, dealer_id, currency, prev_mrr, mrr, prev_list_mrr, list_mrr, kind, involuntary, plan_key FROM kpi_new_changes)
+        UNION ALL
+        (SELECT effective_date, dealer_id, currency, prev_mrr, mrr, prev_list_mrr, list_mrr, kind, involuntary, plan_key FROM kpi_new_changes
+         EXCEPT SELECT effective_date, dealer_id, currency, prev_mrr, mrr, prev_list_mrr, list_mrr, kind, involuntary, plan_key FROM dealer_mrr_changes
+         WHERE dealer_id IN (SELECT dealer_id FROM kpi_scope))) diff), agg_from))
+WHERE NOT all_dealers;
