@@ -4,20 +4,29 @@
 -- while Active or PastDue on a paid plan, after any Early Bird free months; its discount is the
 -- larger of its own (until discount_ends) and the Early Bird one (until the enrolment's end):
 -- discounts do not stack.
--- Driven from the scope's invoices, each one's charges through the invoice index (OFFSET 0 keeps
--- the planner from flattening it: it guesses the coalesce() keeps 0.5 % of charges, not 90 %, and
--- then walked every charge), and the few Ley 358-05 voided charges hashed once.
+-- A refresh: the scope's invoices, each one's successful charges (two index-only scans, migration 8;
+-- OFFSET 0 keeps the planner from flattening it: it guesses the coalesce() keeps 0.5 % of charges,
+-- not 90 %, and then walked every charge). Less the few Ley 358-05 voided charges, hashed once.
+-- A rebuild's scope is every dealer (kpi_params.all_dealers), so it joins all charges at once.
+CREATE TEMP TABLE kpi_voided ON COMMIT DROP AS
+SELECT DISTINCT p.charge_id FROM refunds r JOIN payments p ON p.id = r.payment_id
+WHERE r.reason = 'ley_358_05' AND coalesce(r.resolution, r.state) = 'succeeded' AND p.charge_id IS NOT NULL;
+CREATE UNIQUE INDEX ON kpi_voided (charge_id);
+
 CREATE TEMP TABLE kpi_paid ON COMMIT DROP AS
-SELECT i.subscription_id,
-       min((coalesce(c.finished_at, c.started_at) AT TIME ZONE 'America/Santo_Domingo')::date) AS first_paid
-FROM kpi_scope k
-JOIN invoices i ON i.dealer_id = k.dealer_id   -- through invoices: charges have no dealer index
-CROSS JOIN LATERAL (SELECT c.id, c.finished_at, c.started_at FROM charges c
-                    WHERE c.invoice_id = i.id AND coalesce(c.resolution, c.state) = 'succeeded' OFFSET 0) c
-WHERE NOT EXISTS (SELECT 1 FROM payments p JOIN refunds r ON r.payment_id = p.id
-                  WHERE p.charge_id = c.id AND r.reason = 'ley_358_05'
-                    AND coalesce(r.resolution, r.state) = 'succeeded')
-GROUP BY i.subscription_id;
+SELECT subscription_id, min((coalesce(finished_at, started_at) AT TIME ZONE 'America/Santo_Domingo')::date) AS first_paid
+FROM (SELECT i.subscription_id, c.id, c.started_at, c.finished_at
+      FROM kpi_scope k
+      JOIN invoices i ON i.dealer_id = k.dealer_id   -- through invoices: charges have no dealer index
+      CROSS JOIN LATERAL (SELECT c.id, c.started_at, c.finished_at FROM charges c
+                          WHERE c.invoice_id = i.id AND coalesce(c.resolution, c.state) = 'succeeded' OFFSET 0) c
+      WHERE NOT (SELECT all_dealers FROM kpi_params)
+      UNION ALL  -- a rebuild: every charge, joined in bulk
+      SELECT i.subscription_id, c.id, c.started_at, c.finished_at
+      FROM invoices i JOIN charges c ON c.invoice_id = i.id
+      WHERE coalesce(c.resolution, c.state) = 'succeeded' AND (SELECT all_dealers FROM kpi_params)) c
+WHERE NOT EXISTS (SELECT 1 FROM kpi_voided v WHERE v.charge_id = c.id)
+GROUP BY subscription_id;
 CREATE INDEX ON kpi_paid (subscription_id);
 ANALYZE kpi_paid;
 
