@@ -1,9 +1,12 @@
 // The Panel (KPI dashboard) offscreen on the hand-made dataset: period and currency switches,
-// a drill-down, exports and the PDF report; saves screenshots to look at.
+// a drill-down, exports and the PDF report, axis labels for people, the empty state of a
+// database without snapshots, and the smaller window; saves screenshots to look at.
 #include <QtTest>
 
 #include <QDir>
 #include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTableView>
 
 #include "harness/testenv.h"
@@ -21,6 +24,7 @@
 using namespace okla::models::kpi;
 using okla::models::Currency;
 using okla::ui::kpi::KpiCard;
+using okla::ui::kpi::KpiChartView;
 using okla::ui::kpi::KpiDealersDialog;
 using okla::ui::kpi::PanelDashboard;
 
@@ -32,6 +36,10 @@ private slots:
     void showsTheMonthThenSwitchesCurrencyAndPeriod();
     void cardClickListsTheDealersBehindIt();
     void exportsChartsAndTheMonthlyReport();
+    void axisLabelsAreCompactAmountsAndPercents();
+    void earlyBirdCardNamesItsAmountAsFutureNewMrr();
+    void fitsASmallerWindow();
+    void emptySnapshotsShowTheEmptyStateNotFakeAxes();
     void cleanupTestCase();
 
 private:
@@ -163,6 +171,116 @@ void TestPanelPage::exportsChartsAndTheMonthlyReport()
     QVERIFY(file.size() > 20000);
     QCOMPARE(file.read(4), QByteArray("%PDF"));
     QDir(dir).removeRecursively();
+}
+
+void TestPanelPage::axisLabelsAreCompactAmountsAndPercents()
+{
+    // given: February 2026 in pesos
+    QSignalSpy loaded(m_panel.get(), &PanelDashboard::loaded);
+    m_panel->setCurrency(Currency::DOP);
+    m_panel->setPeriod(KpiPeriod::month(2026, 3));
+    QVERIFY(loaded.wait(15000));
+    loaded.clear();
+    m_panel->setPeriod(KpiPeriod::month(2026, 2));
+    QVERIFY(loaded.wait(15000));
+    // then: money axes carry the currency, percent axes a %, none is a bare number
+    const QList<KpiChartView *> charts = m_panel->charts();
+    QCOMPARE(charts.size(), 6);
+    for (int i : {0, 1, 4, 5}) {
+        QVERIFY2(!charts[i]->isEmptyState(), qPrintable(charts[i]->title()));
+        const QStringList labels = charts[i]->axisLabels();
+        QVERIFY2(labels.size() >= 2, qPrintable(charts[i]->title()));
+        const QString symbol = i < 2 ? QStringLiteral("RD$") : QStringLiteral("US$");
+        for (const QString &label : labels)
+            QVERIFY2(label.contains(symbol), qPrintable(charts[i]->title() + u": " + labels.join(u" | ")));
+    }
+    for (int i : {2, 3}) {
+        for (const QString &label : charts[i]->axisLabels())
+            QVERIFY2(label.endsWith(QStringLiteral(" %")), qPrintable(label));
+    }
+    // and the format itself: thousands and millions with the currency (es_DO)
+    const QLocale locale;
+    QCOMPARE(KpiChartView::compactLabel(40000, 10000, 40000, KpiChartView::Unit::Money, Currency::DOP), QStringLiteral("RD$40 K"));
+    QCOMPARE(KpiChartView::compactLabel(600000, 100000, 600000, KpiChartView::Unit::Money, Currency::USD), QStringLiteral("US$600 K"));
+    QCOMPARE(KpiChartView::compactLabel(1500000, 500000, 2000000, KpiChartView::Unit::Money, Currency::DOP),
+             QStringLiteral("RD$") + locale.toString(1.5, 'f', 1) + QStringLiteral(" M"));
+    QCOMPARE(KpiChartView::compactLabel(-20000, 10000, 40000, KpiChartView::Unit::Money, Currency::DOP), QStringLiteral("−RD$20 K"));
+    QCOMPARE(KpiChartView::compactLabel(1500, 250, 1500, KpiChartView::Unit::Money, Currency::DOP),
+             QStringLiteral("RD$") + locale.toString(1500.0, 'f', 0));
+    QCOMPARE(KpiChartView::compactLabel(12.5, 2.5, 25, KpiChartView::Unit::Percent, Currency::DOP),
+             locale.toString(12.5, 'f', 1) + QStringLiteral(" %"));
+}
+
+void TestPanelPage::earlyBirdCardNamesItsAmountAsFutureNewMrr()
+{
+    // then: the card's amount is named New MRR booked when free months end, never a bare "+… MRR"
+    KpiCard *earlyBird = card(QStringLiteral("Early Bird: inscritos"));
+    QVERIFY(earlyBird);
+    QStringList all;
+    for (QLabel *label : earlyBird->findChildren<QLabel *>())
+        all << label->text();
+    const QString texts = all.join(u'\n');
+    QVERIFY2(texts.contains(QStringLiteral("MRR nuevo al terminar los meses gratis")), qPrintable(texts));
+    QVERIFY2(!texts.contains(QStringLiteral(", +")), qPrintable(texts));
+}
+
+void TestPanelPage::fitsASmallerWindow()
+{
+    // given: the Panel's share of a 1024×700 window (the navigation takes about 200 px)
+    m_panel->resize(800, 620);
+    QTest::qWait(300);
+    // then: no card is cut narrower than its text needs, and nothing scrolls sideways
+    for (KpiCard *c : m_panel->cards())
+        QVERIFY2(c->width() >= c->minimumSizeHint().width(), qPrintable(c->title()));
+    auto *scroll = m_panel->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    QVERIFY2(!scroll->horizontalScrollBar()->isVisible() || scroll->horizontalScrollBar()->maximum() == 0,
+             qPrintable(QString::number(scroll->widget()->minimumSizeHint().width())));
+    QVERIFY(m_panel->grab().save(shotPath(QStringLiteral("panel-1024x700.png"))));
+    m_panel->resize(1500, 2000);
+    QTest::qWait(100);
+}
+
+void TestPanelPage::emptySnapshotsShowTheEmptyStateNotFakeAxes()
+{
+    // given: a migrated database whose snapshots were never built
+    okla::tests::ThrowawayDatabase db(QStringLiteral("okla_kpiempty_%1").arg(QCoreApplication::applicationPid()));
+    auto owner = db.connectAs(QStringLiteral("okla_owner"));
+    QVERIFY(owner.ok());
+    QVERIFY(okla::services::Migrator::migrate(owner.value()).ok());
+    okla::services::KpiService service(okla::tests::conninfoAs(QStringLiteral("okla_owner"), db.name()));
+    PanelDashboard panel(&service);
+    panel.resize(1100, 900);
+    panel.show();
+    QSignalSpy loaded(&panel, &PanelDashboard::loaded);
+    // when
+    panel.setPeriod(KpiPeriod::month(2026, 2));
+    QVERIFY(loaded.wait(15000));
+    // then: one clear sentence with what to do, no chart draws axes, no card pretends a zero
+    QVERIFY(panel.data().isEmpty());
+    QVERIFY(panel.showsEmptyState());
+    auto *banner = panel.findChild<QLabel *>(QStringLiteral("panelEmpty"));
+    QVERIFY(banner);
+    QVERIFY2(banner->text().contains(QStringLiteral("Sin datos para este período")), qPrintable(banner->text()));
+    QVERIFY(banner->text().contains(QStringLiteral("okla kpi rebuild")));
+    for (KpiChartView *chart : panel.charts()) {
+        QVERIFY2(chart->isEmptyState(), qPrintable(chart->title() + u": " + chart->axisLabels().join(u" | ")));
+        QVERIFY(chart->emptyText().contains(QStringLiteral("okla kpi rebuild")));
+    }
+    for (KpiCard *c : panel.cards())
+        QCOMPARE(c->valueText(), QStringLiteral("—"));
+    auto *cohortEmpty = panel.findChild<QLabel *>(QStringLiteral("cohortEmpty"));
+    QVERIFY(cohortEmpty);
+    QVERIFY(cohortEmpty->isVisibleTo(&panel));
+    QTest::qWait(200);
+    QVERIFY(panel.grab().save(shotPath(QStringLiteral("panel-empty.png"))));
+    // and the report of an empty month says so too, instead of failing
+    QVERIFY(panel.exportPdf(shotPath(QStringLiteral("informe-kpi-vacio.pdf"))));
+
+    // when: the full dashboard comes back with data, the empty state goes away
+    QVERIFY(!m_panel->showsEmptyState());
+    for (KpiChartView *chart : m_panel->charts())
+        QVERIFY2(!chart->emptyText().contains(QStringLiteral("okla kpi rebuild")), qPrintable(chart->title()));
 }
 
 void TestPanelPage::cleanupTestCase()

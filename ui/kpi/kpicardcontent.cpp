@@ -169,15 +169,23 @@ QList<CardContent> buildCards(const KpiData &data, Currency currency, const Tran
                          tr("AZUL fees %1").arg(azulFees.format(Currency::USD)),
                          used && *used >= 0.8 ? -1 : (used ? 1 : 0), {}};
 
+    // Early Bird free months are not MRR yet (kpi.md): the amount is the New MRR the cohort will
+    // book when those months end, so it is labelled as future New MRR, never as "+ MRR" beside
+    // an MRR of zero. The tooltip gives the calendar month by month.
     int ebDealers = 0;
     NativeAmounts ebMrr;
+    QStringList calendar;
     for (const EarlyBirdMonth &m : data.earlyBird) {
         ebDealers += m.dealers;
         ebMrr += m.newMrr;
+        calendar << QStringLiteral("%1: %2 · +%3").arg(QLocale().toString(m.month, QStringLiteral("MMM yyyy")),
+                                                       tr("%1 dealers").arg(m.dealers),
+                                                       toReporting(m.newMrr, currency, s.rateEnd).format(currency));
     }
-    cards << CardContent{{}, tr("Early Bird"), QLocale().toString(data.earlyBirdEnrolled),
-                         tr("%1 enrolled; %2 free months ending, +%3 MRR").arg(data.earlyBirdEnrolled).arg(ebDealers)
-                             .arg(toReporting(ebMrr, currency, s.rateEnd).format(currency)), {}, 0, {}};
+    cards << CardContent{{}, tr("Early Bird enrolled"), QLocale().toString(data.earlyBirdEnrolled),
+                         tr("%1 still in their free months").arg(ebDealers),
+                         tr("New MRR when free months end: %1").arg(toReporting(ebMrr, currency, s.rateEnd).format(currency, true)),
+                         0, calendar.isEmpty() ? QString() : tr("Free months ending (New MRR ahead)") + u'\n' + calendar.join(u'\n')};
     return cards;
 }
 

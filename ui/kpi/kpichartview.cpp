@@ -1,8 +1,11 @@
 #include "ui/kpi/kpichartview.h"
 
+#include <cmath>
+
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QBarSeries>
+#include <QCategoryAxis>
 #include <QCursor>
 #include <QEvent>
 #include <QFile>
@@ -11,12 +14,14 @@
 #include <QIdentityProxyModel>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLocale>
+#include <QMenu>
 #include <QStackedBarSeries>
+#include <QStackedWidget>
 #include <QToolButton>
 #include <QToolTip>
 #include <QVBarModelMapper>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 #include "models/kpi/kpiseriesmodel.h"
 #include "ui/kpi/kpitext.h"
@@ -40,7 +45,50 @@ public:
     }
 };
 
+/// 1, 2, 2.5 or 5 × 10^k: the tick step a person reads at a glance for about `ticks` ticks.
+double niceStep(double span, int ticks)
+{
+    const double raw = span / std::max(1, ticks);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 2.5, 5.0}) {
+        if (raw <= m * magnitude * (1 + 1e-9))
+            return m * magnitude;
+    }
+    return 10.0 * magnitude;
+}
+
+/// Decimals needed so that consecutive ticks `step` apart read differently.
+int decimalsFor(double step)
+{
+    int decimals = 0;
+    while (decimals < 3 && std::abs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-6)
+        ++decimals;
+    return decimals;
+}
+
 } // namespace
+
+QString KpiChartView::compactLabel(double value, double step, double magnitude, Unit unit, models::Currency currency)
+{
+    const QLocale locale;
+    if (std::abs(value) < step * 1e-6)
+        value = 0; // no "-0"
+    if (unit == Unit::Percent)
+        return locale.toString(value, 'f', decimalsFor(step)) + QStringLiteral(" %");
+    // The suffix follows the axis' largest value, so every label of one axis shares it
+    // ("RD$0 K" … "RD$600 K", "RD$0 M" … "RD$1.5 M").
+    double divisor = 1;
+    QString suffix;
+    if (magnitude >= 1e6) {
+        divisor = 1e6;
+        suffix = QStringLiteral(" M");
+    } else if (magnitude >= 1e4 || (magnitude >= 1e3 && step >= 1e3)) {
+        divisor = 1e3;
+        suffix = QStringLiteral(" K");
+    }
+    const QString number = locale.toString(std::abs(value) / divisor, 'f', decimalsFor(step / divisor));
+    return (value < 0 ? QStringLiteral("−") : QString()) + models::currencySymbol(currency) + number + suffix;
+}
 
 KpiChartView::KpiChartView(const QString &title, Kind kind, KpiSeriesModel *model, QList<int> lineColumns, QWidget *parent)
     : QWidget(parent), m_title(title), m_kind(kind), m_model(model), m_lineColumns(std::move(lineColumns))
@@ -49,20 +97,37 @@ KpiChartView::KpiChartView(const QString &title, Kind kind, KpiSeriesModel *mode
     layout->setContentsMargins(0, 0, 0, 0);
     auto *header = new QHBoxLayout;
     auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()), this);
-    auto *png = new QToolButton(this);
-    png->setText(text("Export PNG…"));
-    auto *csv = new QToolButton(this);
-    csv->setText(text("Export CSV…"));
+    label->setWordWrap(true); // long Spanish titles wrap instead of widening the column
+    label->setMinimumWidth(0);
+    // One "Export" button with a menu: two buttons per chart left too little room for the title
+    // at 1024 px in Spanish.
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("chartExport"));
+    exportButton->setText(text("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(exportButton);
+    menu->addAction(text("Picture (PNG)…"), this, [this] { saveAs(true); });
+    menu->addAction(text("Data (CSV)…"), this, [this] { saveAs(false); });
+    exportButton->setMenu(menu);
     header->addWidget(label, 1);
-    header->addWidget(png);
-    header->addWidget(csv);
+    header->addWidget(exportButton, 0, Qt::AlignTop);
     layout->addLayout(header);
-    m_view = new QChartView(new QChart, this);
+    m_stack = new QStackedWidget(this);
+    m_stack->setMinimumHeight(230);
+    m_view = new QChartView(new QChart, m_stack);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(230);
-    layout->addWidget(m_view, 1);
-    connect(png, &QToolButton::clicked, this, [this] { saveAs(true); });
-    connect(csv, &QToolButton::clicked, this, [this] { saveAs(false); });
+    m_view->chart()->setLocale(QLocale());
+    m_stack->addWidget(m_view);
+    // The empty state: a sentence where the plot would be, never axes around nothing.
+    m_empty = new QLabel(text("No data for this period"), m_stack);
+    m_empty->setObjectName(QStringLiteral("chartEmpty"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setAutoFillBackground(true);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_empty->setBackgroundRole(QPalette::Base);
+    m_stack->addWidget(m_empty);
+    layout->addWidget(m_stack, 1);
     rebuild();
 }
 
@@ -70,8 +135,10 @@ void KpiChartView::rebuild()
 {
     QChart *chart = m_view->chart();
     chart->removeAllSeries();
-    for (QAbstractAxis *axis : chart->axes())
+    for (QAbstractAxis *axis : chart->axes()) {
         chart->removeAxis(axis);
+        delete axis; // owned by the chart as a QObject until its end otherwise: one set per rebuild
+    }
     applyPalette();
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
@@ -89,8 +156,8 @@ void KpiChartView::rebuild()
     axisX->append(categories);
     if (categories.size() > 12)
         axisX->setLabelsAngle(-90); // 24 months side by side do not fit horizontally
-    auto *axisY = new QValueAxis(chart);
-    axisY->setLabelFormat(QStringLiteral("%.0f"));
+    auto *axisY = new QCategoryAxis(chart);
+    axisY->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     chart->addAxis(axisX, Qt::AlignBottom);
     chart->addAxis(axisY, Qt::AlignLeft);
 
@@ -174,8 +241,71 @@ void KpiChartView::rebuild()
             }
         });
     }
-    axisY->setRange(lo, hi > lo ? hi * 1.08 : lo + 1);
-    axisY->applyNiceNumbers();
+    if (m_forcedEmpty || !hasBarData()) {
+        m_stack->setCurrentWidget(m_empty);
+        return;
+    }
+    m_stack->setCurrentWidget(m_view);
+    // Ticks at round values, labelled for people ("RD$40 K", "95 %"); QValueAxis only knows
+    // printf formats, so the labels are categories placed on their values.
+    const double step = niceStep(std::max(hi - lo, 1e-9), 5);
+    const double first = std::floor(lo / step) * step;
+    const double last = std::ceil(hi / step) * step;
+    // A category needs a width: the first one is a sliver just below the lowest tick.
+    axisY->setStartValue(first - step * 1e-6);
+    const int ticks = int(std::lround((last - first) / step));
+    for (int k = 0; k <= ticks; ++k)
+        axisY->append(compactLabel(first + k * step, step, std::max(std::abs(first), std::abs(last)), m_unit, m_currency),
+                      first + k * step);
+    axisY->setRange(first - step * 1e-6, last);
+    applyPalette();
+}
+
+bool KpiChartView::hasBarData() const
+{
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        for (int c = 0; c < m_model->columnCount(); ++c) {
+            if (m_lineColumns.contains(c))
+                continue;
+            const QModelIndex i = m_model->index(r, c);
+            if (!m_model->data(i, KpiSeriesModel::DefinedRole).toBool())
+                continue;
+            // A defined 0 % churn is news; zero money in every bar is nothing to draw.
+            if (m_unit == Unit::Percent || m_model->data(i, KpiSeriesModel::ValueRole).toDouble() != 0.0)
+                return true;
+        }
+    }
+    return false;
+}
+
+void KpiChartView::setUnit(Unit unit, models::Currency currency)
+{
+    m_unit = unit;
+    m_currency = currency;
+}
+
+void KpiChartView::setEmptyText(const QString &text)
+{
+    m_empty->setText(text);
+}
+
+bool KpiChartView::isEmptyState() const
+{
+    return m_stack->currentWidget() == m_empty;
+}
+
+QString KpiChartView::emptyText() const
+{
+    return m_empty->text();
+}
+
+QStringList KpiChartView::axisLabels() const
+{
+    for (QAbstractAxis *axis : m_view->chart()->axes(Qt::Vertical)) {
+        if (auto *category = qobject_cast<QCategoryAxis *>(axis))
+            return category->categoriesLabels();
+    }
+    return {};
 }
 
 void KpiChartView::applyPalette()
@@ -203,18 +333,20 @@ void KpiChartView::changeEvent(QEvent *event)
 
 QPixmap KpiChartView::picture(QSize size) const
 {
-    const QSize old = m_view->size();
+    // The current page of the stack: the chart, or the empty-state sentence.
+    QWidget *shown = m_stack->currentWidget();
+    const QSize old = shown->size();
     if (size.isValid() && size != old)
-        m_view->resize(size);
-    QPixmap pixmap = m_view->grab();
+        shown->resize(size);
+    QPixmap pixmap = shown->grab();
     if (size.isValid() && size != old)
-        m_view->resize(old);
+        shown->resize(old);
     return pixmap;
 }
 
 bool KpiChartView::exportPng(const QString &path) const
 {
-    return m_view->grab().save(path, "PNG");
+    return m_stack->currentWidget()->grab().save(path, "PNG");
 }
 
 bool KpiChartView::exportCsv(const QString &path) const

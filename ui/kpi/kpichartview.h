@@ -3,7 +3,10 @@
 #include <QChartView>
 #include <QWidget>
 
+#include "models/currency.h"
+
 class QLabel;
+class QStackedWidget;
 
 namespace okla::models::kpi {
 class KpiSeriesModel;
@@ -19,17 +22,33 @@ class KpiChartView : public QWidget
     Q_OBJECT
 public:
     enum class Kind { StackedBars, Bars };
+    /// What the values are: amounts in major units of a currency, or percentages (0–100).
+    enum class Unit { Money, Percent };
     /// `lineColumns`: model columns drawn as lines over the bars (targets, net new).
     KpiChartView(const QString &title, Kind kind, models::kpi::KpiSeriesModel *model, QList<int> lineColumns = {},
                  QWidget *parent = nullptr);
 
     /// Rebuilds the series from the model (after the model was reset) and applies the palette.
+    /// A model without any non-zero bar value shows the empty-state text instead of axes.
     void rebuild();
+    void setUnit(Unit unit, models::Currency currency = models::Currency::DOP);
+    /// The centred text shown when there is nothing to draw (default "No data for this period").
+    void setEmptyText(const QString &text);
+    /// Shows the empty state whatever the model holds (the Panel has no snapshots at all, so a
+    /// lone chart from another table would contradict the cards' "—").
+    void setForcedEmpty(bool forced) { m_forcedEmpty = forced; }
+    bool isEmptyState() const;
+    QString emptyText() const;
+    /// The Y axis labels as drawn, e.g. {"RD$0 K", "RD$20 K", ...} (for tests and the PDF).
+    QStringList axisLabels() const;
     bool exportPng(const QString &path) const;
     bool exportCsv(const QString &path) const;
     QPixmap picture(QSize size) const;
     QString title() const { return m_title; }
     QChart *chart() const { return m_view->chart(); }
+    /// "RD$40 K", "US$1.5 M", "12 %": the compact axis text for `value` on an axis whose ticks
+    /// are `step` apart and whose largest absolute value is `magnitude`.
+    static QString compactLabel(double value, double step, double magnitude, Unit unit, models::Currency currency);
 
 signals:
     /// A bar was clicked: `metric` (the column's key) for the row's key (e.g. a month).
@@ -41,12 +60,18 @@ protected:
 private:
     void applyPalette();
     void saveAs(bool png);
+    bool hasBarData() const;
 
     QString m_title;
     Kind m_kind;
     models::kpi::KpiSeriesModel *m_model;
     QList<int> m_lineColumns;
+    Unit m_unit = Unit::Money;
+    bool m_forcedEmpty = false;
+    models::Currency m_currency = models::Currency::DOP;
+    QStackedWidget *m_stack = nullptr;
     QChartView *m_view = nullptr;
+    QLabel *m_empty = nullptr;
 };
 
 } // namespace okla::ui::kpi

@@ -1,9 +1,11 @@
 #include "ui/kpi/kpipanelpage.h"
 
+#include <QLabel>
 #include <QVBoxLayout>
 
 #include "services/kpi/kpiservice.h"
 #include "services/session.h"
+#include "ui/kpi/kpitext.h"
 #include "ui/kpi/paneldashboard.h"
 
 namespace okla::ui::kpi {
@@ -20,8 +22,16 @@ KpiPanelPage::KpiPanelPage(const PageContext &context, QWidget *parent) : Page(p
             m_service = std::make_unique<services::KpiService>(context.session->database());
         }
     }
+    installKpiTranslator(); // before the first text() below
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // The same margins and heading as every other page (DealersPage, SettingsPage...).
+    layout->setContentsMargins(16, 16, 16, 8);
+    layout->addWidget(createHeading());
+    auto *subtitle = new QLabel(text("Revenue, churn, collections and spend against the 2026 roadmap targets"), this);
+    subtitle->setObjectName(QStringLiteral("pageSubtitle"));
+    subtitle->setWordWrap(true);
+    subtitle->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(subtitle);
     m_dashboard = new PanelDashboard(m_service.get(), this);
     layout->addWidget(m_dashboard);
     connect(m_dashboard, &PanelDashboard::loadingChanged, this, &Page::loadingChanged);

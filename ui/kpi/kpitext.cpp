@@ -64,7 +64,15 @@ const QHash<QString, QString> &glossary()
         {"above budget alert", "alerta de presupuesto"}, {"of budget", "del presupuesto"},
         {"Click a bar or a card to list its dealers.", "Haga clic en una barra o una tarjeta para ver sus dealers."},
         {"Recovered MRR %1", "MRR recuperado %1"}, {"provisional", "provisional"},
-        {"%1 unknown", "%1 sin resolver"}, {"AZUL fees %1", "Comisiones AZUL %1"}, {"12 months: %1", "12 meses: %1"}, {"list %1", "lista %1"},
+        {"%1 unknown", "%1 sin resolver"},
+        {"Early Bird enrolled", "Early Bird: inscritos"},
+        {"%1 still in their free months", "%1 aún en sus meses gratis"},
+        {"New MRR when free months end: %1", "MRR nuevo al terminar los meses gratis: %1"},
+        {"Free months ending (New MRR ahead)", "Fin de meses gratis (MRR nuevo por venir)"},
+        {"No data for this period", "Sin datos para este período"},
+        {"Export", "Exportar"}, {"Picture (PNG)…", "Imagen (PNG)…"}, {"Data (CSV)…", "Datos (CSV)…"},
+        {"Revenue, churn, collections and spend against the 2026 roadmap targets",
+         "Ingresos, cancelaciones, cobros y gastos frente a las metas del roadmap 2026"}, {"AZUL fees %1", "Comisiones AZUL %1"}, {"12 months: %1", "12 meses: %1"}, {"list %1", "lista %1"},
     };
     return es;
 }

@@ -8,7 +8,9 @@
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
+#include <QStackedLayout>
 #include <QTableView>
 #include <QTimer>
 
@@ -33,7 +35,7 @@ namespace {
 const char *const kCardTitles[] = {"MRR", "List-price MRR", "Net new MRR", "Paying dealers", "Customer churn",
                                    "Gross MRR churn", "NRR", "ARPA", "LTV (estimate)", "Quick ratio",
                                    "First-attempt success (AZUL)", "Collection rate", "Payments processed",
-                                   "Provider spend", "Early Bird"};
+                                   "Provider spend", "Early Bird enrolled"};
 }
 
 PanelDashboard::PanelDashboard(services::KpiService *service, QWidget *parent) : QWidget(parent), m_service(service)
@@ -54,27 +56,40 @@ PanelDashboard::PanelDashboard(services::KpiService *service, QWidget *parent) :
     auto *grid = new QGridLayout(content);
     buildToolbar(grid);
 
+    // Shown instead of zeros when there are no snapshots at all: says what to do about it.
+    m_emptyBanner = new QLabel(content);
+    m_emptyBanner->setObjectName(QStringLiteral("panelEmpty"));
+    m_emptyBanner->setWordWrap(true);
+    m_emptyBanner->setAlignment(Qt::AlignCenter);
+    m_emptyBanner->setFrameShape(QFrame::StyledPanel);
+    m_emptyBanner->setMargin(12);
+    m_emptyBanner->setVisible(false);
     m_cardGrid = new QGridLayout;
     m_cardGrid->setSpacing(8);
     for (const char *title : kCardTitles) {
         auto *card = new KpiCard(text(title), {}, content);
-        m_cardGrid->addWidget(card, int(m_cards.size()) / 5, int(m_cards.size()) % 5);
         m_cards << card;
     }
-    grid->addLayout(m_cardGrid, 1, 0, 1, 2);
+    layoutCards();
+    auto *top = new QVBoxLayout;
+    top->addWidget(m_emptyBanner);
+    top->addLayout(m_cardGrid);
+    grid->addLayout(top, 1, 0, 1, 2);
 
-    auto addChart = [&](const QString &title, KpiChartView::Kind kind, QList<int> lines, int row, int column) {
+    auto addChart = [&](const QString &title, KpiChartView::Kind kind, QList<int> lines, int row, int column,
+                        KpiChartView::Unit unit = KpiChartView::Unit::Money) {
         auto *model = new KpiSeriesModel(this);
         m_models << model;
         auto *chart = new KpiChartView(title, kind, model, lines, content);
+        chart->setUnit(unit, Currency::USD);
         connect(chart, &KpiChartView::drillDown, this, &PanelDashboard::drillDown);
         grid->addWidget(chart, row, column);
         m_charts << chart;
     };
     addChart(text("MRR by plan"), KpiChartView::Kind::StackedBars, {}, 2, 0);
     addChart(text("MRR movements"), KpiChartView::Kind::StackedBars, {5}, 2, 1);
-    addChart(text("Customer churn vs target"), KpiChartView::Kind::Bars, {1}, 3, 0);
-    addChart(text("Payment success by provider"), KpiChartView::Kind::Bars, {2}, 3, 1);
+    addChart(text("Customer churn vs target"), KpiChartView::Kind::Bars, {1}, 3, 0, KpiChartView::Unit::Percent);
+    addChart(text("Payment success by provider"), KpiChartView::Kind::Bars, {2}, 3, 1, KpiChartView::Unit::Percent);
     addChart(text("Payments processed by quarter"), KpiChartView::Kind::Bars, {1}, 4, 0);
     addChart(text("Spend by provider vs budget"), KpiChartView::Kind::Bars, {}, 4, 1);
 
@@ -89,6 +104,7 @@ PanelDashboard::PanelDashboard(services::KpiService *service, QWidget *parent) :
     grid->addLayout(cohortBar, 5, 0, 1, 2);
     connect(m_cohortMode, &QComboBox::currentIndexChanged, this, [this] {
         KpiSeriesBuilder{m_data, m_currency}.cohorts(*m_cohortModel, text("M%1"), m_cohortMode->currentIndex() == 1);
+        showCohortState();
     });
     m_cohortModel = new KpiSeriesModel(this);
     m_cohortTable = new QTableView(content);
@@ -98,11 +114,55 @@ PanelDashboard::PanelDashboard(services::KpiService *service, QWidget *parent) :
     m_cohortTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_cohortTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_cohortTable->setMinimumHeight(260);
-    grid->addWidget(m_cohortTable, 6, 0, 1, 2);
+    m_cohortEmpty = new QLabel(text("No data for this period"), content);
+    m_cohortEmpty->setObjectName(QStringLiteral("cohortEmpty"));
+    m_cohortEmpty->setAlignment(Qt::AlignCenter);
+    m_cohortEmpty->setWordWrap(true);
+    m_cohortEmpty->setForegroundRole(QPalette::PlaceholderText);
+    m_cohortEmpty->setMinimumHeight(120);
+    m_cohortStack = new QStackedLayout;
+    m_cohortStack->addWidget(m_cohortTable);
+    m_cohortStack->addWidget(m_cohortEmpty);
+    grid->addLayout(m_cohortStack, 6, 0, 1, 2);
     grid->setRowStretch(7, 1);
 
     for (KpiCard *card : m_cards)
         connect(card, &KpiCard::drillDown, this, [this](const QString &metric) { drillDown(metric); });
+}
+
+void PanelDashboard::layoutCards()
+{
+    // As many columns as fit (2 to 5), so 1024 px windows wrap cards instead of scrolling sideways.
+    const int perCard = m_cards.isEmpty() ? 1 : m_cards.first()->minimumWidth() + 24;
+    const int columns = std::clamp(width() / perCard, 2, 5);
+    if (columns == m_cardColumns)
+        return;
+    m_cardColumns = columns;
+    for (KpiCard *card : m_cards)
+        m_cardGrid->removeWidget(card);
+    for (int i = 0; i < m_cards.size(); ++i)
+        m_cardGrid->addWidget(m_cards[i], i / columns, i % columns);
+    for (int c = 0; c < 5; ++c)
+        m_cardGrid->setColumnStretch(c, c < columns ? 1 : 0);
+}
+
+void PanelDashboard::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    layoutCards();
+}
+
+void PanelDashboard::showCohortState()
+{
+    if (m_cohortModel->rowCount() > 0)
+        m_cohortStack->setCurrentWidget(m_cohortTable);
+    else
+        m_cohortStack->setCurrentWidget(m_cohortEmpty);
+}
+
+bool PanelDashboard::showsEmptyState() const
+{
+    return m_emptyBanner->isVisibleTo(this);
 }
 
 void PanelDashboard::buildToolbar(QGridLayout *grid)
@@ -127,6 +187,8 @@ void PanelDashboard::buildToolbar(QGridLayout *grid)
     auto *pdf = new QPushButton(text("Monthly report (PDF)…"), this);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("panelStatus"));
+    m_status->setWordWrap(true);
+    m_status->setMinimumWidth(0);
     bar->addWidget(new QLabel(text("Period"), this));
     bar->addWidget(m_kind);
     bar->addWidget(m_anchor);
@@ -232,18 +294,28 @@ void PanelDashboard::reload()
 
 void PanelDashboard::showData()
 {
-    if (m_data.isEmpty()) {
-        m_status->setText(text("No KPI snapshots yet: run `okla kpi rebuild`."));
-    } else {
-        m_status->setText(text("Snapshots as of %1").arg(QLocale().toString(m_data.asOf, QLocale::ShortFormat)));
-    }
+    const bool empty = m_data.isEmpty();
+    const QString hint = text("No KPI snapshots yet: run `okla kpi rebuild`.");
+    m_emptyBanner->setText(QStringLiteral("<b>%1</b><br>%2").arg(text("No data for this period").toHtmlEscaped(), hint.toHtmlEscaped()));
+    m_emptyBanner->setVisible(empty);
+    m_status->setText(empty ? QString() : text("Snapshots as of %1").arg(QLocale().toString(m_data.asOf, QLocale::ShortFormat)));
     const QList<CardContent> contents = buildCards(m_data, m_currency, [](const char *s) { return text(s); });
     // Metrics follow the content (the drill-down of a card depends on what it shows).
     for (int i = 0; i < m_cards.size() && i < contents.size(); ++i) {
         const CardContent &c = contents[i];
-        m_cards[i]->setMetric(c.metric);
-        m_cards[i]->setValues(c.value, c.change, c.target, c.status, c.tooltip.isEmpty() ? c.value : c.tooltip);
+        // Without snapshots every figure is unknown, not zero (kpi.md: undefined shows "—").
+        m_cards[i]->setMetric(empty ? QString() : c.metric);
+        if (empty)
+            m_cards[i]->setValues(QStringLiteral("—"), {}, {}, 0, hint);
+        else
+            m_cards[i]->setValues(c.value, c.change, c.target, c.status, c.tooltip.isEmpty() ? c.value : c.tooltip);
     }
+    for (KpiChartView *chart : m_charts) {
+        chart->setEmptyText(empty ? hint : text("No data for this period"));
+        chart->setForcedEmpty(empty);
+    }
+    m_charts[0]->setUnit(KpiChartView::Unit::Money, m_currency);
+    m_charts[1]->setUnit(KpiChartView::Unit::Money, m_currency);
     const KpiSeriesBuilder build{m_data, m_currency};
     build.mrrByPlan(*m_models[0], {QStringLiteral("Visible"), QStringLiteral("Starter"), QStringLiteral("Pro"),
                                    QStringLiteral("Elite"), QStringLiteral("Enterprise")});
@@ -254,6 +326,8 @@ void PanelDashboard::showData()
     build.volume(*m_models[4], {text("Payments processed"), text("Target")});
     build.spend(*m_models[5], {text("Spend"), text("Budget")});
     build.cohorts(*m_cohortModel, text("M%1"), m_cohortMode->currentIndex() == 1);
+    m_cohortEmpty->setText(empty ? hint : text("No data for this period"));
+    showCohortState();
     rebuildChartsFrom(0, ++m_showGeneration);
 }
 

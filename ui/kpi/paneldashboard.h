@@ -9,6 +9,7 @@ class QComboBox;
 class QDateEdit;
 class QGridLayout;
 class QLabel;
+class QStackedLayout;
 class QTableView;
 
 namespace okla::models::kpi {
@@ -44,6 +45,11 @@ public:
     QList<KpiChartView *> charts() const { return m_charts; }
     /// Writes the monthly report (Spanish) with the cards, charts and tables.
     bool exportPdf(const QString &path);
+    /// True while the page shows its empty state (no snapshots at all).
+    bool showsEmptyState() const;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 public slots:
     void reload();
@@ -61,6 +67,8 @@ private:
     void showData();
     void rebuildChartsFrom(int index, quint64 generation);
     void setLoading(bool loading);
+    void layoutCards();
+    void showCohortState();
 
     services::KpiService *m_service;
     models::kpi::KpiPeriod m_period;
@@ -77,12 +85,16 @@ private:
     QDateEdit *m_to = nullptr;
     QComboBox *m_currencyBox = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_emptyBanner = nullptr;
     QGridLayout *m_cardGrid = nullptr;
+    int m_cardColumns = 0;
     QList<KpiCard *> m_cards;
     QList<KpiChartView *> m_charts;
     QList<models::kpi::KpiSeriesModel *> m_models;
     models::kpi::KpiSeriesModel *m_cohortModel = nullptr;
     QTableView *m_cohortTable = nullptr;
+    QLabel *m_cohortEmpty = nullptr;
+    QStackedLayout *m_cohortStack = nullptr;
     QComboBox *m_cohortMode = nullptr;
 };
 
