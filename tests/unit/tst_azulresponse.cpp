@@ -184,6 +184,19 @@ private slots:
         QCOMPARE(noToken.outcome, Outcome::Ambiguous);
     }
 
+    void conflictingKeySpellingsAreNeverApproved()
+    {
+        // given an answer naming IsoCode twice, in two casings, with different values (found by fuzz_azul_response)
+        const AzulResult r = sale(R"({"AuthorizationCode":"OK1234","AzulOrderId":"44070","IsoCode":"01","Isocode":"00",
+            "ResponseCode":"ISO8583","ResponseMessage":"APROBADA"})");
+        // then it is neither approved nor declined: it must be verified
+        QCOMPARE(r.outcome, Outcome::Ambiguous);
+        // and the same key repeated with the same value is fine
+        const AzulResult same = sale(R"({"AuthorizationCode":"OK1234","AzulOrderId":"44070","IsoCode":"00","Isocode":"00",
+            "ResponseCode":"ISO8583","ResponseMessage":"APROBADA"})");
+        QCOMPARE(same.outcome, Outcome::Approved);
+    }
+
     void echoedCardNumberNeverSurvives()
     {
         // given answers that echo a full PAN where AZUL normally masks it or writes free text

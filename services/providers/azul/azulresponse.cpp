@@ -20,9 +20,17 @@ class Fields
 public:
     explicit Fields(const QJsonObject &o)
     {
-        for (auto it = o.begin(); it != o.end(); ++it)
-            m_values.insert(it.key().toLower(), it.value());
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const QString key = it.key().toLower();
+            // Keys are matched case-insensitively, so "IsoCode" and "Isocode" are the same field:
+            // two spellings with different values make the answer ambiguous, never approved.
+            const auto existing = m_values.constFind(key);
+            if (existing != m_values.constEnd() && *existing != it.value())
+                m_conflicts << key;
+            m_values.insert(key, it.value());
+        }
     }
+    const QStringList &conflicts() const { return m_conflicts; }
     bool has(const char *key) const { return m_values.contains(QLatin1String(key)); }
     /// A string field; null/missing = empty; another type = empty and flagged.
     QString text(const char *key)
@@ -69,6 +77,7 @@ public:
 private:
     QHash<QString, QJsonValue> m_values;
     QStringList m_wrongTypes;
+    QStringList m_conflicts;
 };
 
 bool containsCi(const QString &hay, QLatin1String needle)
@@ -232,6 +241,8 @@ AzulResult AzulResponseParser::classify(AzulOperation op, bool completeAnswer, i
                                            .arg(httpStatus).arg(body.size()));
 
     Fields f(doc.object());
+    if (!f.conflicts().isEmpty())
+        return ambiguous(std::move(r), QStringLiteral("fields repeated with different values: ") + f.conflicts().join(u','));
     // Free text AZUL writes ends up in logs, errors and dialogs: a card number echoed in it never does.
     r.responseCode = models::maskCardNumbers(f.text("responsecode"));
     r.isoCode = f.text("isocode");
