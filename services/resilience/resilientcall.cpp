@@ -139,25 +139,28 @@ private:
         m_health->recordAttempt(m_options.key, entry.latencyMs, report);
 
         const bool final = report.success || report.declined || report.cancelled;
-        const std::optional<qint64> delay = final ? std::nullopt : m_policy->nextDelayMs(m_attempts, report);
+        // A plain value rather than std::optional: GCC 12 at -O2 reports a false maybe-uninitialized.
+        const qint64 delayMs = final ? -1 : m_policy->nextDelayMs(m_attempts, report).value_or(-1);
+        bool retry = false;
         if (final) {
             entry.decision = QStringLiteral("done");
-        } else if (!delay) {
+        } else if (delayMs < 0) {
             entry.decision = m_attempts >= m_policy->maxAttempts() && m_policy->isRetryable(report)
                                  ? QStringLiteral("attempts exhausted")
                                  : QStringLiteral("not retryable");
         } else if (!m_budget->tryAcquireRetry()) {
             entry.decision = QStringLiteral("retry budget exhausted");
         } else {
-            entry.decision = QStringLiteral("retry in %1 ms").arg(*delay);
+            entry.decision = QStringLiteral("retry in %1 ms").arg(delayMs);
+            retry = true;
         }
         m_summary.attempts.append(entry);
         qCDebug(lcCall) << m_breaker->name() << "attempt" << m_attempts << report.summary << "->" << entry.decision;
-        if (!entry.decision.startsWith(QLatin1String("retry in"))) {
+        if (!retry) {
             finish(CallSummary::Stop::Completed, entry.decision);
             return;
         }
-        QTimer::singleShot(std::chrono::milliseconds(*delay), this, [this] { nextAttempt(); });
+        QTimer::singleShot(std::chrono::milliseconds(delayMs), this, [this] { nextAttempt(); });
     }
 
     void finish(CallSummary::Stop stop, QString detail)
