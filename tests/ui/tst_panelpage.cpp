@@ -237,6 +237,7 @@ void TestPanelPage::fitsASmallerWindow()
     QVERIFY2(!scroll->horizontalScrollBar()->isVisible() || scroll->horizontalScrollBar()->maximum() == 0,
              qPrintable(QString::number(scroll->widget()->minimumSizeHint().width())));
     QVERIFY(m_panel->grab().save(shotPath(QStringLiteral("panel-1024x700.png"))));
+    QVERIFY(scroll->widget()->grab().save(shotPath(QStringLiteral("panel-1024x700-full.png")))); // the whole page
     m_panel->resize(1500, 2000);
     QTest::qWait(100);
 }

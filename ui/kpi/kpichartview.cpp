@@ -8,6 +8,9 @@
 #include <QCategoryAxis>
 #include <QCursor>
 #include <QEvent>
+#include <QFontMetrics>
+#include <QLegendMarker>
+#include <QResizeEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -113,7 +116,7 @@ KpiChartView::KpiChartView(const QString &title, Kind kind, KpiSeriesModel *mode
     header->addWidget(exportButton, 0, Qt::AlignTop);
     layout->addLayout(header);
     m_stack = new QStackedWidget(this);
-    m_stack->setMinimumHeight(230);
+    m_stack->setMinimumHeight(280); // room for 24 rotated month labels under the plot
     m_view = new QChartView(new QChart, m_stack);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->chart()->setLocale(QLocale());
@@ -154,8 +157,12 @@ void KpiChartView::rebuild()
         categories << m_model->headerData(r, Qt::Vertical).toString();
     auto *axisX = new QBarCategoryAxis(chart);
     axisX->append(categories);
-    if (categories.size() > 12)
+    if (categories.size() > 12) {
         axisX->setLabelsAngle(-90); // 24 months side by side do not fit horizontally
+        // Rotated labels that do not fit are cut to a lone "⋮"; the axis then gets the room
+        // it needs from the plot instead.
+        axisX->setTruncateLabels(false);
+    }
     auto *axisY = new QCategoryAxis(chart);
     axisY->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     chart->addAxis(axisX, Qt::AlignBottom);
@@ -259,6 +266,27 @@ void KpiChartView::rebuild()
                       first + k * step);
     axisY->setRange(first - step * 1e-6, last);
     applyPalette();
+    placeLegend();
+}
+
+void KpiChartView::placeLegend()
+{
+    // A bottom legend is one row: when its names do not fit the width ("Expansi…", "Reactiv…"
+    // in Spanish), they go to the right, one per line, where they keep their full text.
+    QLegend *legend = m_view->chart()->legend();
+    const QFontMetrics metrics(legend->font());
+    int needed = 0;
+    for (QLegendMarker *marker : legend->markers())
+        needed += metrics.horizontalAdvance(marker->label()) + metrics.height() * 2 + 8;
+    legend->setAlignment(needed > m_view->width() - 24 ? Qt::AlignRight : Qt::AlignBottom);
+    legend->setShowToolTips(true);
+}
+
+void KpiChartView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (!isEmptyState())
+        placeLegend();
 }
 
 bool KpiChartView::hasBarData() const

@@ -56,11 +56,13 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void applyPalette();
     void saveAs(bool png);
     bool hasBarData() const;
+    void placeLegend();
 
     QString m_title;
     Kind m_kind;

@@ -54,7 +54,7 @@ const QHash<QString, QString> &glossary()
          "Dealer 360 todavía no existe: por ahora esta lista es solo de lectura."},
         {"%1 dealers", "%1 dealers"}, {"%1 voluntary, %2 involuntary", "%1 voluntarias, %2 involuntarias"},
         {"Loading…", "Cargando…"}, {"Snapshots as of %1", "Datos al %1"},
-        {"No KPI snapshots yet: run `okla kpi rebuild`.", "Aún no hay datos de KPI: ejecute `okla kpi rebuild`."},
+        {"No KPI snapshots yet: run `okla kpi rebuild`.", "Aún no hay datos de KPI: ejecute «okla kpi rebuild»."},
         {"stale FX rate", "tasa de cambio desactualizada"},
         {"%1 enrolled; %2 free months ending, +%3 MRR", "%1 inscritos; %2 terminan meses gratis, +%3 MRR"},
         {"Monthly KPI report", "Informe mensual de KPI"}, {"Generated %1", "Generado el %1"},
