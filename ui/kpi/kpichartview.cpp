@@ -154,7 +154,7 @@ void KpiChartView::rebuild()
     }
     QStringList categories;
     for (int r = 0; r < m_model->rowCount(); ++r)
-        categories << m_model->headerData(r, Qt::Vertical).toString();
+        categories << categoryName(r);
     auto *axisX = new QBarCategoryAxis(chart);
     axisX->append(categories);
     if (categories.size() > 12) {
@@ -190,7 +190,7 @@ void KpiChartView::rebuild()
             connect(set, &QBarSet::hovered, this, [this, s, set](bool on, int row) {
                 if (on) {
                     QToolTip::showText(QCursor::pos(), QStringLiteral("%1 · %2: %3").arg(
-                        set->label(), m_model->headerData(row, Qt::Vertical).toString(),
+                        set->label(), categoryName(row),
                         m_model->data(m_model->index(row, s), KpiSeriesModel::ExactRole).toString()));
                 } else {
                     QToolTip::hideText();
@@ -243,7 +243,7 @@ void KpiChartView::rebuild()
             const int row = int(std::lround(p.x()));
             if (on && row >= 0 && row < m_model->rowCount()) {
                 QToolTip::showText(QCursor::pos(), QStringLiteral("%1 · %2: %3").arg(
-                    m_model->headerData(c, Qt::Horizontal).toString(), m_model->headerData(row, Qt::Vertical).toString(),
+                    m_model->headerData(c, Qt::Horizontal).toString(), categoryName(row),
                     m_model->data(m_model->index(row, c), KpiSeriesModel::ExactRole).toString()));
             }
         });
@@ -304,6 +304,11 @@ bool KpiChartView::hasBarData() const
         }
     }
     return false;
+}
+
+QString KpiChartView::categoryName(int row) const
+{
+    return m_categoryNames.value(m_model->rowKey(row), m_model->headerData(row, Qt::Vertical).toString());
 }
 
 void KpiChartView::setUnit(Unit unit, models::Currency currency)

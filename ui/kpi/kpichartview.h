@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QChartView>
+#include <QHash>
 #include <QWidget>
 
 #include "models/currency.h"
@@ -34,6 +35,8 @@ public:
     void setUnit(Unit unit, models::Currency currency = models::Currency::DOP);
     /// The centred text shown when there is nothing to draw (default "No data for this period").
     void setEmptyText(const QString &text);
+    /// Display names for rows by key ("zoho_mail" → "Zoho Mail") where the model has raw keys.
+    void setCategoryNames(const QHash<QString, QString> &namesByKey) { m_categoryNames = namesByKey; }
     /// Shows the empty state whatever the model holds (the Panel has no snapshots at all, so a
     /// lone chart from another table would contradict the cards' "—").
     void setForcedEmpty(bool forced) { m_forcedEmpty = forced; }
@@ -62,6 +65,7 @@ private:
     void applyPalette();
     void saveAs(bool png);
     bool hasBarData() const;
+    QString categoryName(int row) const;
     void placeLegend();
 
     QString m_title;
@@ -70,6 +74,7 @@ private:
     QList<int> m_lineColumns;
     Unit m_unit = Unit::Money;
     bool m_forcedEmpty = false;
+    QHash<QString, QString> m_categoryNames;
     models::Currency m_currency = models::Currency::DOP;
     QStackedWidget *m_stack = nullptr;
     QChartView *m_view = nullptr;

@@ -93,7 +93,7 @@ bool KpiPdfReport::write(const QString &path, const KpiData &data, models::Curre
     int top = flow.take(rowHeight);
     f.setBold(true);
     painter.setFont(f);
-    const QStringList head{spanish("Indicator"), spanish("Value"), spanish("Previous"), spanish("Target")};
+    const QStringList head{spanish("Indicator"), spanish("Value"), spanish("Change and detail"), spanish("Target and detail")};
     for (int c = 0; c < 4; ++c)
         painter.drawText(QRect(cols[c], top, cols[c + 1] - cols[c] - 8, rowHeight), Qt::AlignVCenter | Qt::TextWordWrap, head[c]);
     f.setBold(false);
@@ -109,10 +109,17 @@ bool KpiPdfReport::write(const QString &path, const KpiData &data, models::Curre
     }
 
     for (KpiChartView *chart : charts) {
-        flow.text(chart->title(), 11, true);
         const QPixmap picture = chart->picture(QSize(1000, 460));
         const int height = w * picture.height() / std::max(1, picture.width());
-        painter.drawPixmap(QRect(0, flow.take(height + 20), w, height), picture);
+        // The title stays on the page of its chart (it was left alone at the foot of a page).
+        QFont titleFont = painter.font();
+        titleFont.setPointSize(11);
+        titleFont.setBold(true);
+        painter.setFont(titleFont);
+        const int titleHeight = painter.fontMetrics().height() + 11 * 4;
+        const int blockTop = flow.take(titleHeight + height + 20);
+        painter.drawText(QRect(0, blockTop, w, titleHeight), Qt::AlignLeft | Qt::AlignTop, chart->title());
+        painter.drawPixmap(QRect(0, blockTop + titleHeight, w, height), picture);
     }
 
     if (cohorts && cohorts->rowCount() > 0) {

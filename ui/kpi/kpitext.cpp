@@ -66,6 +66,7 @@ const QHash<QString, QString> &glossary()
         {"Recovered MRR %1", "MRR recuperado %1"}, {"provisional", "provisional"},
         {"%1 unknown", "%1 sin resolver"},
         {"Early Bird enrolled", "Early Bird: inscritos"},
+        {"Change and detail", "Cambio y detalle"}, {"Target and detail", "Meta y detalle"},
         {"%1 still in their free months", "%1 aún en sus meses gratis"},
         {"New MRR when free months end: %1", "MRR nuevo al terminar los meses gratis: %1"},
         {"Free months ending (New MRR ahead)", "Fin de meses gratis (MRR nuevo por venir)"},

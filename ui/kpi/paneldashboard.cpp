@@ -92,6 +92,15 @@ PanelDashboard::PanelDashboard(services::KpiService *service, QWidget *parent) :
     addChart(text("Payment success by provider"), KpiChartView::Kind::Bars, {2}, 3, 1, KpiChartView::Unit::Percent);
     addChart(text("Payments processed by quarter"), KpiChartView::Kind::Bars, {1}, 4, 0);
     addChart(text("Spend by provider vs budget"), KpiChartView::Kind::Bars, {}, 4, 1);
+    // Provider keys as the roadmap's budget table names them (kpi.md).
+    m_charts.last()->setCategoryNames({{QStringLiteral("azul"), QStringLiteral("AZUL")},
+                                       {QStringLiteral("stripe"), QStringLiteral("Stripe")},
+                                       {QStringLiteral("s3"), QStringLiteral("S3/Spaces")},
+                                       {QStringLiteral("postgresql"), QStringLiteral("PostgreSQL")},
+                                       {QStringLiteral("redis"), QStringLiteral("Redis")},
+                                       {QStringLiteral("rabbitmq"), QStringLiteral("RabbitMQ")},
+                                       {QStringLiteral("zoho_mail"), QStringLiteral("Zoho Mail")},
+                                       {QStringLiteral("fcm"), QStringLiteral("Firebase FCM")}});
 
     auto *cohortBar = new QHBoxLayout;
     auto *cohortTitle = new QLabel(QStringLiteral("<b>%1</b>").arg(text("Cohort retention")), content);
