@@ -8,6 +8,7 @@
 
 #include "sandbox/launcher/sandboxlauncher.h"
 #include "sandbox/seed/seeder.h"
+#include "services/kpi/kpisnapshotbuilder.h"
 #include "services/pgconnection.h"
 
 using okla::models::Error;
@@ -213,6 +214,11 @@ int runSeed(const QStringList &args, const QCommandLineOption &dir, const QComma
     out() << tr("Seeded %1 dealers × %2 months in %3 s.").arg(options.dealers).arg(options.months)
                  .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1)
           << '\n';
+    // The Panel reads KPI snapshots; rebuild them so the console opens on figures, not on a hint.
+    auto kpi = okla::services::KpiSnapshotBuilder::rebuild(owner.value(), std::nullopt, printer());
+    if (!kpi)
+        return fail(kpi.error());
+    out() << tr("KPI snapshots rebuilt in %1 s.").arg(double(kpi->elapsedMs) / 1000.0, 0, 'f', 1) << '\n';
     return 0;
 }
 

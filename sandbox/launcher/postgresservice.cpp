@@ -26,8 +26,6 @@ using services::PgConnection;
 namespace {
 QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
-const QString kGroups[] = {QStringLiteral("okla_finance"), QStringLiteral("okla_manager"),
-                           QStringLiteral("okla_support"), QStringLiteral("okla_admin")};
 
 Status chownTo(const QString &path, const RunAs &runAs)
 {
@@ -199,22 +197,13 @@ Status provision(ServiceContext &ctx)
     auto migrated = services::Migrator::migrate(owner.value(), ctx.say);
     if (!migrated)
         return migrated.error();
-    // The migrations create the group roles; creating missing ones here keeps the demo staff
-    // usable on a schema that does not have them yet (IF NOT EXISTS logic on both sides).
-    for (const QString &group : kGroups) {
-        auto exists = su->exec(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = $1"), {group});
-        if (!exists)
-            return exists.error();
-        if (exists->rows() == 0) {
-            if (auto ok = su->execScript(QStringLiteral("CREATE ROLE %1 NOLOGIN").arg(quoteIdent(group))); !ok)
-                return ok;
-        }
-    }
+    // Each demo person gets a login role in their group AND a staff row (current_staff_id() is what
+    // row-level security and the audit log see), through the one function the schema provides.
     for (const DemoStaff &staff : demoStaff()) {
-        if (auto ok = ensureRole(su.value(), staff.role, QStringLiteral("LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE")); !ok)
-            return ok;
-        if (auto ok = su->execScript(QStringLiteral("GRANT %1 TO %2").arg(quoteIdent(staff.group), quoteIdent(staff.role))); !ok)
-            return ok;
+        auto created = owner->exec(QStringLiteral("SELECT okla_create_staff($1, $2, $3, $4)"),
+                                   {staff.role, staff.fullName, staff.group.mid(5), QString(staff.role + QStringLiteral("@okla.com.do"))});
+        if (!created)
+            return created.error();
     }
     return {};
 }
@@ -234,9 +223,11 @@ void profile(const ServiceContext &ctx, services::ConnectionProfile &p)
 const QList<DemoStaff> &demoStaff()
 {
     static const QList<DemoStaff> staff = {
-        {QStringLiteral("ana"), QStringLiteral("okla_finance")},   {QStringLiteral("luis"), QStringLiteral("okla_finance")},
-        {QStringLiteral("marco"), QStringLiteral("okla_manager")}, {QStringLiteral("sofia"), QStringLiteral("okla_support")},
-        {QStringLiteral("admin"), QStringLiteral("okla_admin")},
+        {QStringLiteral("ana"), QStringLiteral("okla_finance"), QStringLiteral("Ana Pérez")},
+        {QStringLiteral("luis"), QStringLiteral("okla_finance"), QStringLiteral("Luis Gómez")},
+        {QStringLiteral("marco"), QStringLiteral("okla_manager"), QStringLiteral("Marco Díaz")},
+        {QStringLiteral("sofia"), QStringLiteral("okla_support"), QStringLiteral("Sofía Martínez")},
+        {QStringLiteral("admin"), QStringLiteral("okla_admin"), QStringLiteral("Administración OKLA")},
     };
     return staff;
 }

@@ -8,8 +8,9 @@ namespace okla::sandbox {
 /// A demo staff member of the sandbox: a LOGIN role that is a member of one group role.
 struct DemoStaff
 {
-    QString role;
-    QString group;
+    QString role;     ///< the login role
+    QString group;    ///< okla_finance, okla_manager, okla_support or okla_admin
+    QString fullName; ///< shown in the console and the audit log
 };
 
 /// ana and luis (finance: two people, for approvals), marco (manager), sofia (support), admin.

@@ -160,6 +160,10 @@ private slots:
             QVERIFY(member);
             QCOMPARE(member->text(0, 0), QStringLiteral("t"));
             QCOMPARE(member->text(0, 1), staff.role);
+            // and each is a staff member, which row-level security and the audit log rely on
+            auto self = connection->exec(QStringLiteral("SELECT current_staff_id() IS NOT NULL"));
+            QVERIFY(self);
+            QCOMPARE(self->text(0, 0), QStringLiteral("t"));
         }
         // nobody else, and no TCP at all
         QVERIFY(!connectAs(QStringLiteral("mallory")));
