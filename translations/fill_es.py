@@ -412,6 +412,25 @@ ES = {
     "Rate limit was enforced locally for a while: %1": "El límite de frecuencia se aplicó localmente durante un tiempo: %1",
     "Provider health unavailable: %1": "Salud de los proveedores no disponible: %1",
     "No process has called %1 in the last 30 seconds.": "Ningún proceso ha llamado a %1 en los últimos 30 segundos.",
+    "Provider health is kept in Redis, which did not answer:": "La salud de los proveedores se guarda en Redis, que no respondió:",
+    "No process has reported provider health in the last 30 seconds.": "Ningún proceso ha informado la salud de los proveedores en los últimos 30 segundos.",
+    "local (Redis was unreachable)": "local (Redis no respondía)",
+    "No payment provider is configured in this profile.": "Este perfil no tiene ningún proveedor de pagos configurado.",
+    "The KPI computation got an invalid date.": "El cálculo de KPI recibió una fecha no válida.",
+    "The amount must be positive and at most 12 digits.": "El monto debe ser positivo y de 12 dígitos como máximo.",
+    "The ITBIS must be between zero and the amount.": "El ITBIS debe estar entre cero y el monto.",
+    "An AZUL order id is missing or too long.": "Falta el número de orden de AZUL o es demasiado largo.",
+    "The card number must be 12 to 19 digits.": "El número de tarjeta debe tener entre 12 y 19 dígitos.",
+    "The card expiration must be YYYYMM.": "El vencimiento de la tarjeta debe tener la forma AAAAMM.",
+    "The card security code must be 3 or 4 digits.": "El código de seguridad de la tarjeta debe tener 3 o 4 dígitos.",
+    "Only a Sale or a Hold carries card data.": "Solo una venta o una retención lleva datos de tarjeta.",
+    "The order number is longer than 15 characters.": "El número de orden tiene más de 15 caracteres.",
+    "A token sale carries a token of at most 100 characters and no card number.":
+        "Una venta con token lleva un token de 100 caracteres como máximo y ningún número de tarjeta.",
+    "The merchant name shown on statements is invalid.": "El nombre del comercio que aparece en los estados de cuenta no es válido.",
+    "The AZUL order id must be digits.": "El número de orden de AZUL debe contener solo dígitos.",
+    "The DataVault token is missing or too long.": "Falta el token de DataVault o es demasiado largo.",
+    "Password not remembered": "No se recordó la contraseña",
 }
 
 # Plural forms: Spanish has two (one, other), as does English.

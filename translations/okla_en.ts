@@ -12,7 +12,7 @@
     <name>models</name>
     <message>
         <source>Stripe's answer could not be understood.</source>
-        <translation>Stripe's answer could not be understood.</translation>
+        <translation type="vanished">Stripe's answer could not be understood.</translation>
     </message>
 </context>
 <context>
@@ -276,6 +276,74 @@
     <message>
         <source>%1 done in %2 ms</source>
         <translation>%1 done in %2 ms</translation>
+    </message>
+    <message>
+        <source>Provider health is kept in Redis, which did not answer:</source>
+        <translation>Provider health is kept in Redis, which did not answer:</translation>
+    </message>
+    <message>
+        <source>No process has reported provider health in the last 30 seconds.</source>
+        <translation>No process has reported provider health in the last 30 seconds.</translation>
+    </message>
+    <message>
+        <source>local (Redis was unreachable)</source>
+        <translation>local (Redis was unreachable)</translation>
+    </message>
+    <message>
+        <source>No payment provider is configured in this profile.</source>
+        <translation>No payment provider is configured in this profile.</translation>
+    </message>
+    <message>
+        <source>The KPI computation got an invalid date.</source>
+        <translation>The KPI computation got an invalid date.</translation>
+    </message>
+    <message>
+        <source>The amount must be positive and at most 12 digits.</source>
+        <translation>The amount must be positive and at most 12 digits.</translation>
+    </message>
+    <message>
+        <source>The ITBIS must be between zero and the amount.</source>
+        <translation>The ITBIS must be between zero and the amount.</translation>
+    </message>
+    <message>
+        <source>An AZUL order id is missing or too long.</source>
+        <translation>An AZUL order id is missing or too long.</translation>
+    </message>
+    <message>
+        <source>The card number must be 12 to 19 digits.</source>
+        <translation>The card number must be 12 to 19 digits.</translation>
+    </message>
+    <message>
+        <source>The card expiration must be YYYYMM.</source>
+        <translation>The card expiration must be YYYYMM.</translation>
+    </message>
+    <message>
+        <source>The card security code must be 3 or 4 digits.</source>
+        <translation>The card security code must be 3 or 4 digits.</translation>
+    </message>
+    <message>
+        <source>Only a Sale or a Hold carries card data.</source>
+        <translation>Only a Sale or a Hold carries card data.</translation>
+    </message>
+    <message>
+        <source>The order number is longer than 15 characters.</source>
+        <translation>The order number is longer than 15 characters.</translation>
+    </message>
+    <message>
+        <source>A token sale carries a token of at most 100 characters and no card number.</source>
+        <translation>A token sale carries a token of at most 100 characters and no card number.</translation>
+    </message>
+    <message>
+        <source>The merchant name shown on statements is invalid.</source>
+        <translation>The merchant name shown on statements is invalid.</translation>
+    </message>
+    <message>
+        <source>The AZUL order id must be digits.</source>
+        <translation>The AZUL order id must be digits.</translation>
+    </message>
+    <message>
+        <source>The DataVault token is missing or too long.</source>
+        <translation>The DataVault token is missing or too long.</translation>
     </message>
 </context>
 <context>
@@ -1321,27 +1389,27 @@ Verification: %3</translation>
     <name>okla::ui::PanelPage</name>
     <message>
         <source>The manager's dashboard: OKLA's key figures against the roadmap targets.</source>
-        <translation>The manager's dashboard: OKLA's key figures against the roadmap targets.</translation>
+        <translation type="vanished">The manager's dashboard: OKLA's key figures against the roadmap targets.</translation>
     </message>
     <message>
         <source>MRR, New and Expansion MRR, churn and active dealers by plan</source>
-        <translation>MRR, New and Expansion MRR, churn and active dealers by plan</translation>
+        <translation type="vanished">MRR, New and Expansion MRR, churn and active dealers by plan</translation>
     </message>
     <message>
         <source>Targets from the roadmap and how far each one is</source>
-        <translation>Targets from the roadmap and how far each one is</translation>
+        <translation type="vanished">Targets from the roadmap and how far each one is</translation>
     </message>
     <message>
         <source>Charts by month, fed from the subscription history</source>
-        <translation>Charts by month, fed from the subscription history</translation>
+        <translation type="vanished">Charts by month, fed from the subscription history</translation>
     </message>
     <message>
         <source>It comes with the KPI dashboard work (issue 4).</source>
-        <translation>It comes with the KPI dashboard work (issue 4).</translation>
+        <translation type="vanished">It comes with the KPI dashboard work (issue 4).</translation>
     </message>
     <message>
         <source>Panel</source>
-        <translation>Panel</translation>
+        <translation type="vanished">Panel</translation>
     </message>
 </context>
 <context>
@@ -1564,6 +1632,10 @@ Verification: %3</translation>
         <source>Could not sign in</source>
         <translation>Could not sign in</translation>
     </message>
+    <message>
+        <source>Password not remembered</source>
+        <translation>Password not remembered</translation>
+    </message>
 </context>
 <context>
     <name>okla::ui::StoragePage</name>
@@ -1755,11 +1827,35 @@ Verification: %3</translation>
     </message>
     <message>
         <source>Early Bird</source>
-        <translation>Early Bird</translation>
+        <translation type="vanished">Early Bird</translation>
     </message>
     <message>
         <source>%1 enrolled; %2 free months ending, +%3 MRR</source>
-        <translation>%1 enrolled; %2 free months ending, +%3 MRR</translation>
+        <translation type="vanished">%1 enrolled; %2 free months ending, +%3 MRR</translation>
+    </message>
+    <message>
+        <source>AZUL fees %1</source>
+        <translation>AZUL fees %1</translation>
+    </message>
+    <message>
+        <source>%1 dealers</source>
+        <translation>%1 dealers</translation>
+    </message>
+    <message>
+        <source>Early Bird enrolled</source>
+        <translation>Early Bird enrolled</translation>
+    </message>
+    <message>
+        <source>%1 still in their free months</source>
+        <translation>%1 still in their free months</translation>
+    </message>
+    <message>
+        <source>New MRR when free months end: %1</source>
+        <translation>New MRR when free months end: %1</translation>
+    </message>
+    <message>
+        <source>Free months ending (New MRR ahead)</source>
+        <translation>Free months ending (New MRR ahead)</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@
     <name>models</name>
     <message>
         <source>Stripe's answer could not be understood.</source>
-        <translation>No se pudo entender la respuesta de Stripe.</translation>
+        <translation type="vanished">No se pudo entender la respuesta de Stripe.</translation>
     </message>
 </context>
 <context>
@@ -276,6 +276,74 @@
     <message>
         <source>%1 done in %2 ms</source>
         <translation>%1 listo en %2 ms</translation>
+    </message>
+    <message>
+        <source>Provider health is kept in Redis, which did not answer:</source>
+        <translation>La salud de los proveedores se guarda en Redis, que no respondió:</translation>
+    </message>
+    <message>
+        <source>No process has reported provider health in the last 30 seconds.</source>
+        <translation>Ningún proceso ha informado la salud de los proveedores en los últimos 30 segundos.</translation>
+    </message>
+    <message>
+        <source>local (Redis was unreachable)</source>
+        <translation>local (Redis no respondía)</translation>
+    </message>
+    <message>
+        <source>No payment provider is configured in this profile.</source>
+        <translation>Este perfil no tiene ningún proveedor de pagos configurado.</translation>
+    </message>
+    <message>
+        <source>The KPI computation got an invalid date.</source>
+        <translation>El cálculo de KPI recibió una fecha no válida.</translation>
+    </message>
+    <message>
+        <source>The amount must be positive and at most 12 digits.</source>
+        <translation>El monto debe ser positivo y de 12 dígitos como máximo.</translation>
+    </message>
+    <message>
+        <source>The ITBIS must be between zero and the amount.</source>
+        <translation>El ITBIS debe estar entre cero y el monto.</translation>
+    </message>
+    <message>
+        <source>An AZUL order id is missing or too long.</source>
+        <translation>Falta el número de orden de AZUL o es demasiado largo.</translation>
+    </message>
+    <message>
+        <source>The card number must be 12 to 19 digits.</source>
+        <translation>El número de tarjeta debe tener entre 12 y 19 dígitos.</translation>
+    </message>
+    <message>
+        <source>The card expiration must be YYYYMM.</source>
+        <translation>El vencimiento de la tarjeta debe tener la forma AAAAMM.</translation>
+    </message>
+    <message>
+        <source>The card security code must be 3 or 4 digits.</source>
+        <translation>El código de seguridad de la tarjeta debe tener 3 o 4 dígitos.</translation>
+    </message>
+    <message>
+        <source>Only a Sale or a Hold carries card data.</source>
+        <translation>Solo una venta o una retención lleva datos de tarjeta.</translation>
+    </message>
+    <message>
+        <source>The order number is longer than 15 characters.</source>
+        <translation>El número de orden tiene más de 15 caracteres.</translation>
+    </message>
+    <message>
+        <source>A token sale carries a token of at most 100 characters and no card number.</source>
+        <translation>Una venta con token lleva un token de 100 caracteres como máximo y ningún número de tarjeta.</translation>
+    </message>
+    <message>
+        <source>The merchant name shown on statements is invalid.</source>
+        <translation>El nombre del comercio que aparece en los estados de cuenta no es válido.</translation>
+    </message>
+    <message>
+        <source>The AZUL order id must be digits.</source>
+        <translation>El número de orden de AZUL debe contener solo dígitos.</translation>
+    </message>
+    <message>
+        <source>The DataVault token is missing or too long.</source>
+        <translation>Falta el token de DataVault o es demasiado largo.</translation>
     </message>
 </context>
 <context>
@@ -1321,27 +1389,27 @@ Verificación: %3</translation>
     <name>okla::ui::PanelPage</name>
     <message>
         <source>The manager's dashboard: OKLA's key figures against the roadmap targets.</source>
-        <translation>El tablero de gerencia: las cifras clave de OKLA frente a las metas del plan de ruta.</translation>
+        <translation type="vanished">El tablero de gerencia: las cifras clave de OKLA frente a las metas del plan de ruta.</translation>
     </message>
     <message>
         <source>MRR, New and Expansion MRR, churn and active dealers by plan</source>
-        <translation>MRR, MRR nuevo y de expansión, churn y dealers activos por plan</translation>
+        <translation type="vanished">MRR, MRR nuevo y de expansión, churn y dealers activos por plan</translation>
     </message>
     <message>
         <source>Targets from the roadmap and how far each one is</source>
-        <translation>Las metas del plan de ruta y cuánto falta para cada una</translation>
+        <translation type="vanished">Las metas del plan de ruta y cuánto falta para cada una</translation>
     </message>
     <message>
         <source>Charts by month, fed from the subscription history</source>
-        <translation>Gráficos por mes, a partir del historial de suscripciones</translation>
+        <translation type="vanished">Gráficos por mes, a partir del historial de suscripciones</translation>
     </message>
     <message>
         <source>It comes with the KPI dashboard work (issue 4).</source>
-        <translation>Llega con el trabajo del tablero de KPI (issue 4).</translation>
+        <translation type="vanished">Llega con el trabajo del tablero de KPI (issue 4).</translation>
     </message>
     <message>
         <source>Panel</source>
-        <translation>Panel</translation>
+        <translation type="vanished">Panel</translation>
     </message>
 </context>
 <context>
@@ -1564,6 +1632,10 @@ Verificación: %3</translation>
         <source>Could not sign in</source>
         <translation>No se pudo iniciar sesión</translation>
     </message>
+    <message>
+        <source>Password not remembered</source>
+        <translation>No se recordó la contraseña</translation>
+    </message>
 </context>
 <context>
     <name>okla::ui::StoragePage</name>
@@ -1755,11 +1827,35 @@ Verificación: %3</translation>
     </message>
     <message>
         <source>Early Bird</source>
-        <translation>Early Bird</translation>
+        <translation type="vanished">Early Bird</translation>
     </message>
     <message>
         <source>%1 enrolled; %2 free months ending, +%3 MRR</source>
-        <translation>%1 inscritos; %2 terminan meses gratis, +%3 MRR</translation>
+        <translation type="vanished">%1 inscritos; %2 terminan meses gratis, +%3 MRR</translation>
+    </message>
+    <message>
+        <source>AZUL fees %1</source>
+        <translation>Comisiones AZUL %1</translation>
+    </message>
+    <message>
+        <source>%1 dealers</source>
+        <translation>%1 dealers</translation>
+    </message>
+    <message>
+        <source>Early Bird enrolled</source>
+        <translation>Early Bird: inscritos</translation>
+    </message>
+    <message>
+        <source>%1 still in their free months</source>
+        <translation>%1 aún en sus meses gratis</translation>
+    </message>
+    <message>
+        <source>New MRR when free months end: %1</source>
+        <translation>MRR nuevo al terminar los meses gratis: %1</translation>
+    </message>
+    <message>
+        <source>Free months ending (New MRR ahead)</source>
+        <translation>Fin de meses gratis (MRR nuevo por venir)</translation>
     </message>
 </context>
 <context>
