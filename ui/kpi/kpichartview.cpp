@@ -157,12 +157,8 @@ void KpiChartView::rebuild()
         categories << categoryName(r);
     auto *axisX = new QBarCategoryAxis(chart);
     axisX->append(categories);
-    if (categories.size() > 12) {
-        axisX->setLabelsAngle(-90); // 24 months side by side do not fit horizontally
-        // Rotated labels that do not fit are cut to a lone "⋮"; the axis then gets the room
-        // it needs from the plot instead.
-        axisX->setTruncateLabels(false);
-    }
+    // Labels that do not fit are cut ("ene …", "⋮"); placeLegend() rotates them instead.
+    axisX->setTruncateLabels(false);
     auto *axisY = new QCategoryAxis(chart);
     axisY->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     chart->addAxis(axisX, Qt::AlignBottom);
@@ -273,13 +269,33 @@ void KpiChartView::placeLegend()
 {
     // A bottom legend is one row: when its names do not fit the width ("Expansi…", "Reactiv…"
     // in Spanish), they go to the right, one per line, where they keep their full text.
-    QLegend *legend = m_view->chart()->legend();
+    QChart *chart = m_view->chart();
+    QLegend *legend = chart->legend();
     const QFontMetrics metrics(legend->font());
     int needed = 0;
-    for (QLegendMarker *marker : legend->markers())
+    int widest = 0;
+    for (QLegendMarker *marker : legend->markers()) {
         needed += metrics.horizontalAdvance(marker->label()) + metrics.height() * 2 + 8;
-    legend->setAlignment(needed > m_view->width() - 24 ? Qt::AlignRight : Qt::AlignBottom);
+        widest = std::max(widest, metrics.horizontalAdvance(marker->label()));
+    }
+    const bool right = needed > m_view->width() - 24;
+    legend->setAlignment(right ? Qt::AlignRight : Qt::AlignBottom);
     legend->setShowToolTips(true);
+    // Category labels turn vertical when they would not fit side by side under their bars.
+    for (QAbstractAxis *axis : chart->axes(Qt::Horizontal)) {
+        auto *categories = qobject_cast<QBarCategoryAxis *>(axis);
+        if (!categories || categories->count() == 0)
+            continue;
+        const QFontMetrics labelMetrics(categories->labelsFont());
+        int longest = 0;
+        for (const QString &label : categories->categories())
+            longest = std::max(longest, labelMetrics.horizontalAdvance(label));
+        int yAxisWidth = 0;
+        for (const QString &label : axisLabels())
+            yAxisWidth = std::max(yAxisWidth, labelMetrics.horizontalAdvance(label));
+        const int plot = m_view->width() - yAxisWidth - 40 - (right ? widest + metrics.height() * 2 + 24 : 0);
+        categories->setLabelsAngle(longest + 8 > plot / int(categories->count()) ? -90 : 0);
+    }
 }
 
 void KpiChartView::resizeEvent(QResizeEvent *event)

@@ -49,6 +49,9 @@ public:
     QPixmap picture(QSize size) const;
     QString title() const { return m_title; }
     QChart *chart() const { return m_view->chart(); }
+    /// A fixed preference: QChartView's own hint follows its scene, which only ever grows, so
+    /// after a tall window the charts stayed tall in a smaller one.
+    QSize sizeHint() const override { return {480, 340}; }
     /// "RD$40 K", "US$1.5 M", "12 %": the compact axis text for `value` on an axis whose ticks
     /// are `step` apart and whose largest absolute value is `magnitude`.
     static QString compactLabel(double value, double step, double magnitude, Unit unit, models::Currency currency);

@@ -76,22 +76,23 @@ PanelDashboard::PanelDashboard(services::KpiService *service, QWidget *parent) :
     top->addLayout(m_cardGrid);
     grid->addLayout(top, 1, 0, 1, 2);
 
-    auto addChart = [&](const QString &title, KpiChartView::Kind kind, QList<int> lines, int row, int column,
+    m_chartGrid = new QGridLayout;
+    grid->addLayout(m_chartGrid, 2, 0, 1, 2);
+    auto addChart = [&](const QString &title, KpiChartView::Kind kind, QList<int> lines,
                         KpiChartView::Unit unit = KpiChartView::Unit::Money) {
         auto *model = new KpiSeriesModel(this);
         m_models << model;
         auto *chart = new KpiChartView(title, kind, model, lines, content);
         chart->setUnit(unit, Currency::USD);
         connect(chart, &KpiChartView::drillDown, this, &PanelDashboard::drillDown);
-        grid->addWidget(chart, row, column);
         m_charts << chart;
     };
-    addChart(text("MRR by plan"), KpiChartView::Kind::StackedBars, {}, 2, 0);
-    addChart(text("MRR movements"), KpiChartView::Kind::StackedBars, {5}, 2, 1);
-    addChart(text("Customer churn vs target"), KpiChartView::Kind::Bars, {1}, 3, 0, KpiChartView::Unit::Percent);
-    addChart(text("Payment success by provider"), KpiChartView::Kind::Bars, {2}, 3, 1, KpiChartView::Unit::Percent);
-    addChart(text("Payments processed by quarter"), KpiChartView::Kind::Bars, {1}, 4, 0);
-    addChart(text("Spend by provider vs budget"), KpiChartView::Kind::Bars, {}, 4, 1);
+    addChart(text("MRR by plan"), KpiChartView::Kind::StackedBars, {});
+    addChart(text("MRR movements"), KpiChartView::Kind::StackedBars, {5});
+    addChart(text("Customer churn vs target"), KpiChartView::Kind::Bars, {1}, KpiChartView::Unit::Percent);
+    addChart(text("Payment success by provider"), KpiChartView::Kind::Bars, {2}, KpiChartView::Unit::Percent);
+    addChart(text("Payments processed by quarter"), KpiChartView::Kind::Bars, {1});
+    addChart(text("Spend by provider vs budget"), KpiChartView::Kind::Bars, {});
     // Provider keys as the roadmap's budget table names them (kpi.md).
     m_charts.last()->setCategoryNames({{QStringLiteral("azul"), QStringLiteral("AZUL")},
                                        {QStringLiteral("stripe"), QStringLiteral("Stripe")},
@@ -110,7 +111,7 @@ PanelDashboard::PanelDashboard(services::KpiService *service, QWidget *parent) :
     cohortBar->addWidget(cohortTitle);
     cohortBar->addWidget(m_cohortMode);
     cohortBar->addStretch(1);
-    grid->addLayout(cohortBar, 5, 0, 1, 2);
+    grid->addLayout(cohortBar, 3, 0, 1, 2);
     connect(m_cohortMode, &QComboBox::currentIndexChanged, this, [this] {
         KpiSeriesBuilder{m_data, m_currency}.cohorts(*m_cohortModel, text("M%1"), m_cohortMode->currentIndex() == 1);
         showCohortState();
@@ -122,7 +123,6 @@ PanelDashboard::PanelDashboard(services::KpiService *service, QWidget *parent) :
     m_cohortTable->setItemDelegate(new KpiCohortDelegate(m_cohortTable));
     m_cohortTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_cohortTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_cohortTable->setMinimumHeight(260);
     m_cohortEmpty = new QLabel(text("No data for this period"), content);
     m_cohortEmpty->setObjectName(QStringLiteral("cohortEmpty"));
     m_cohortEmpty->setAlignment(Qt::AlignCenter);
@@ -132,8 +132,9 @@ PanelDashboard::PanelDashboard(services::KpiService *service, QWidget *parent) :
     m_cohortStack = new QStackedLayout;
     m_cohortStack->addWidget(m_cohortTable);
     m_cohortStack->addWidget(m_cohortEmpty);
-    grid->addLayout(m_cohortStack, 6, 0, 1, 2);
-    grid->setRowStretch(7, 1);
+    grid->addLayout(m_cohortStack, 4, 0, 1, 2);
+    grid->setRowStretch(5, 1);
+    layoutCharts();
 
     for (KpiCard *card : m_cards)
         connect(card, &KpiCard::drillDown, this, [this](const QString &metric) { drillDown(metric); });
@@ -155,18 +156,37 @@ void PanelDashboard::layoutCards()
         m_cardGrid->setColumnStretch(c, c < columns ? 1 : 0);
 }
 
+void PanelDashboard::layoutCharts()
+{
+    // Two charts side by side need about 500 px each for 24 month labels and a one-row legend;
+    // narrower (a 1024 px window) they go one per row at full width.
+    const int columns = width() >= 1000 ? 2 : 1;
+    if (columns == m_chartColumns)
+        return;
+    m_chartColumns = columns;
+    for (KpiChartView *chart : m_charts)
+        m_chartGrid->removeWidget(chart);
+    for (int i = 0; i < m_charts.size(); ++i)
+        m_chartGrid->addWidget(m_charts[i], i / columns, i % columns);
+    m_chartGrid->setColumnStretch(1, columns == 2 ? 1 : 0);
+}
+
 void PanelDashboard::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     layoutCards();
+    layoutCharts();
 }
 
 void PanelDashboard::showCohortState()
 {
-    if (m_cohortModel->rowCount() > 0)
-        m_cohortStack->setCurrentWidget(m_cohortTable);
-    else
-        m_cohortStack->setCurrentWidget(m_cohortEmpty);
+    const int rows = m_cohortModel->rowCount();
+    m_cohortStack->setCurrentWidget(rows > 0 ? static_cast<QWidget *>(m_cohortTable) : m_cohortEmpty);
+    // As tall as its rows (a 3-month range left a large blank box), up to a screenful.
+    const int rowHeight = m_cohortTable->verticalHeader()->defaultSectionSize();
+    const int wanted = m_cohortTable->horizontalHeader()->sizeHint().height() + rows * rowHeight + 2 * m_cohortTable->frameWidth() + 2;
+    m_cohortTable->setMinimumHeight(std::clamp(wanted, 3 * rowHeight, 420));
+    m_cohortTable->setMaximumHeight(std::max(wanted, 3 * rowHeight));
 }
 
 bool PanelDashboard::showsEmptyState() const

@@ -68,6 +68,7 @@ private:
     void rebuildChartsFrom(int index, quint64 generation);
     void setLoading(bool loading);
     void layoutCards();
+    void layoutCharts();
     void showCohortState();
 
     services::KpiService *m_service;
@@ -88,6 +89,8 @@ private:
     QLabel *m_emptyBanner = nullptr;
     QGridLayout *m_cardGrid = nullptr;
     int m_cardColumns = 0;
+    QGridLayout *m_chartGrid = nullptr;
+    int m_chartColumns = 0;
     QList<KpiCard *> m_cards;
     QList<KpiChartView *> m_charts;
     QList<models::kpi::KpiSeriesModel *> m_models;
