@@ -131,6 +131,8 @@ KpiChartView::KpiChartView(const QString &title, Kind kind, KpiSeriesModel *mode
     m_empty->setBackgroundRole(QPalette::Base);
     m_stack->addWidget(m_empty);
     layout->addWidget(m_stack, 1);
+    // Extra height of a tall window goes below the page, not into a few stretched charts.
+    setMaximumHeight(440);
     rebuild();
 }
 

@@ -168,6 +168,7 @@ void PanelDashboard::layoutCharts()
         m_chartGrid->removeWidget(chart);
     for (int i = 0; i < m_charts.size(); ++i)
         m_chartGrid->addWidget(m_charts[i], i / columns, i % columns);
+    m_chartGrid->setColumnStretch(0, 1);
     m_chartGrid->setColumnStretch(1, columns == 2 ? 1 : 0);
 }
 
