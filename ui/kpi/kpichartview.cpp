@@ -288,7 +288,9 @@ void KpiChartView::placeLegend()
         auto *categories = qobject_cast<QBarCategoryAxis *>(axis);
         if (!categories || categories->count() == 0)
             continue;
-        const QFontMetrics labelMetrics(categories->labelsFont());
+        if (m_labelFont == QFont())
+            m_labelFont = categories->labelsFont(); // the theme's, before any shrinking
+        const QFontMetrics labelMetrics(m_labelFont);
         int longest = 0;
         for (const QString &label : categories->categories())
             longest = std::max(longest, labelMetrics.horizontalAdvance(label));
@@ -296,7 +298,15 @@ void KpiChartView::placeLegend()
         for (const QString &label : axisLabels())
             yAxisWidth = std::max(yAxisWidth, labelMetrics.horizontalAdvance(label));
         const int plot = m_view->width() - yAxisWidth - 40 - (right ? widest + metrics.height() * 2 + 24 : 0);
-        categories->setLabelsAngle(longest + 8 > plot / int(categories->count()) ? -90 : 0);
+        const int perCategory = plot / int(categories->count());
+        const bool vertical = longest + 8 > perCategory;
+        categories->setLabelsAngle(vertical ? -90 : 0);
+        // Vertical labels closer than their line height overlap: a smaller font (not below 6 pt)
+        // keeps each month readable.
+        QFont font = m_labelFont;
+        if (vertical && QFontMetrics(font).height() > perCategory && font.pointSizeF() > 0)
+            font.setPointSizeF(std::max(6.0, font.pointSizeF() * perCategory / QFontMetrics(font).height()));
+        categories->setLabelsFont(font);
     }
 }
 

@@ -78,6 +78,7 @@ private:
     Unit m_unit = Unit::Money;
     bool m_forcedEmpty = false;
     QHash<QString, QString> m_categoryNames;
+    QFont m_labelFont; ///< category labels' font as the theme set it
     models::Currency m_currency = models::Currency::DOP;
     QStackedWidget *m_stack = nullptr;
     QChartView *m_view = nullptr;
