@@ -276,7 +276,13 @@ void TestPanelPage::emptySnapshotsShowTheEmptyStateNotFakeAxes()
     QTest::qWait(200);
     QVERIFY(panel.grab().save(shotPath(QStringLiteral("panel-empty.png"))));
     // and the report of an empty month says so too, instead of failing
-    QVERIFY(panel.exportPdf(shotPath(QStringLiteral("informe-kpi-vacio.pdf"))));
+    const QString emptyPdf = shotPath(QStringLiteral("informe-kpi-vacio.pdf"));
+    QVERIFY(panel.exportPdf(emptyPdf));
+    QFile pdf(emptyPdf);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    const QByteArray bytes = pdf.readAll();
+    QVERIFY(bytes.startsWith("%PDF"));
+    QCOMPARE(bytes.count("/Type /Page") - bytes.count("/Type /Pages"), 1); // one page that says so
 
     // when: the full dashboard comes back with data, the empty state goes away
     QVERIFY(!m_panel->showsEmptyState());

@@ -81,6 +81,14 @@ bool KpiPdfReport::write(const QString &path, const KpiData &data, models::Curre
                   + spanish("Currency") + QStringLiteral(": ") + models::isoCode(currency),
               8);
 
+    if (data.isEmpty()) {
+        // Without snapshots every figure is unknown: one sentence, not a table of zeros and
+        // pages of empty charts.
+        flow.text(spanish("No data for this period"), 12, true);
+        flow.text(spanish("No KPI snapshots yet: run `okla kpi rebuild`."), 10);
+        return painter.end();
+    }
+
     // Cards as a table: indicator, value, change, target.
     const QList<CardContent> cards = buildCards(data, currency, [](const char *s) { return spanish(s); });
     QFont f = painter.font();
