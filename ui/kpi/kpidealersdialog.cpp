@@ -35,7 +35,7 @@ public:
             return index.column() == Amount ? int(Qt::AlignRight | Qt::AlignVCenter) : int(Qt::AlignLeft | Qt::AlignVCenter);
         switch (index.column()) {
         case Dealer: return QStringLiteral("%1 · %2").arg(r.dealerId).arg(r.name);
-        case Plan: return r.plan;
+        case Plan: return r.plan.left(1).toUpper() + r.plan.mid(1); // "elite" → "Elite", as in the charts' legend
         case Date: return QLocale().toString(r.date, QLocale::ShortFormat);
         case Amount: return r.amount.format(r.currency == QLatin1String("USD") ? models::Currency::USD : models::Currency::DOP, true);
         case Detail: return r.detail == QLatin1String("voluntary") ? text("voluntary")
@@ -93,7 +93,7 @@ void KpiDealersDialog::setLoading()
 void KpiDealersDialog::setRows(const QList<services::KpiDealerRow> &rows)
 {
     m_model->setRows(rows);
-    m_status->setText(text("%1 dealers").arg(rows.size()));
+    m_status->setText(rows.size() == 1 ? text("1 dealer") : text("%1 dealers").arg(rows.size()));
     m_table->resizeColumnsToContents();
 }
 

@@ -65,7 +65,7 @@ const QHash<QString, QString> &glossary()
         {"Click a bar or a card to list its dealers.", "Haga clic en una barra o una tarjeta para ver sus dealers."},
         {"Recovered MRR %1", "MRR recuperado %1"}, {"provisional", "provisional"},
         {"%1 unknown", "%1 sin resolver"},
-        {"Early Bird enrolled", "Early Bird: inscritos"},
+        {"Early Bird enrolled", "Early Bird: inscritos"}, {"1 dealer", "1 dealer"},
         {"Change and detail", "Cambio y detalle"}, {"Target and detail", "Meta y detalle"},
         {"%1 still in their free months", "%1 aún en sus meses gratis"},
         {"New MRR when free months end: %1", "MRR nuevo al terminar los meses gratis: %1"},
