@@ -35,7 +35,7 @@ public:
             return index.column() == Amount ? int(Qt::AlignRight | Qt::AlignVCenter) : int(Qt::AlignLeft | Qt::AlignVCenter);
         switch (index.column()) {
         case Dealer: return QStringLiteral("%1 · %2").arg(r.dealerId).arg(r.name);
-        case Plan: return r.plan.left(1).toUpper() + r.plan.mid(1); // "elite" → "Elite", as in the charts' legend
+        case Plan: return QString(r.plan.left(1).toUpper() + r.plan.mid(1)); // "elite" → "Elite", as in the charts' legend
         case Date: return QLocale().toString(r.date, QLocale::ShortFormat);
         case Amount: return r.amount.format(r.currency == QLatin1String("USD") ? models::Currency::USD : models::Currency::DOP, true);
         case Detail: return r.detail == QLatin1String("voluntary") ? text("voluntary")
