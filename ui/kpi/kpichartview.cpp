@@ -116,7 +116,7 @@ KpiChartView::KpiChartView(const QString &title, Kind kind, KpiSeriesModel *mode
     header->addWidget(exportButton, 0, Qt::AlignTop);
     layout->addLayout(header);
     m_stack = new QStackedWidget(this);
-    m_stack->setMinimumHeight(280); // room for 24 rotated month labels under the plot
+    // rebuild() gives a chart 280 px (room for 24 rotated month labels), an empty state less.
     m_view = new QChartView(new QChart, m_stack);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->chart()->setLocale(QLocale());
@@ -131,9 +131,8 @@ KpiChartView::KpiChartView(const QString &title, Kind kind, KpiSeriesModel *mode
     m_empty->setBackgroundRole(QPalette::Base);
     m_stack->addWidget(m_empty);
     layout->addWidget(m_stack, 1);
-    // Extra height of a tall window goes below the page, not into a few stretched charts.
-    setMaximumHeight(440);
-    rebuild();
+    m_export = exportButton;
+    rebuild(); // sets the maximum height: extra height of a tall window goes below the page
 }
 
 void KpiChartView::rebuild()
@@ -246,7 +245,12 @@ void KpiChartView::rebuild()
             }
         });
     }
-    if (m_forcedEmpty || !hasBarData()) {
+    const bool empty = m_forcedEmpty || !hasBarData();
+    // Nothing to export from an empty state, and no need for a full chart's height to say so.
+    m_export->setEnabled(!empty);
+    m_stack->setMinimumHeight(empty ? 120 : 280);
+    setMaximumHeight(empty ? 180 : 440);
+    if (empty) {
         m_stack->setCurrentWidget(m_empty);
         return;
     }

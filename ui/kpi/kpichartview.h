@@ -8,6 +8,7 @@
 
 class QLabel;
 class QStackedWidget;
+class QToolButton;
 
 namespace okla::models::kpi {
 class KpiSeriesModel;
@@ -83,6 +84,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     QChartView *m_view = nullptr;
     QLabel *m_empty = nullptr;
+    QToolButton *m_export = nullptr;
 };
 
 } // namespace okla::ui::kpi
