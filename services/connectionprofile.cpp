@@ -30,6 +30,14 @@ QString ConnectionProfile::conninfo(const QString &user, const QString &applicat
     return info;
 }
 
+QString ConnectionProfile::conninfo(const QString &user, const QString &applicationName, const QString &password) const
+{
+    QString info = conninfo(user, applicationName);
+    if (!passwordless && !password.isEmpty())
+        info += QStringLiteral(" password=") + quoteConnValue(password);
+    return info;
+}
+
 QString ConnectionProfile::profileDir()
 {
     const QString fromEnv = qEnvironmentVariable("OKLA_PROFILE_DIR");

@@ -42,6 +42,8 @@ struct ConnectionProfile
 
     /// libpq conninfo for a given login role (no password: libpq asks the caller for it).
     QString conninfo(const QString &user, const QString &applicationName = QStringLiteral("okla")) const;
+    /// The same with the person's password (never stored; a passwordless profile ignores it).
+    QString conninfo(const QString &user, const QString &applicationName, const QString &password) const;
 
     static QString profileDir();
     static QString activeName();

@@ -17,13 +17,6 @@ using models::Result;
 using models::Status;
 
 namespace {
-QString quoteConnValue(const QString &value)
-{
-    QString escaped = value;
-    escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("\\'"));
-    return u'\'' + escaped + u'\'';
-}
-
 // Runs on the service thread right after connecting.
 Result<SessionInfo> readSession(PgConnection &connection)
 {
@@ -52,13 +45,33 @@ Result<SessionInfo> readSession(PgConnection &connection)
 Session::Session(QObject *parent) : QObject(parent) {}
 Session::~Session() = default;
 
+QFuture<Status> Session::verifyPassword(const QString &password)
+{
+    if (!m_database)
+        return QtFuture::makeReadyFuture<Status>(makeError(QStringLiteral("session.closed"), tr("Nobody is signed in.")));
+    const QString conninfo = m_profile.conninfo(m_info.user, QStringLiteral("okla-admin-unlock"), password);
+    const ConnectionProfile profile = m_profile;
+    const QString user = m_info.user;
+    // A throwaway connection on the database thread: the server, not this program, judges the password.
+    return m_database
+        ->run<bool>([conninfo, profile, user](PgConnection &) -> Result<bool> {
+            auto probe = PgConnection::open(conninfo);
+            if (!probe.ok())
+                return explainConnectError(probe.error(), profile, user);
+            return true;
+        })
+        .then([](const Result<bool> &checked) -> Status {
+            if (!checked.ok())
+                return checked.error();
+            return {};
+        });
+}
+
 QFuture<Status> Session::signIn(const ConnectionProfile &profile, const QString &user, const QString &password)
 {
     m_profile = profile;
     m_info = {};
-    QString conninfo = profile.conninfo(user, QStringLiteral("okla-admin"));
-    if (!profile.passwordless && !password.isEmpty())
-        conninfo += QStringLiteral(" password=") + quoteConnValue(password);
+    const QString conninfo = profile.conninfo(user, QStringLiteral("okla-admin"), password);
     m_listener.reset();
     m_database = std::make_unique<DatabaseService>(conninfo);
     auto job = m_database->run<SessionInfo>([](PgConnection &connection) { return readSession(connection); });

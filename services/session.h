@@ -36,6 +36,9 @@ public:
     /// roles and checks the schema version. On failure nothing stays open.
     QFuture<models::Status> signIn(const ConnectionProfile &profile, const QString &user, const QString &password);
 
+    /// Asks the server to check the signed-in person's password again (idle unlock) without
+    /// touching the session's own connection. A passwordless sandbox profile needs none.
+    QFuture<models::Status> verifyPassword(const QString &password);
     bool isSignedIn() const { return m_database != nullptr && !m_info.user.isEmpty(); }
     const SessionInfo &info() const { return m_info; }
     const ConnectionProfile &profile() const { return m_profile; }

@@ -431,6 +431,12 @@ ES = {
     "The AZUL order id must be digits.": "El número de orden de AZUL debe contener solo dígitos.",
     "The DataVault token is missing or too long.": "Falta el token de DataVault o es demasiado largo.",
     "Password not remembered": "No se recordó la contraseña",
+    "Nobody is signed in.": "No hay ninguna sesión iniciada.",
+    "Session locked": "Sesión bloqueada",
+    "The console was idle for too long. Its figures stay hidden until you sign in again.":
+        "La consola estuvo inactiva demasiado tiempo. Sus cifras quedan ocultas hasta que vuelva a identificarse.",
+    "Unlock": "Desbloquear",
+    "Signed in as %1": "Sesión de %1",
 }
 
 # Plural forms: Spanish has two (one, other), as does English.

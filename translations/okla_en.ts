@@ -1032,6 +1032,10 @@
         <source>Could not connect to the database server at %1.</source>
         <translation>Could not connect to the database server at %1.</translation>
     </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>Nobody is signed in.</translation>
+    </message>
 </context>
 <context>
     <name>okla::services::azul</name>
@@ -1345,6 +1349,29 @@ Verification: %3</translation>
     <message>
         <source>Dealers</source>
         <translation>Dealers</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::IdleLock</name>
+    <message>
+        <source>Session locked</source>
+        <translation>Session locked</translation>
+    </message>
+    <message>
+        <source>The console was idle for too long. Its figures stay hidden until you sign in again.</source>
+        <translation>The console was idle for too long. Its figures stay hidden until you sign in again.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Signed in as %1</translation>
     </message>
 </context>
 <context>

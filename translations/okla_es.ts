@@ -1032,6 +1032,10 @@
         <source>Could not connect to the database server at %1.</source>
         <translation>No se pudo conectar al servidor de base de datos en %1.</translation>
     </message>
+    <message>
+        <source>Nobody is signed in.</source>
+        <translation>No hay ninguna sesión iniciada.</translation>
+    </message>
 </context>
 <context>
     <name>okla::services::azul</name>
@@ -1345,6 +1349,29 @@ Verificación: %3</translation>
     <message>
         <source>Dealers</source>
         <translation>Dealers</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::IdleLock</name>
+    <message>
+        <source>Session locked</source>
+        <translation>Sesión bloqueada</translation>
+    </message>
+    <message>
+        <source>The console was idle for too long. Its figures stay hidden until you sign in again.</source>
+        <translation>La consola estuvo inactiva demasiado tiempo. Sus cifras quedan ocultas hasta que vuelva a identificarse.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Sesión de %1</translation>
     </message>
 </context>
 <context>

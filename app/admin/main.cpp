@@ -1,5 +1,7 @@
 // okla-admin: the console's composition root. Wires services into the ui; no logic of its own
 // beyond the start-up sequence (settings check, language, profile, sign-in, window, screenshots).
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 #include <QApplication>
@@ -15,6 +17,7 @@
 #include "services/passwordvault.h"
 #include "services/session.h"
 #include "ui/errorpresenter.h"
+#include "ui/idlelock.h"
 #include "ui/language.h"
 #include "ui/mainwindow.h"
 #include "ui/page.h"
@@ -114,6 +117,9 @@ int main(int argc, char *argv[])
         // AZUL / Stripe health as every process reports it through Redis (DESIGN.md rule 7).
         auto redis = std::make_shared<okla::services::RedisClient>(okla::services::RedisConfig::fromProfile(profile.value()));
         window->addStatusWidget(new okla::ui::ProviderStatusWidget(okla::services::HealthReader(redis)));
+        // PCI DSS idle lock (reliability.md §6); minutes configurable, never off.
+        const int idleMinutes = std::max(1, QSettings().value(QStringLiteral("security/idle_lock_minutes"), 15).toInt());
+        new okla::ui::IdleLock(window.get(), &session, std::chrono::minutes(idleMinutes));
         QObject::connect(window.get(), &okla::ui::MainWindow::firstPagePainted, &app, [&]() {
             const qint64 painted = sinceStart.elapsed();
             qCInfo(lcAdmin) << "first page painted after" << painted << "ms";
