@@ -89,8 +89,8 @@ models::Result<SeedContext> loadSeedContext(services::PgConnection &owner)
             for (int i = 0; i < 3; ++i)
                 c.retryDays[size_t(i)] = v.toArray().at(i).toInt(c.retryDays[size_t(i)]);
         else if (key == QLatin1String("refund_approval_limit_minor")) {
-            c.refundApprovalLimit[Dop] = qint64(v.toObject().value(QLatin1String("DOP")).toDouble(double(c.refundApprovalLimit[Dop])));
-            c.refundApprovalLimit[Usd] = qint64(v.toObject().value(QLatin1String("USD")).toDouble(double(c.refundApprovalLimit[Usd])));
+            c.refundApprovalLimit[Dop] = v.toObject().value(QLatin1String("DOP")).toInteger(c.refundApprovalLimit[Dop]);
+            c.refundApprovalLimit[Usd] = v.toObject().value(QLatin1String("USD")).toInteger(c.refundApprovalLimit[Usd]);
         }
     }
     auto terms = owner.exec(QStringLiteral("SELECT id, enrol_deadline, free_months, discount_bp, coalesce(discount_months, 0) "
