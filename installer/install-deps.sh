@@ -9,7 +9,7 @@ PACKAGES=(
   # build
   cmake ninja-build g++ pkg-config ccache clang libclang-rt-14-dev
   # Qt 6 and friends
-  qt6-base-dev qt6-charts-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins qtkeychain-qt6-dev
   libxkbcommon-dev libgl-dev fonts-dejavu-core
   # service clients
