@@ -9,7 +9,7 @@ namespace okla::models {
 int monthsPerCycle(BillingCycle cycle);
 
 /// How a cycle's price follows from the monthly catalog price. The yearly factor is a policy
-/// value (domain.md: 0.83 in catalog v5), so it is a parameter with that default rather than
+/// value (docs/domain.md §4: 0.83 in catalog v5), so it is a parameter with that default rather than
 /// a constant buried in the formula.
 struct CyclePricing
 {

@@ -39,7 +39,7 @@ struct MoneyParseOptions
     bool allowZero = true;      ///< a refund of zero is meaningless: such callers pass false
 };
 
-/// An amount of money: int64 minor units (cents) + currency. Never a double (DESIGN.md rule 2).
+/// An amount of money: int64 minor units (cents) + currency. Never a double (docs/money.md §1).
 ///
 /// Every operation that can overflow or mix currencies returns a Result.
 /// Comparison: operator== / != are defined for any pair (different currencies are simply not

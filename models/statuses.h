@@ -12,7 +12,7 @@
 
 namespace okla::models {
 
-// The statuses of specs/domain.md and specs/reliability.md. Each enum has ONE table in
+// The statuses of docs/domain.md §10 and docs/idempotency.md §7. Each enum has ONE table in
 // statuses.cpp (value, database name, English label); toDb/fromDb/label/allValues below are
 // generic over those tables, so adding a value is one line in one place.
 
@@ -46,11 +46,11 @@ enum class RefundStatus {
     Reconciled,
     Rejected,
 };
-/// A charge or a provider request (reliability.md): submitting -> succeeded | failed | unknown -> reconciled.
+/// A charge or a provider request (docs/idempotency.md §7): submitting -> succeeded | failed | unknown -> reconciled.
 enum class ProviderRequestState { Submitting, Succeeded, Failed, Unknown, Reconciled };
 enum class PaymentProvider { Azul, Stripe };
 enum class BillingCycle { Monthly, Quarterly, Yearly };
-/// Reconciliation discrepancy types (domain.md, "Reconciliation").
+/// Reconciliation discrepancy types (docs/domain.md §16).
 enum class DiscrepancyType {
     PaymentWithoutRecord,
     SubscriptionWithoutPayment,

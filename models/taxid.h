@@ -9,7 +9,7 @@
 namespace okla::models {
 
 /// A Dominican tax identity: an RNC (company, 9 digits) or a cédula (person, 11 digits),
-/// validated with the check digit rules of specs/domain.md.
+/// validated with the check digit rules of docs/domain.md §8.
 class TaxId
 {
 public:

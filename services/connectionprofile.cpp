@@ -67,7 +67,7 @@ models::Result<ConnectionProfile> ConnectionProfile::load(const QString &name)
         return makeError(QStringLiteral("profile.corrupt"),
                          QCoreApplication::translate("okla", "Connection profile \"%1\" cannot be read; fix or "
                                                              "delete %2.").arg(name, path));
-    // What an insecure keychain fallback would leave behind: refuse to start (reliability.md §6).
+    // What an insecure keychain fallback would leave behind: refuse to start (docs/security.md §6).
     for (const QString &key : ini.allKeys()) {
         if (key.endsWith(QStringLiteral("/data"), Qt::CaseInsensitive) || (key.contains(QStringLiteral("password"), Qt::CaseInsensitive)
                                                              && !key.endsWith(QStringLiteral("/passwordless"), Qt::CaseInsensitive)))

@@ -10,11 +10,11 @@
 namespace okla::services {
 
 /// Reads worker/CLI secrets: one file per secret in a credentials directory (systemd
-/// `LoadCredential=` style, reliability.md §6). Values are returned, never logged.
+/// `LoadCredential=` style, docs/security.md §6). Values are returned, never logged.
 class CredentialStore
 {
 public:
-    // The names agreed in DESIGN.md "Defaults".
+    // The names agreed in docs/security.md §6.
     static inline const QString AzulAuth1 = QStringLiteral("azul-auth1");
     static inline const QString AzulAuth2 = QStringLiteral("azul-auth2");
     static inline const QString AzulClientCert = QStringLiteral("azul-client.pem");

@@ -11,7 +11,7 @@ class QSettings;
 namespace okla::services {
 
 /// Remembers a staff password in the OS keychain through QtKeychain, never anywhere else
-/// (reliability.md §6): no insecure fallback; any error but "entry not found" means "no keyring".
+/// (docs/security.md §6): no insecure fallback; any error but "entry not found" means "no keyring".
 /// Jobs are asynchronous D-Bus calls answered on the calling thread's event loop.
 class PasswordVault : public QObject
 {

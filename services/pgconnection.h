@@ -34,7 +34,7 @@ private:
 };
 
 /// One PostgreSQL connection with plain blocking libpq calls. Use it on one service thread only
-/// (DESIGN.md rule 1); never on the GUI thread. Parameterised queries only.
+/// (docs/architecture.md §3); never on the GUI thread. Parameterised queries only.
 class PgConnection
 {
 public:

@@ -23,7 +23,7 @@ struct SessionInfo
     QString serverVersion;
 };
 
-/// Signs a staff member in with their own database role (DESIGN.md rule 3) and owns the console's
+/// Signs a staff member in with their own database role (docs/security.md §1) and owns the console's
 /// database service and LISTEN connection for as long as they are signed in.
 class Session : public QObject
 {

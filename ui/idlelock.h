@@ -15,7 +15,7 @@ class Session;
 
 namespace okla::ui {
 
-/// Locks the console after a period without keyboard or mouse input (reliability.md §6: idle lock
+/// Locks the console after a period without keyboard or mouse input (docs/security.md §10: idle lock
 /// at 15 min): an opaque overlay hides every figure until the person proves again who they are.
 class IdleLock : public QWidget
 {

@@ -93,7 +93,7 @@ int main(int argc, char *argv[])
     okla::ui::Theme::initialise();
     okla::ui::Theme::apply(okla::ui::Theme::saved());
 
-    // What an insecure keychain fallback would have left behind stops the console (reliability.md §6).
+    // What an insecure keychain fallback would have left behind stops the console (docs/security.md §6).
     if (auto clean = okla::services::PasswordVault::checkNoInsecureLeftovers(QSettings()); !clean.ok()) {
         report(interactive, QCoreApplication::translate("okla", "OKLA Admin cannot start"), clean.error());
         return 1;
@@ -114,10 +114,10 @@ int main(int argc, char *argv[])
     auto openConsole = [&]() {
         window = std::make_unique<okla::ui::MainWindow>(okla::ui::PageContext{&session},
                                                         okla::ui::PageRegistry::standard());
-        // AZUL / Stripe health as every process reports it through Redis (DESIGN.md rule 7).
+        // AZUL / Stripe health as every process reports it through Redis (docs/resilience.md §1, §8).
         auto redis = std::make_shared<okla::services::RedisClient>(okla::services::RedisConfig::fromProfile(profile.value()));
         window->addStatusWidget(new okla::ui::ProviderStatusWidget(okla::services::HealthReader(redis)));
-        // PCI DSS idle lock (reliability.md §6); minutes configurable, never off.
+        // PCI DSS idle lock (docs/security.md §10); minutes configurable, never off.
         const int idleMinutes = std::max(1, QSettings().value(QStringLiteral("security/idle_lock_minutes"), 15).toInt());
         new okla::ui::IdleLock(window.get(), &session, std::chrono::minutes(idleMinutes));
         QObject::connect(window.get(), &okla::ui::MainWindow::firstPagePainted, &app, [&]() {

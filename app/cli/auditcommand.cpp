@@ -1,4 +1,4 @@
-// `okla audit verify`: recomputes the audit log's hash chain in the database (reliability.md §6).
+// `okla audit verify`: recomputes the audit log's hash chain in the database (docs/security.md §5).
 #include <QJsonDocument>
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-// `okla kpi`, `okla kpi rebuild`, `okla kpi refresh`: the managers' KPIs (kpi.md) from the snapshots.
+// `okla kpi`, `okla kpi rebuild`, `okla kpi refresh`: the managers' KPIs (docs/kpi.md) from the snapshots.
 #include <QJsonDocument>
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-// `okla migrate` and `okla schema check`: the schema version commands (DESIGN.md "Schema changes").
+// `okla migrate` and `okla schema check`: the schema version commands (docs/howto.md §4).
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -57,7 +57,7 @@ struct FxRate
     QString toString() const; ///< "58.123400"
 };
 
-/// Amounts per native currency: minor units of two currencies are never added (kpi.md).
+/// Amounts per native currency: minor units of two currencies are never added (docs/kpi.md §5).
 struct NativeAmounts
 {
     KpiAmount dop;

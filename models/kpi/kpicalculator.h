@@ -22,7 +22,7 @@ struct KpiSummary
     std::array<int, kMovementCount> movementDealers{};
     KpiAmount netNew;           ///< new + expansion + reactivation - contraction - churn
     KpiAmount fxEffect;         ///< closes the gap: end = start + net new + FX
-    KpiAmount fxEffectFormula;  ///< kpi.md's formula (other-currency MRR at end x rate change)
+    KpiAmount fxEffectFormula;  ///< docs/kpi.md §5 formula (other-currency MRR at end x rate change)
     int payingStart = 0;
     int payingEnd = 0;
     int subscribedEnd = 0;
@@ -60,7 +60,7 @@ struct DunningSummary
     bool provisional = false;
 };
 
-/// The pure math of kpi.md over snapshot data; no I/O, no Qt beyond QtCore.
+/// The pure math of docs/kpi.md over snapshot data; no I/O, no Qt beyond QtCore.
 class KpiCalculator
 {
 public:

@@ -13,7 +13,7 @@
 
 namespace okla::models::kpi {
 
-/// kpi.md movement kinds, in the order the charts stack them.
+/// docs/kpi.md §6 movement kinds, in the order the charts stack them.
 enum class Movement { New, Expansion, Reactivation, Contraction, Churn };
 constexpr int kMovementCount = 5;
 QString movementKey(Movement m);    ///< "new", "expansion"... (SQL and JSON)
@@ -70,7 +70,7 @@ struct PeriodRow
     FxRate rateStart, rateEnd;
 };
 
-/// Payment outcomes of one provider in a period (kpi.md "Payments and dunning").
+/// Payment outcomes of one provider in a period (docs/kpi.md §13).
 struct ProviderRow
 {
     QString provider; ///< azul, stripe

@@ -9,7 +9,7 @@
 
 namespace okla::sandbox {
 
-/// The sandbox's credentials folder (DESIGN.md "Credentials directory"): a 0700 folder of 0600
+/// The sandbox's credentials folder (docs/security.md §6): a 0700 folder of 0600
 /// files, one secret per file, systemd LoadCredential style. Values are random test values and
 /// are kept across `up`s (servers were configured with them).
 class CredentialStore

@@ -1,4 +1,4 @@
-// okla-sandbox: the embedded default environment (DESIGN.md "The embedded default").
+// okla-sandbox: the embedded default environment (docs/architecture.md §10).
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>

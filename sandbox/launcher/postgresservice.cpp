@@ -109,7 +109,7 @@ Status prepare(ServiceContext &ctx)
             return makeError(QStringLiteral("sandbox.postgres.config"), tr("Cannot write %1.").arg(conf.fileName()));
     }
     // Rewritten on every up: the port may have moved. No TCP at all, and trust only on the private
-    // socket, whose 0700 folder is the access control (DESIGN.md: demo staff need no password).
+    // socket, whose 0700 folder is the access control (docs/architecture.md §10: demo staff need no password).
     const QByteArray settings = QStringLiteral("port = %1\nlisten_addresses = ''\nunix_socket_directories = '%2'\n"
                                                "unix_socket_permissions = 0700\n"
                                                "wal_level = minimal\nmax_wal_senders = 0\nsynchronous_commit = off\n"

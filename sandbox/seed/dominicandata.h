@@ -32,7 +32,7 @@ public:
     /// the body is a bijective permutation of it, so no two dealers ever share an RNC/cédula.
     static DealerIdentity makeDealer(SeedRandom &rng, std::uint64_t uniqueIndex, std::uint64_t seed);
 
-    /// Check digits per specs/domain.md (the same rules as models::TaxId, which validates them).
+    /// Check digits per docs/domain.md §8 (the same rules as models::TaxId, which validates them).
     static int rncCheckDigit(const char *first8);
     static int cedulaCheckDigit(const char *first10);
     /// 8-digit RNC body / 10-digit cédula body + check digit.

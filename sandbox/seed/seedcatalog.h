@@ -7,7 +7,7 @@
 namespace okla::sandbox::catalog {
 
 /// Decline codes the seed uses, with how often each occurs among declines (per mille) and
-/// whether a retry can ever succeed (domain.md: stolen/lost/invalid cards stop retries at once).
+/// whether a retry can ever succeed (docs/domain.md §12: stolen/lost/invalid cards stop retries at once).
 struct Decline
 {
     std::string_view code;
@@ -17,7 +17,7 @@ struct Decline
     std::string_view stripeFailureCode; ///< charge.failure_code (Stripe only)
 };
 
-// AZUL IsoCodes (specs/azul.md §5) with the messages AZUL answers in.
+// AZUL IsoCodes (docs/providers.md §6) with the messages AZUL answers in.
 inline constexpr std::array kAzulDeclines{
     Decline{"51", "Fondos insuficientes", 430, false, ""},
     Decline{"05", "Transacción no autorizada (no honrar)", 230, false, ""},
@@ -28,7 +28,7 @@ inline constexpr std::array kAzulDeclines{
     Decline{"04", "Tarjeta cancelada, retener", 20, true, ""},
 };
 
-// Stripe decline_code values (specs/stripe.md) with Stripe's customer-facing messages.
+// Stripe decline_code values (docs/providers.md §17) with Stripe's customer-facing messages.
 inline constexpr std::array kStripeDeclines{
     Decline{"insufficient_funds", "Your card has insufficient funds.", 400, false, "card_declined"},
     Decline{"generic_decline", "Your card was declined.", 250, false, "card_declined"},
@@ -40,7 +40,7 @@ inline constexpr std::array kStripeDeclines{
     Decline{"lost_card", "Your card was declined.", 20, true, "card_declined"},
 };
 
-/// One-time purchases (boosts, OKLA Coins): most AZUL transactions per domain.md/kpi.md.
+/// One-time purchases (boosts, OKLA Coins): most AZUL transactions (docs/kpi.md §16).
 struct Product
 {
     std::string_view name;
@@ -81,7 +81,7 @@ inline constexpr std::array<std::string_view, 3> kCycles{"monthly", "quarterly",
 inline constexpr std::array<int, 3> kCycleWeights{800, 120, 80};
 inline constexpr std::array<int, 3> kCycleMonths{1, 3, 12};
 
-// A Ley 358-05 withdrawal voids the subscription (kpi.md: no New MRR, no churn); the seed does not
+// A Ley 358-05 withdrawal voids the subscription (docs/kpi.md §3: no New MRR, no churn); the seed does not
 // model voided subscriptions, so it never picks that reason (weight 0).
 inline constexpr std::array<std::string_view, 6> kRefundReasons{"requested_by_customer", "service_issue", "duplicate",
                                                          "ley_358_05", "fraudulent", "other"};

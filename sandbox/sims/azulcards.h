@@ -4,7 +4,7 @@
 
 namespace okla::sandbox {
 
-/// What a test card does in the AZUL simulator (azul.md section 10). Only this rule, the mask
+/// What a test card does in the AZUL simulator (docs/providers.md §17). Only this rule, the mask
 /// and the brand are kept: never the PAN.
 struct AzulCardRule
 {

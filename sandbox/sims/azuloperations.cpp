@@ -1,4 +1,4 @@
-// The AZUL operations and their business rules (azul.md sections 3-6 and 10).
+// The AZUL operations and their business rules (docs/providers.md §3-§7, §18).
 #include "sandbox/sims/azulsimulator.h"
 
 #include <QJsonArray>

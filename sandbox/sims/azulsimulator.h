@@ -17,10 +17,10 @@
 
 namespace okla::sandbox {
 
-/// AZUL's body for ResponseCode "Error" (azul.md section 5): used by the HTTP layer and by the operations.
+/// AZUL's body for ResponseCode "Error" (docs/providers.md §5): used by the HTTP layer and by the operations.
 QJsonObject azulError(const QString &description);
 
-/// The AZUL WebServices JSON simulator (azul.md section 10): HTTPS with mutual TLS, Auth1/Auth2,
+/// The AZUL WebServices JSON simulator (docs/providers.md §18): HTTPS with mutual TLS, Auth1/Auth2,
 /// ProcessPayment (Sale, Hold, Refund), ProcessPost, ProcessVoid, VerifyPayment, ProcessDatavault
 /// and SearchPayments on an injectable clock, with its state in PostgreSQL (schema azul).
 /// Lives in one thread: start() and every request run there.

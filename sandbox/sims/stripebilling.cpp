@@ -1,5 +1,5 @@
 // Prices, subscriptions, invoices (with dunning attempts), invoice payments, billing portal
-// sessions and events (stripe.md sections 9-11 and 14). Billing periods roll on the simulator's clock.
+// sessions and events (docs/providers.md §15, §16, §18). Billing periods roll on the simulator's clock.
 #include "sandbox/sims/stripesimulator.h"
 
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-// Customers, payment methods, payment intents, charges and refunds (stripe.md sections 8 and 14).
+// Customers, payment methods, payment intents, charges and refunds (docs/providers.md §14, §18).
 #include "sandbox/sims/stripesimulator.h"
 
 #include <QJsonArray>
@@ -23,7 +23,7 @@ QVariant opt(const QJsonObject &p, const char *key)
     return v.isEmpty() ? QVariant() : QVariant(v);
 }
 
-/// Metadata rules of stripe.md section 2; empty values unset keys. Returns an error or fills `out`.
+/// Metadata rules of docs/providers.md §10; empty values unset keys. Returns an error or fills `out`.
 std::optional<StripeResult> metadataFrom(const QJsonObject &params, QJsonObject base, QJsonObject *out)
 {
     const QJsonValue m = params.value(QStringLiteral("metadata"));

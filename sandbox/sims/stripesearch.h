@@ -8,7 +8,7 @@
 
 namespace okla::sandbox {
 
-/// Stripe's search query language, the subset of stripe.md section 6: up to 10 `field:value`
+/// Stripe's search query language, the subset of docs/providers.md §13: up to 10 `field:value`
 /// clauses joined by AND (or space) or by OR, `-` negation, `field:null`, `~` substring,
 /// `> < >= <=` on numbers, quoted strings with `\` escapes, `metadata['key']`.
 class StripeSearchQuery

@@ -254,7 +254,7 @@ void StripeSimulator::handle(const SimExchangePtr &exchange)
     m_control.countRequest(route->operation, keys);
     call.plan = m_control.planFor(route->operation);
 
-    // 429 comes before the idempotency layer (stripe.md section 4).
+    // 429 comes before the idempotency layer (docs/providers.md §11).
     if (call.plan.failure && call.plan.failure->kind == SimFault::Kind::TooManyRequests) {
         StripeResult r = stripeError(429, QStringLiteral("invalid_request_error"),
                                      QStringLiteral("Too many requests hit the API too quickly. We recommend an exponential backoff of your requests."),

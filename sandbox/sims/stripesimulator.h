@@ -41,7 +41,7 @@ struct StripeResult
     bool store = true;
 };
 
-/// The Stripe API simulator (stripe.md section 14): plain HTTP, Bearer secret key, form bodies,
+/// The Stripe API simulator (docs/providers.md §18): plain HTTP, Bearer secret key, form bodies,
 /// JSON replies with Request-Id and Stripe's error shapes, Idempotency-Key replay, customers,
 /// payment intents and charges, refunds with the real rules, subscriptions, invoices, portal
 /// sessions, events, lists, /search, and signed webhook delivery. State in PostgreSQL (schema

@@ -1,4 +1,4 @@
-// Signed webhook delivery (stripe.md section 12): one event at a time, oldest first, retried
+// Signed webhook delivery (docs/providers.md §16): one event at a time, oldest first, retried
 // with a growing delay on any non-2xx answer or network error.
 #include "sandbox/sims/stripesimulator.h"
 

@@ -98,7 +98,7 @@ private:
     bool m_reconnectPending = false;
 };
 
-/// Session settings every console connection gets right after connecting (reliability.md §5).
+/// Session settings every console connection gets right after connecting (docs/resilience.md §2).
 models::Status applyConsoleSessionSettings(PgConnection &connection);
 
 } // namespace okla::services

@@ -14,7 +14,7 @@ namespace okla::services {
 
 /// LISTEN on its own PostgreSQL connection in a service thread, read with a QSocketNotifier on
 /// PQsocket. NOTIFY is a hint only: notices sent while disconnected are lost, so `reconnected()`
-/// tells views to re-query (reliability.md §5).
+/// tells views to re-query (docs/architecture.md §5).
 class NotificationListener : public QObject
 {
     Q_OBJECT

@@ -164,7 +164,7 @@ private:
 
     void scheduleReconnect()
     {
-        // Full jitter, as every reconnect in the product (reliability.md §2).
+        // Full jitter, as every reconnect in the product (docs/resilience.md §3).
         const RedisConfig &config = m_config;
         const double window = std::min<double>(static_cast<double>(config.reconnectCapMs),
                                                static_cast<double>(config.reconnectBaseMs) * std::pow(2.0, std::min(m_failures, 20)));

@@ -43,12 +43,12 @@ struct RedisConfig
     std::optional<models::Error> passwordError;
     int connectTimeoutMs = 1000;
     int commandTimeoutMs = 1000;  ///< per command; a timeout drops the connection
-    qint64 reconnectBaseMs = 1000; ///< full-jitter reconnect backoff (reliability.md §2)
+    qint64 reconnectBaseMs = 1000; ///< full-jitter reconnect backoff (docs/resilience.md §3)
     qint64 reconnectCapMs = 30'000;
 
     /// host/port from the profile; password from `redis-password` through the CredentialStore
     /// ($OKLA_CREDENTIALS_DIR, else $CREDENTIALS_DIRECTORY, else the profile's credentialsDir), if present,
-    /// with the same 0600 / closed-folder rules as every other secret (reliability.md §6).
+    /// with the same 0600 / closed-folder rules as every other secret (docs/security.md §6).
     static RedisConfig fromProfile(const ConnectionProfile &profile);
 };
 

@@ -44,7 +44,7 @@ struct AttemptReport
     std::optional<bool> retryOverride;
     QString summary;           ///< short human text for the attempt log / recent errors
 
-    /// Breaker accounting (reliability.md §2): timeouts, connection/TLS errors, 429, 5xx,
+    /// Breaker accounting (docs/resilience.md §5): timeouts, connection/TLS errors, 429, 5xx,
     /// provider faults. Declines, 4xx validation errors and cancellations are not failures.
     bool isBreakerFailure() const;
 };

@@ -10,7 +10,7 @@
 
 namespace okla::services {
 
-/// Breaker tuning (reliability.md §2 defaults).
+/// Breaker tuning (docs/resilience.md §5 defaults).
 struct BreakerConfig
 {
     qint64 windowMs = 60'000;        ///< sliding window for the failure ratio

@@ -10,7 +10,7 @@ namespace okla::services {
 
 class BreakerRegistry;
 
-/// Chooses the provider for a charge or refund (domain.md "Routing", reliability.md §2). Pure logic.
+/// Chooses the provider for a charge or refund (docs/resilience.md §10, docs/domain.md §13). Pure logic.
 class PaymentRouter
 {
 public:

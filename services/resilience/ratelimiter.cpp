@@ -18,7 +18,7 @@ namespace okla::services {
 
 namespace {
 
-// reliability.md §4, verbatim: GCRA with the server's clock, so every process shares one timeline.
+// docs/resilience.md §6: GCRA with the server's clock, so every process shares one timeline.
 const char kScript[] = R"LUA(-- ARGV: T=period/limit µs, tau=T*burst µs, cost
 local T, tau, n = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local t = redis.call('TIME'); local now = t[1]*1000000 + t[2]

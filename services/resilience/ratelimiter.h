@@ -55,7 +55,7 @@ private:
     QHash<QString, qint64> m_tatUs; ///< theoretical arrival time per bucket, µs
 };
 
-/// GCRA shared by every process through Redis (reliability.md §4, the exact Lua script):
+/// GCRA shared by every process through Redis (docs/resilience.md §6; the Lua script is in ratelimiter.cpp):
 /// SCRIPT LOAD once, EVALSHA per permit, reload on NOSCRIPT (after SCRIPT FLUSH or a restart).
 /// When Redis is down or slow it falls back to LocalRateLimiter and reports it (isLocalFallback()).
 class RateLimiter

@@ -113,7 +113,7 @@ private:
 
     void onSlow()
     {
-        // reliability.md §2: a call still running after 10 s is a failure at that moment, so a
+        // docs/resilience.md §5: a call still running after 10 s is a failure at that moment, so a
         // hanging provider opens the breaker without waiting for 120 s timeouts.
         m_slowRecorded = true;
         m_breaker->recordSlow(m_permit);

@@ -15,7 +15,7 @@ std::optional<qint64> RetryPolicy::nextDelayMs(int attemptsMade, const AttemptRe
     return delay;
 }
 
-// ---- Stripe (stripe.md §13) -------------------------------------------------------------------
+// ---- Stripe (docs/resilience.md §3) -----------------------------------------------------------
 
 StripeRetryPolicy::StripeRetryPolicy(std::shared_ptr<RandomSource> random) : m_random(std::move(random)) {}
 
@@ -49,7 +49,7 @@ qint64 StripeRetryPolicy::backoffMs(int retry, const AttemptReport &report) cons
     return static_cast<qint64>(std::llround(seconds * 1000.0));
 }
 
-// ---- Full jitter (reliability.md §2) ----------------------------------------------------------
+// ---- Full jitter (docs/resilience.md §3) ------------------------------------------------------
 
 FullJitterRetryPolicy::FullJitterRetryPolicy(QString name, qint64 baseMs, qint64 capMs, int maxAttempts,
                                              std::shared_ptr<RandomSource> random)

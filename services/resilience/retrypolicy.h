@@ -24,7 +24,7 @@ public:
     std::optional<qint64> nextDelayMs(int attemptsMade, const AttemptReport &report) const;
 };
 
-/// stripe.md §13, as the official libraries do it: at most 2 retries; backoff
+/// docs/resilience.md §3, as Stripe's official libraries do it: at most 2 retries; backoff
 /// min(0.5·2^(n-1), 5) s · U(0.5, 1), never under 0.5 s; retry connection errors (not TLS), 409,
 /// 5xx, and 429 only with code lock_timeout; `Stripe-Should-Retry` wins over everything but a cancel.
 class StripeRetryPolicy : public RetryPolicy
@@ -40,7 +40,7 @@ private:
     std::shared_ptr<RandomSource> m_random;
 };
 
-/// Full jitter (reliability.md §2): sleep = rand(0, min(cap, base·2^n)), n = retry-1;
+/// Full jitter (docs/resilience.md §3): sleep = rand(0, min(cap, base·2^n)), n = retry-1;
 /// `Retry-After` is a floor. AZUL: base 500 ms, cap 5 s, 3 attempts. Retries connect errors,
 /// timeouts, 5xx and 429 unless the report's retryOverride says otherwise.
 class FullJitterRetryPolicy : public RetryPolicy

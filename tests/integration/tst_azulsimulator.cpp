@@ -1,5 +1,5 @@
 // The AZUL simulator over real HTTPS with mutual TLS, in its own okla-sim process on free ports
-// with a throwaway database (azul.md sections 2-6 and 10).
+// with a throwaway database (docs/providers.md §3-§7, §18).
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -100,7 +100,7 @@ void TestKpiInvariants::mrrBridgeClosesEveryMonthInEachCurrency()
                      qPrintable(QStringLiteral("%1 %2: %3 != %4 + %5").arg(m.month.toString(Qt::ISODate), isoCode(c),
                                 p.endMrr.in(c).toMinorString(), p.startMrr.in(c).toMinorString(), net.toMinorString())));
         }
-        // reporting: end = start + net new + FX effect, and the FX effect is kpi.md's formula to within
+        // reporting: end = start + net new + FX effect, and the FX effect is docs/kpi.md §5's formula to within
         // the native read rounding above times the rate (< 0.02 of a minor unit)
         for (Currency c : {Currency::DOP, Currency::USD}) {
             const KpiSummary s = KpiCalculator::summarize(*data, p, c);

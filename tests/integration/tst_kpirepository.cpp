@@ -1,4 +1,4 @@
-// KPIs of a hand-made dataset (kpitestdata.h) against values computed by hand from kpi.md.
+// KPIs of a hand-made dataset (kpitestdata.h) against values computed by hand from docs/kpi.md.
 #include <QtTest>
 
 #include "harness/testenv.h"

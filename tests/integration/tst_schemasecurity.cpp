@@ -1,4 +1,4 @@
-// The database is the security boundary (DESIGN.md rule 3): these checks run as the real staff
+// The database is the security boundary (docs/security.md §1): these checks run as the real staff
 // roles against a freshly migrated database, so a hacked client could do no more than this.
 #include <QTest>
 

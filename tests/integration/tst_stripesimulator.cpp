@@ -1,5 +1,5 @@
 // The Stripe simulator over real HTTP in its own okla-sim process on free ports with a
-// throwaway database (stripe.md sections 4-6, 8-12 and 14).
+// throwaway database (docs/providers.md §11-§16, §18).
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>

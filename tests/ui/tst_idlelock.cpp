@@ -1,5 +1,5 @@
 // The console hides its figures after a period without input and shows them again only after the
-// server accepts the person again (reliability.md §6).
+// server accepts the person again (docs/security.md §10).
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>

@@ -1,4 +1,4 @@
-// AZUL wire format and classification (azul.md §3-§5), including bad input: never a crash, never
+// AZUL wire format and classification (docs/providers.md §4-§6), including bad input: never a crash, never
 // a wrong "approved".
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -273,7 +273,7 @@ private slots:
         QCOMPARE(r.outcome, Outcome::Ambiguous);
     }
 
-    // --- wire format (azul.md §3) ---
+    // --- wire format (docs/providers.md §4) ---
     void saleBody()
     {
         // given

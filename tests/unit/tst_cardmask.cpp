@@ -1,4 +1,4 @@
-// Card numbers in outside text are masked before any log, error or dialog (reliability.md §6).
+// Card numbers in outside text are masked before any log, error or dialog (docs/security.md §7).
 #include <QTest>
 
 #include "models/cardmask.h"

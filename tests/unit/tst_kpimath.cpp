@@ -1,4 +1,4 @@
-// Pure KPI math (models/kpi): exact amounts, conversions, periods and kpi.md's undefined rules.
+// Pure KPI math (models/kpi): exact amounts, conversions, periods and docs/kpi.md §17's undefined rules.
 #include <QtTest>
 
 #include "models/kpi/kpiamount.h"

@@ -1,5 +1,5 @@
 // Where the Redis password comes from: the credentials folder, under the same rules as every
-// other secret (reliability.md §6). No server is needed: a refused password fails before connecting.
+// other secret (docs/security.md §6). No server is needed: a refused password fails before connecting.
 #include <sys/stat.h>
 
 #include <QFile>

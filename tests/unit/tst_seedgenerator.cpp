@@ -100,7 +100,7 @@ private slots:
 
     void rncCheckDigitFollowsTheSpec()
     {
-        // OKLA's own RNC 1-33-32590-1 passes (domain.md)
+        // OKLA's own RNC 1-33-32590-1 passes (docs/domain.md §8)
         QCOMPARE(DominicanData::rncCheckDigit("13332590"), 1);
         QSet<QString> seen;
         for (std::uint64_t i = 0; i < 5000; ++i) {

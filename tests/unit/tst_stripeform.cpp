@@ -1,4 +1,4 @@
-// Stripe form encoding (stripe.md §2) and response parsing, bad input included.
+// Stripe form encoding (docs/providers.md §10) and response parsing, bad input included.
 #include <QTest>
 
 #include "services/providers/stripe/stripeclient.h"
@@ -13,7 +13,7 @@ class TestStripeForm : public QObject
 private slots:
     void specExample()
     {
-        // given the refund of stripe.md §2
+        // given a refund with nested metadata and an expand list (docs/providers.md §10)
         StripeFormEncoder form;
         form.add("charge", "ch_1")
             .add("amount", 500)

@@ -1,4 +1,4 @@
-// Stripe webhook signatures: the known answers of stripe.md §12.
+// Stripe webhook signatures: Stripe's known answers (docs/providers.md §16).
 #include <QTest>
 
 #include "services/providers/stripe/stripewebhookverifier.h"

@@ -31,7 +31,7 @@ void TestTaxId::acceptsValid_data()
 
     const int rnc = int(TaxId::Kind::Rnc);
     const int cedula = int(TaxId::Kind::Cedula);
-    // OKLA's own RNC: r = 1 -> check 1 (domain.md)
+    // OKLA's own RNC: r = 1 -> check 1 (docs/domain.md §8)
     QTest::newRow("OKLA RNC dashed") << "1-33-32590-1" << rnc << "133325901" << "1-33-32590-1";
     QTest::newRow("OKLA RNC plain") << "133325901" << rnc << "133325901" << "1-33-32590-1";
     QTest::newRow("OKLA RNC spaced") << " 133 32590 1 " << rnc << "133325901" << "1-33-32590-1";
@@ -39,7 +39,7 @@ void TestTaxId::acceptsValid_data()
     QTest::newRow("DGII RNC") << "401-50625-4" << rnc << "401506254" << "4-01-50625-4";
     // r = 0 -> check 2
     QTest::newRow("RNC r=0") << "101010632" << rnc << "101010632" << "1-01-01063-2";
-    QTest::newRow("cedula from domain.md") << "001-1234567-3" << cedula << "00112345673" << "001-1234567-3";
+    QTest::newRow("cedula from docs/domain.md") << "001-1234567-3" << cedula << "00112345673" << "001-1234567-3";
     QTest::newRow("cedula plain") << "40212345678" << cedula << "40212345678" << "402-1234567-8";
     QTest::newRow("cedula check 2 (product digit sums)") << "223-4567890-2" << cedula << "22345678902"
                                                          << "223-4567890-2";

@@ -169,7 +169,7 @@ QList<CardContent> buildCards(const KpiData &data, Currency currency, const Tran
                          tr("AZUL fees %1").arg(azulFees.format(Currency::USD)),
                          used && *used >= 0.8 ? -1 : (used ? 1 : 0), {}};
 
-    // Early Bird free months are not MRR yet (kpi.md): the amount is the New MRR the cohort will
+    // Early Bird free months are not MRR yet (docs/kpi.md §3): the amount is the New MRR the cohort will
     // book when those months end, so it is labelled as future New MRR, never as "+ MRR" beside
     // an MRR of zero. The tooltip gives the calendar month by month.
     int ebDealers = 0;

@@ -93,7 +93,7 @@ PanelDashboard::PanelDashboard(services::KpiService *service, QWidget *parent) :
     addChart(text("Payment success by provider"), KpiChartView::Kind::Bars, {2}, KpiChartView::Unit::Percent);
     addChart(text("Payments processed by quarter"), KpiChartView::Kind::Bars, {1});
     addChart(text("Spend by provider vs budget"), KpiChartView::Kind::Bars, {});
-    // Provider keys as the roadmap's budget table names them (kpi.md).
+    // Provider keys as the roadmap's budget table names them (docs/kpi.md §14).
     m_charts.last()->setCategoryNames({{QStringLiteral("azul"), QStringLiteral("AZUL")},
                                        {QStringLiteral("stripe"), QStringLiteral("Stripe")},
                                        {QStringLiteral("s3"), QStringLiteral("S3/Spaces")},
@@ -333,7 +333,7 @@ void PanelDashboard::showData()
     // Metrics follow the content (the drill-down of a card depends on what it shows).
     for (int i = 0; i < m_cards.size() && i < contents.size(); ++i) {
         const CardContent &c = contents[i];
-        // Without snapshots every figure is unknown, not zero (kpi.md: undefined shows "—").
+        // Without snapshots every figure is unknown, not zero (docs/kpi.md §17: undefined shows "—").
         m_cards[i]->setMetric(empty ? QString() : c.metric);
         if (empty)
             m_cards[i]->setValues(QStringLiteral("—"), {}, {}, 0, hint);

@@ -25,7 +25,7 @@ class KpiCard;
 class KpiChartView;
 class KpiDealersDialog;
 
-/// The managers' dashboard (kpi.md): cards against the previous period and the roadmap target,
+/// The managers' dashboard (docs/kpi.md): cards against the previous period and the roadmap target,
 /// Qt Charts fed from item models, the cohort table, a period picker and a currency switch,
 /// drill-down to the dealers behind a number, PNG/CSV exports and the monthly PDF report.
 /// Reads snapshots through KpiService; the GUI thread never waits.

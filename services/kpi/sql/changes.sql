@@ -1,4 +1,4 @@
--- Recomputes the MRR change log of the dealers in kpi_scope into kpi_new_changes (kpi.md).
+-- Recomputes the MRR change log of the dealers in kpi_scope into kpi_new_changes (docs/kpi.md §2, §6).
 -- Inputs: temp tables kpi_scope(dealer_id) and kpi_params(asof date, ...).
 -- A subscription counts from its first successful paid charge (a Ley 358-05 withdrawal voids it),
 -- while Active or PastDue on a paid plan, after any Early Bird free months; its discount is the

@@ -32,8 +32,8 @@ struct AzulConfig
     AzulMerchant merchant;
     QByteArray auth1;
     QByteArray auth2;
-    int timeoutMs = 120'000;       ///< azul.md §9
-    int connectTimeoutMs = 10'000; ///< reliability.md §2
+    int timeoutMs = 120'000;       ///< docs/providers.md §8
+    int connectTimeoutMs = 10'000; ///< docs/resilience.md §2
     qint64 maxBodyBytes = 4 * 1024 * 1024;
     int threads = 3;               ///< QNAMs: 3 × 6 connections per host
     http::TlsOptions tls;          ///< CA (sandbox), pins, client certificate (mutual TLS)
@@ -65,7 +65,7 @@ struct AzulOutcome
     Q_DECLARE_TR_FUNCTIONS(okla::services::azul::AzulOutcome)
 };
 
-/// AZUL WebServices JSON API (azul.md). Each call makes exactly ONE HTTP attempt on a service
+/// AZUL WebServices JSON API (docs/providers.md §2-§8). Each call makes exactly ONE HTTP attempt on a service
 /// thread and returns a classified AzulOutcome; it never retries, verifies or fails over by
 /// itself (AzulPaymentFlow and services/resilience do). Thread-safe.
 class AzulClient

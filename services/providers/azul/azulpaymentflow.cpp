@@ -177,7 +177,7 @@ void AzulPaymentFlow::onSent(int index, const AzulOutcome &outcome)
         break;
     }
     if (outcome.neverLeft()) {
-        // Failover before anything left is safe (azul.md §6); a fresh id keeps attempts distinct.
+        // Failover before anything left is safe (docs/resilience.md §9); a fresh id keeps attempts distinct.
         if (!outcome.alternateHost && !m_usedAlternate && m_client.hasAlternate()) {
             m_usedAlternate = true;
             qCWarning(lcAzul) << "attempt" << outcome.customOrderId << "never left; failing over to the alternate host";
@@ -210,7 +210,7 @@ void AzulPaymentFlow::verifyFrom(int index, Host host, bool unknown)
             self->m_result.attempts[index].verified = v;
             self->m_result.last = v;
             if (v.neverLeft() && host == Host::Primary && self->m_client.hasAlternate()) {
-                // Verify through the alternate when the primary is down (shared state assumed, azul.md §6).
+                // Verify through the alternate when the primary is down (shared state assumed, docs/providers.md §7).
                 self->verifyFrom(index, Host::Alternate, unknown);
                 return;
             }

@@ -25,7 +25,7 @@ struct AzulAttempt
     std::optional<AzulOutcome> verified; ///< what VerifyPayment said about it, if asked
 };
 
-/// How a money-moving AZUL operation ended (reliability.md §1 states).
+/// How a money-moving AZUL operation ended (docs/idempotency.md §7 states).
 struct AzulFlowResult
 {
     enum class State {
@@ -46,7 +46,7 @@ struct AzulFlowResult
     AttemptReport toAttemptReport() const;
 };
 
-/// AZUL's procedure for a money-moving operation (Sale, Hold, Refund…), reliability.md §1:
+/// AZUL's procedure for a money-moving operation (Sale, Hold, Refund…), docs/resilience.md §9:
 /// every attempt gets its own CustomOrderId, stored by the caller BEFORE it is sent; after an
 /// ambiguous outcome, wait out AZUL's timeout, then VerifyPayment every earlier attempt id:
 /// found approved → done; all not found (or declined) → resend as attempt n+1 with a new id;

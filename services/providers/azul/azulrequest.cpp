@@ -133,7 +133,7 @@ models::Result<QByteArray> AzulRequestBuilder::payment(AzulOperation op, const A
         {QStringLiteral("Store"), m_merchant.store},
         {QStringLiteral("PosInputMode"), m_merchant.posInputMode},
         {QStringLiteral("TrxType"), op == AzulOperation::Sale ? QStringLiteral("Sale") : QStringLiteral("Hold")},
-        // Token sale keeps the keys with empty values (azul.md §3).
+        // Token sale keeps the keys with empty values (docs/providers.md §4).
         {QStringLiteral("CardNumber"), token ? QString() : p.cardNumber},
         {QStringLiteral("Expiration"), p.expiration}, // empty for a token sale unless the 3DS path needs it
         {QStringLiteral("CVC"), p.cvc},
@@ -188,7 +188,7 @@ models::Result<QByteArray> AzulRequestBuilder::refund(const QString &azulOrderId
         return invalid(QStringLiteral("AzulOrderId"), QT_TRANSLATE_NOOP("okla", "The AZUL order id must be digits."));
     if (auto e = checkOrderId(customOrderId, QStringLiteral("CustomOrderId"), 75))
         return *e;
-    // No card data on a refund (azul.md §10).
+    // No card data on a refund (docs/providers.md §4).
     return serialize({{QStringLiteral("Channel"), m_merchant.channel},
                       {QStringLiteral("Store"), m_merchant.store},
                       {QStringLiteral("PosInputMode"), m_merchant.posInputMode},

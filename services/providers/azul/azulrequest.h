@@ -7,14 +7,14 @@
 
 namespace okla::services::azul {
 
-/// AZUL methods (azul.md §2). The query word picks the method; none = ProcessPayment.
+/// AZUL methods (docs/providers.md §3). The query word picks the method; none = ProcessPayment.
 enum class AzulOperation { Sale, Hold, Post, Void, Refund, VerifyPayment, DataVaultCreate, DataVaultDelete };
 
 QString operationName(AzulOperation op);       ///< "sale", "verify" … (breaker and log names)
 QString queryWord(AzulOperation op);           ///< "", "ProcessPost", "VerifyPayment" …
 bool movesMoney(AzulOperation op);             ///< Sale, Hold, Post, Refund (Void undoes money)
 
-/// Merchant constants set by AZUL for every body (azul.md §1).
+/// Merchant constants set by AZUL for every body (docs/providers.md §2).
 struct AzulMerchant
 {
     QString store;                                    ///< merchant id, X(11)
@@ -40,7 +40,7 @@ struct AzulPayment
     bool forceNo3ds = true;        ///< no browser in the worker: 3DS cannot be completed here
 };
 
-/// Builds the exact JSON bodies of azul.md §3. Pure QtCore (fuzzed and unit-tested without I/O).
+/// Builds the exact JSON bodies of docs/providers.md §4. Pure QtCore (fuzzed and unit-tested without I/O).
 /// Every builder validates formats and returns a typed error ("azul.request.*") instead of
 /// sending something AZUL would reject with VALIDATION_ERROR.
 class AzulRequestBuilder

@@ -14,7 +14,7 @@ using ErrorKind = AzulResult::ErrorKind;
 
 namespace {
 
-/// Keys matched case-insensitively (azul.md §10). A wrong type is remembered, not guessed at.
+/// Keys matched case-insensitively (docs/providers.md §5). A wrong type is remembered, not guessed at.
 class Fields
 {
 public:
@@ -85,7 +85,7 @@ bool containsCi(const QString &hay, QLatin1String needle)
     return hay.contains(needle, Qt::CaseInsensitive);
 }
 
-// azul.md §5: configuration problems: alert, never retry.
+// docs/providers.md §5: configuration problems: alert, never retry.
 bool isConfigError(const QString &d)
 {
     static const char *const codes[] = {"MISSING_AUTH_HEADER", "INVALID_AUTH", "DISABLED_PROFILE", "INVALID_MERCHANTID",
@@ -108,7 +108,7 @@ bool isBusinessRule(const QString &d)
     return std::any_of(std::begin(texts), std::end(texts), [&](const char *t) { return containsCi(d, QLatin1String(t)); });
 }
 
-// azul.md §5.4: the request may have been processed anyway.
+// docs/providers.md §5, item 4: the request may have been processed anyway.
 bool isAmbiguousMarker(const QString &text)
 {
     return containsCi(text, QLatin1String("WRONG TRANSACTION STATE")) || containsCi(text, QLatin1String("PROCESSING_ERROR"))
@@ -141,7 +141,7 @@ AzulResult classifyError(AzulResult r)
         r.errorKind = ErrorKind::RequestBug;
     else if (isBusinessRule(d))
         r.errorKind = ErrorKind::Business;
-    else // reliability.md §1: an unexplained Error is ambiguous
+    else // docs/providers.md §5: an unexplained Error is ambiguous
         return ambiguous(std::move(r), QStringLiteral("unexplained AZUL error: ") + d);
     return r;
 }

@@ -11,7 +11,7 @@
 
 namespace okla::services::azul {
 
-/// A classified AZUL answer (azul.md §4, §5). Built only by AzulResponseParser; pure QtCore.
+/// A classified AZUL answer (docs/providers.md §5). Built only by AzulResponseParser; pure QtCore.
 struct AzulResult
 {
     enum class Outcome {
@@ -46,7 +46,7 @@ struct AzulResult
     Q_DECLARE_TR_FUNCTIONS(okla::services::azul::AzulResult)
 };
 
-/// The IsoCode reasons of azul.md §5, in Spanish and English.
+/// The IsoCode reasons of docs/providers.md §6, in Spanish and English.
 struct AzulIsoReason
 {
     QString es;

@@ -13,7 +13,7 @@ namespace okla::services::http {
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
 
-/// TLS rules for one provider (reliability.md §6): a private CA replaces the system store, an
+/// TLS rules for one provider (docs/security.md §8): a private CA replaces the system store, an
 /// optional SHA-256 public-key pin (+ backup), a client certificate for mutual TLS. Errors are
 /// never ignored wholesale: only the exact QSslErrors listed in allowedErrors.
 struct TlsOptions

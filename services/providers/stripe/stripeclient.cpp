@@ -154,7 +154,7 @@ StripeRequest StripeClient::list(const QString &collection, const StripeListPara
     r.params.add(QStringLiteral("limit"), std::clamp(p.limit, 1, 100));
     if (!p.startingAfter.isEmpty())
         r.params.add(QStringLiteral("starting_after"), p.startingAfter);
-    else if (!p.endingBefore.isEmpty()) // never both (stripe.md §6)
+    else if (!p.endingBefore.isEmpty()) // never both (docs/providers.md §13)
         r.params.add(QStringLiteral("ending_before"), p.endingBefore);
     for (const auto &[key, value] : p.filters)
         r.params.add(key, value);
@@ -182,7 +182,7 @@ StripeRequest StripeClient::createRefund(const QString &oklaRefundId, const QStr
     r.path = QStringLiteral("/v1/refunds");
     r.operation = QStringLiteral("refunds.create");
     r.expectedObject = QStringLiteral("refund");
-    r.idempotencyKey = oklaRefundId; // reliability.md §1: our row's uuid, stored before the call
+    r.idempotencyKey = oklaRefundId; // docs/idempotency.md §6: our row's uuid, stored before the call
     if (!chargeId.isEmpty())
         r.params.add(QStringLiteral("charge"), chargeId);
     else

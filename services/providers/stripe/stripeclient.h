@@ -29,7 +29,7 @@ struct StripeConfig
 {
     QUrl baseUrl = QUrl(QStringLiteral("https://api.stripe.com"));
     QByteArray secretKey; ///< sk_/rk_; from the credential store only
-    QByteArray apiVersion = "2025-03-31.basil"; ///< stripe.md §3: upgrading is a reviewed change
+    QByteArray apiVersion = "2025-03-31.basil"; ///< docs/providers.md §9: upgrading is a reviewed change
     int timeoutMs = 80'000;
     int connectTimeoutMs = 10'000;
     qint64 maxBodyBytes = 4 * 1024 * 1024;
@@ -41,7 +41,7 @@ struct StripeConfig
 };
 
 /// One prepared call. Built once and sent as many times as the retry policy wants: a POST's
-/// Idempotency-Key is fixed here, so every retry carries the same key (stripe.md §13).
+/// Idempotency-Key is fixed here, so every retry carries the same key (docs/resilience.md §3).
 struct StripeRequest
 {
     QByteArray method = "GET";
@@ -52,7 +52,7 @@ struct StripeRequest
     QString idempotencyKey;  ///< POST only; automatic when the caller gives none
 };
 
-/// Paging and filters for list endpoints (stripe.md §6).
+/// Paging and filters for list endpoints (docs/providers.md §13).
 struct StripeListParams
 {
     int limit = 10;          ///< clamped to 1..100
@@ -87,7 +87,7 @@ struct StripeOutcome
     Q_DECLARE_TR_FUNCTIONS(okla::services::stripe::StripeOutcome)
 };
 
-/// Stripe REST API subset of stripe.md. Each call is ONE attempt on a service thread; retries
+/// Stripe REST API subset of docs/providers.md §9-§16. Each call is ONE attempt on a service thread; retries
 /// (same StripeRequest, same key) are services/resilience's job. Thread-safe.
 class StripeClient
 {
@@ -135,7 +135,7 @@ public:
     QFuture<StripeOutcome> retrieveInvoice(const QString &id) { return send(retrieve(QStringLiteral("invoices"), id, QStringLiteral("invoice"))); }
     QFuture<StripeOutcome> listInvoices(const StripeListParams &p) { return send(list(QStringLiteral("invoices"), p)); }
 
-    /// A search clause value: quoted with `'`, `'` and `\` escaped (stripe.md §6).
+    /// A search clause value: quoted with `'`, `'` and `\` escaped (docs/providers.md §13).
     static QString searchValue(const QString &value);
 
     const StripeConfig &config() const { return m_config; }

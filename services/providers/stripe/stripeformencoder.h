@@ -11,7 +11,7 @@
 
 namespace okla::services::stripe {
 
-/// Builds Stripe's application/x-www-form-urlencoded bodies and query strings (stripe.md §2):
+/// Builds Stripe's application/x-www-form-urlencoded bodies and query strings (docs/providers.md §10):
 /// nested keys in brackets (`metadata[okla_id]`), arrays indexed (`expand[0]`), arrays of
 /// objects (`items[0][price]`), booleans `true`/`false`, amounts as integers. Order is kept.
 /// Values are percent-encoded UTF-8 (space = %20); brackets in keys stay literal, as the

@@ -12,7 +12,7 @@ class ResilienceManager;
 namespace okla::services::stripe {
 
 /// Stripe calls as the worker makes them: one prepared StripeRequest sent under
-/// services/resilience (Stripe retry policy of stripe.md §13, breaker `stripe.<operation>`,
+/// services/resilience (Stripe retry policy of docs/resilience.md §3, breaker `stripe.<operation>`,
 /// shared rate limit). Every retry resends the SAME request, so a POST keeps its Idempotency-Key.
 /// Must be called on a service thread with an event loop.
 class StripeOperations
@@ -22,7 +22,7 @@ public:
 
     QFuture<CallResult<StripeOutcome>> call(const StripeRequest &request);
 
-    /// reliability.md §1: the OKLA refund row's uuid is the key and metadata[okla_id].
+    /// docs/idempotency.md §6: the OKLA refund row's uuid is the key and metadata[okla_id].
     QFuture<CallResult<StripeOutcome>> createRefund(const QString &oklaRefundId, const QString &chargeId,
                                                     const QString &paymentIntentId, std::optional<qint64> amount,
                                                     const QString &reason = {})

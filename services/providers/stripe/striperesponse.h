@@ -12,7 +12,7 @@
 
 namespace okla::services::stripe {
 
-/// `{error:{type, code, decline_code, param, message, …}}` with the HTTP status (stripe.md §5).
+/// `{error:{type, code, decline_code, param, message, …}}` with the HTTP status (docs/providers.md §12).
 struct StripeApiError
 {
     int httpStatus = 0;
@@ -43,7 +43,7 @@ struct StripeResponse
     bool ok() const { return kind == Kind::Ok; }
 };
 
-/// A refund (stripe.md §8), validated field by field.
+/// A refund (docs/providers.md §14), validated field by field.
 struct StripeRefund
 {
     QString id;
@@ -58,7 +58,7 @@ struct StripeRefund
     QMap<QString, QString> metadata;
 };
 
-/// A list or search page (stripe.md §6).
+/// A list or search page (docs/providers.md §13).
 struct StripePage
 {
     QJsonArray data;

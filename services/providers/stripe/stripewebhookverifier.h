@@ -10,7 +10,7 @@
 
 namespace okla::services::stripe {
 
-/// Checks `Stripe-Signature` exactly as stripe.md §12 says: HMAC-SHA256 keyed with the whole
+/// Checks `Stripe-Signature` exactly as docs/providers.md §16 says: HMAC-SHA256 keyed with the whole
 /// `whsec_…` string over `t + "." + raw body`, constant-time compare against every `v1`
 /// (rotation sends two), signatures older than the tolerance refused (future `t` accepted, as
 /// the official libraries do). Several secrets may be configured during a rotation. Pure QtCore.
