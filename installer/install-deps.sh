@@ -3,7 +3,17 @@
 # Skips apt entirely when everything is present. Never starts system services (the sandbox runs
 # its own private PostgreSQL, Redis and RabbitMQ). Node.js/npm (for the S3 store, s3rver) come
 # from Debian only when `node` is missing: an image's own Node.js conflicts with Debian's npm.
+#   installer/install-deps.sh          install what is missing (as root, or through sudo)
+#   installer/install-deps.sh --list   print the packages it would make sure of, one a line, and
+#                                      change nothing (.ci/check-deps.sh compares the build with it)
 set -euo pipefail
+
+mode=install
+case "${1:-}" in
+  "") ;;
+  --list) mode=list ;;
+  *) echo "usage: $0 [--list]" >&2; exit 2 ;;
+esac
 
 PACKAGES=(
   # build
@@ -19,7 +29,26 @@ PACKAGES=(
   # keychain tests, property tests, tools
   gnome-keyring dbus libsecret-tools librapidcheck-dev openssl curl imagemagick
 )
-command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs npm)
+if ! command -v node >/dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+else
+  # The machine's own Node.js is used as it is. Where a package put its node or npm there (an
+  # image's nodejs from another apt source, or Debian's from an earlier run of this script), the
+  # build relies on that package: naming it installs nothing, since it is installed, and lets
+  # .ci/check-deps.sh accept what the build reads from it.
+  for tool in node npm; do
+    tool_path=$(command -v "$tool" 2>/dev/null) || continue
+    while read -r owner; do
+      [[ -n "$owner" && " ${PACKAGES[*]} " != *" $owner "* ]] && PACKAGES+=("$owner")
+    done < <(dpkg-query -S "$tool_path" "$(readlink -f "$tool_path")" 2>/dev/null \
+               | sed -n '/^diversion by /d; s/: \/.*//p' | tr ',' '\n' | sed 's/^ *//; s/:.*//' | sort -u)
+  done
+fi
+
+if [ "$mode" = list ]; then
+  printf '%s\n' "${PACKAGES[@]}"
+  exit 0
+fi
 
 missing=()
 for package in "${PACKAGES[@]}"; do
