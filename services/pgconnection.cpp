@@ -1,8 +1,13 @@
 #include "services/pgconnection.h"
 
+#include <cerrno>
 #include <vector>
 
+#include <poll.h>
+
 #include <libpq-fe.h>
+
+#include "services/concurrency/servicethread.h"
 
 namespace okla::services {
 
@@ -71,8 +76,10 @@ Result<PgConnection> PgConnection::open(const QString &conninfo)
     return PgConnection(conn);
 }
 
-Error PgConnection::errorFromResult(pg_result *result, const QString &code) const
+Error PgConnection::errorFromResult(pg_result *result, const QString &code)
 {
+    if (std::exchange(m_lastCanceled, false))
+        return canceledError();
     const char *sqlstate = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     const QString message = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn)).trimmed();
     return makeError(sqlstate ? code + u'.' + QString::fromLatin1(sqlstate) : code,
@@ -94,8 +101,15 @@ Result<PgResult> PgConnection::exec(const QString &sql, const QVariantList &para
                                                             : param.toString().toUtf8());
         values.push_back(storage.back().constData());
     }
-    pg_result *raw = PQexecParams(m_conn, sql.toUtf8().constData(), int(values.size()), nullptr, values.data(),
-                                  nullptr, nullptr, 0);
+    pg_result *raw = nullptr;
+    if (JobControl::current()) {
+        if (PQsendQueryParams(m_conn, sql.toUtf8().constData(), int(values.size()), nullptr, values.data(), nullptr,
+                              nullptr, 0))
+            raw = awaitResult();
+    } else {
+        raw = PQexecParams(m_conn, sql.toUtf8().constData(), int(values.size()), nullptr, values.data(), nullptr,
+                           nullptr, 0);
+    }
     const auto status = PQresultStatus(raw);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
         Error error = errorFromResult(raw, QStringLiteral("db.query"));
@@ -107,7 +121,13 @@ Result<PgResult> PgConnection::exec(const QString &sql, const QVariantList &para
 
 Status PgConnection::execScript(const QString &sql)
 {
-    pg_result *raw = PQexec(m_conn, sql.toUtf8().constData());
+    pg_result *raw = nullptr;
+    if (JobControl::current()) {
+        if (PQsendQuery(m_conn, sql.toUtf8().constData()))
+            raw = awaitResult();
+    } else {
+        raw = PQexec(m_conn, sql.toUtf8().constData());
+    }
     const auto status = PQresultStatus(raw);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY) {
         Error error = errorFromResult(raw, QStringLiteral("db.script"));
@@ -116,6 +136,56 @@ Status PgConnection::execScript(const QString &sql)
     }
     PQclear(raw);
     return {};
+}
+
+bool PgConnection::waitUntilReadable(const JobControl &control, bool &cancelSent)
+{
+    while (PQisBusy(m_conn)) {
+        if (!cancelSent && control.isCanceled()) {
+            // The caller gave up or the service is stopping: ask the server to stop the query;
+            // its answer (SQLSTATE 57014) then arrives like any other.
+            if (PGcancel *cancel = PQgetCancel(m_conn)) {
+                char reason[256];
+                PQcancel(cancel, reason, sizeof reason);
+                PQfreeCancel(cancel);
+            }
+            cancelSent = true;
+        }
+        pollfd socket{PQsocket(m_conn), POLLIN, 0};
+        // 50 ms: how late a cancellation may be noticed; data wakes the poll at once.
+        const int ready = ::poll(&socket, 1, 50);
+        if (ready < 0 && errno != EINTR)
+            return false;
+        if (ready > 0 && !PQconsumeInput(m_conn))
+            return false;
+    }
+    return true;
+}
+
+pg_result *PgConnection::awaitResult()
+{
+    // Like PQexec: the last result wins, unless one failed (then that one).
+    const JobControl &control = *JobControl::current();
+    bool cancelSent = false;
+    pg_result *kept = nullptr;
+    while (waitUntilReadable(control, cancelSent)) {
+        pg_result *next = PQgetResult(m_conn);
+        if (!next)
+            break;
+        const auto keptStatus = kept ? PQresultStatus(kept) : PGRES_EMPTY_QUERY;
+        if (kept && (keptStatus == PGRES_FATAL_ERROR || keptStatus == PGRES_BAD_RESPONSE)) {
+            PQclear(next);
+            continue;
+        }
+        PQclear(kept);
+        kept = next;
+    }
+    if (cancelSent && kept && PQresultStatus(kept) == PGRES_FATAL_ERROR) {
+        const char *sqlstate = PQresultErrorField(kept, PG_DIAG_SQLSTATE);
+        if (sqlstate && qstrcmp(sqlstate, "57014") == 0)
+            m_lastCanceled = true;
+    }
+    return kept;
 }
 
 Status PgConnection::copyIn(const QString &copySql, const QByteArray &data)

@@ -13,6 +13,8 @@ struct pg_result;
 
 namespace okla::services {
 
+class JobControl;
+
 /// A query's rows, text format. Owns the libpq result.
 class PgResult
 {
@@ -63,9 +65,14 @@ public:
 
 private:
     explicit PgConnection(pg_conn *conn) : m_conn(conn) {}
-    models::Error errorFromResult(pg_result *result, const QString &code) const;
+    models::Error errorFromResult(pg_result *result, const QString &code);
+    /// Inside a ServiceThread job: waits for the answer without blocking in libpq, so that a
+    /// cancelled job or a stopping service cancels the query (PQcancel). docs/architecture.md §3.
+    pg_result *awaitResult();
+    bool waitUntilReadable(const JobControl &control, bool &cancelSent);
 
     pg_conn *m_conn = nullptr;
+    bool m_lastCanceled = false; ///< the last query ended because we cancelled it
 };
 
 } // namespace okla::services

@@ -74,6 +74,7 @@ QFuture<Status> Session::signIn(const ConnectionProfile &profile, const QString 
     const QString conninfo = profile.conninfo(user, QStringLiteral("okla-admin"), password);
     m_listener.reset();
     m_database = std::make_unique<DatabaseService>(conninfo);
+    relayState();
     auto job = m_database->run<SessionInfo>([](PgConnection &connection) { return readSession(connection); });
     return job.then(this, [this, conninfo, profile, user](const Result<SessionInfo> &result) -> Status {
         if (!result.ok()) {
@@ -85,9 +86,21 @@ QFuture<Status> Session::signIn(const ConnectionProfile &profile, const QString 
         m_info = result.value();
         m_info.profileName = profile.name;
         m_listener = std::make_unique<NotificationListener>(conninfo);
+        connect(m_listener.get(), &NotificationListener::connected, this, &Session::liveUpdatesUp);
+        connect(m_listener.get(), &NotificationListener::disconnected, this, &Session::liveUpdatesDown);
         qCInfo(lcSession) << "signed in as" << m_info.user << "on profile" << profile.name << m_info.groupRoles;
         return {};
     });
+}
+
+void Session::relayState()
+{
+    connect(m_database.get(), &DatabaseService::stateChanged, this, &Session::databaseStateChanged);
+}
+
+models::ConnectionState Session::databaseState() const
+{
+    return m_database ? m_database->state() : models::ConnectionState::Disconnected;
 }
 
 QString Session::roleLabel(const QString &groupRole)

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include "models/connectionstate.h"
 #include "models/result.h"
 #include "services/connectionprofile.h"
 
@@ -42,8 +43,11 @@ public:
     bool isSignedIn() const { return m_database != nullptr && !m_info.user.isEmpty(); }
     const SessionInfo &info() const { return m_info; }
     const ConnectionProfile &profile() const { return m_profile; }
+    /// For the feature services app/ builds on this session; pages use those services instead.
     DatabaseService *database() const { return m_database.get(); }
     NotificationListener *listener() const { return m_listener.get(); }
+    models::ConnectionState databaseState() const;
+
 
     /// "Finance", "Manager"... translated; empty list gives "no group role".
     static QString roleLabel(const QString &groupRole);
@@ -52,7 +56,16 @@ public:
     static models::Error explainConnectError(const models::Error &error, const ConnectionProfile &profile,
                                              const QString &user);
 
+signals:
+    /// The console's database connection changed state (status bar).
+    void databaseStateChanged(okla::models::ConnectionState state, const QString &detail);
+    /// The LISTEN connection that carries live updates is up, or lost (status bar).
+    void liveUpdatesUp();
+    void liveUpdatesDown(const QString &detail);
+
 private:
+    void relayState();
+
     ConnectionProfile m_profile;
     SessionInfo m_info;
     std::unique_ptr<DatabaseService> m_database;

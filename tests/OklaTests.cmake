@@ -4,7 +4,8 @@ set(OKLA_TEST_ROOT ${CMAKE_BINARY_DIR}/test-env CACHE PATH "Where the test harne
 function(okla_add_test src label)
   get_filename_component(_name ${src} NAME_WE)
   add_executable(${_name} ${src})
-  target_link_libraries(${_name} PRIVATE okla_ui okla_services okla_models Qt6::Test)
+  # Tests may talk to the servers directly (fixtures, attacks as a role): they link the clients.
+  target_link_libraries(${_name} PRIVATE okla_ui okla_services okla_models Qt6::Test PkgConfig::PQ PkgConfig::HIREDIS)
   if(TARGET okla_sandbox_lib)
     target_link_libraries(${_name} PRIVATE okla_sandbox_lib)
   endif()

@@ -3,15 +3,14 @@
 #include <QHBoxLayout>
 #include <QLabel>
 
-#include "services/database/notificationlistener.h"
 #include "services/session.h"
 
 namespace okla::ui {
 
-using services::ConnectionState;
+using models::ConnectionState;
 
 ConnectionStatusWidget::ConnectionStatusWidget(services::Session *session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_databaseState(session->database()->state())
+    : QWidget(parent), m_session(session), m_databaseState(session->databaseState())
 {
     setObjectName(QStringLiteral("connectionStatus"));
     auto *layout = new QHBoxLayout(this);
@@ -21,23 +20,21 @@ ConnectionStatusWidget::ConnectionStatusWidget(services::Session *session, QWidg
     m_label = new QLabel(this);
     layout->addWidget(m_dot);
     layout->addWidget(m_label);
-    connect(session->database(), &services::DatabaseService::stateChanged, this,
+    connect(session, &services::Session::databaseStateChanged, this,
             [this](ConnectionState state, const QString &detail) {
                 m_databaseState = state;
                 m_detail = detail;
                 showState();
             });
-    if (auto *listener = session->listener()) {
-        connect(listener, &services::NotificationListener::disconnected, this, [this](const QString &detail) {
-            m_listenerUp = false;
-            m_detail = detail;
-            showState();
-        });
-        connect(listener, &services::NotificationListener::connected, this, [this]() {
-            m_listenerUp = true;
-            showState();
-        });
-    }
+    connect(session, &services::Session::liveUpdatesDown, this, [this](const QString &detail) {
+        m_listenerUp = false;
+        m_detail = detail;
+        showState();
+    });
+    connect(session, &services::Session::liveUpdatesUp, this, [this]() {
+        m_listenerUp = true;
+        showState();
+    });
     showState();
 }
 

@@ -2,7 +2,7 @@
 
 #include <QWidget>
 
-#include "services/database/databaseservice.h"
+#include "models/connectionstate.h"
 
 class QLabel;
 
@@ -28,7 +28,7 @@ private:
     services::Session *m_session;
     QLabel *m_dot = nullptr;
     QLabel *m_label = nullptr;
-    services::ConnectionState m_databaseState;
+    models::ConnectionState m_databaseState;
     bool m_listenerUp = true;
     QString m_detail;
 };

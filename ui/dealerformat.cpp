@@ -55,13 +55,12 @@ QString DealerFormat::plan(const QString &planKey)
     return name;
 }
 
-QString DealerFormat::money(std::optional<qint64> minor, const QString &currency)
+QString DealerFormat::money(const std::optional<models::Money> &amount)
 {
-    const auto code = models::currencyFromIsoCode(currency);
-    if (!minor || !code)
+    if (!amount)
         return QStringLiteral("—");
     static const QLocale dominican(QStringLiteral("es_DO"));
-    return models::Money::fromMinor(*minor, *code).format(dominican);
+    return amount->format(dominican);
 }
 
 QString DealerFormat::date(const QDateTime &utc)

@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include "models/money.h"
+
 namespace okla::ui {
 
 /// How the Dealers page shows database values: translated labels, RNC/cédula display format,
@@ -19,7 +21,7 @@ public:
     static QString subscriptionStatus(const QString &dbValue);
     static QString verificationStatus(const QString &dbValue);
     static QString plan(const QString &planKey);
-    static QString money(std::optional<qint64> minor, const QString &currency);
+    static QString money(const std::optional<models::Money> &amount);
     /// The calendar day in Santo Domingo (UTC−4, no DST).
     static QString date(const QDateTime &utc);
 };

@@ -2,19 +2,20 @@
 
 #include <QLoggingCategory>
 
-#include "services/database/databaseservice.h"
+#include "services/dealers/dealerservice.h"
 #include "ui/dealerformat.h"
 
 Q_LOGGING_CATEGORY(lcDealerModel, "okla.ui.dealers")
 
 namespace okla::ui {
 
-using services::DealerCursor;
-using services::DealerRepository;
-using services::DealerSummary;
+using models::DealerCursor;
+using models::DealerPage;
+using models::DealerSummary;
+using services::DealerService;
 
-DealerTableModel::DealerTableModel(services::DatabaseService *database, QObject *parent)
-    : QAbstractTableModel(parent), m_database(database)
+DealerTableModel::DealerTableModel(services::DealerService *dealers, QObject *parent)
+    : QAbstractTableModel(parent), m_dealers(dealers)
 {
 }
 
@@ -29,20 +30,19 @@ QVariant DealerTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Name: return d.tradeName.isEmpty() ? d.legalName : d.tradeName;
+        case Name: return d.displayName();
         case TaxId: return DealerFormat::taxId(d.taxId, d.taxIdKind);
         case City: return d.city;
         case Plan: return DealerFormat::plan(d.planKey);
-        case Status: return DealerFormat::subscriptionStatus(d.subscriptionStatus);
-        case Mrr: return DealerFormat::money(d.mrrMinor, d.currency);
+        case Status: return DealerFormat::subscriptionStatus(d.subscriptionStatusDb);
+        case Mrr: return DealerFormat::money(d.mrr);
         case Since: return DealerFormat::date(d.createdAt);
         }
         return {};
     case Qt::ToolTipRole:
         if (index.column() == Name)
             return tr("%1\nLegal name: %2\nVerification: %3")
-                .arg(d.tradeName.isEmpty() ? d.legalName : d.tradeName, d.legalName,
-                     DealerFormat::verificationStatus(d.verificationStatus));
+                .arg(d.displayName(), d.legalName, DealerFormat::verificationStatus(d.verificationDb));
         if (index.column() == TaxId)
             return DealerFormat::taxIdKind(d.taxIdKind);
         return {};
@@ -52,11 +52,11 @@ QVariant DealerTableModel::data(const QModelIndex &index, int role) const
         return {};
     case IdRole: return d.id;
     case TaxIdDigitsRole: return d.taxId;
-    case SubscriptionStatusRole: return d.subscriptionStatus;
-    case VerificationStatusRole: return d.verificationStatus;
+    case SubscriptionStatusRole: return d.subscriptionStatusDb;
+    case VerificationStatusRole: return d.verificationDb;
     case PlanKeyRole: return d.planKey;
-    case MrrMinorRole: return d.mrrMinor ? QVariant(*d.mrrMinor) : QVariant();
-    case CurrencyRole: return d.currency;
+    case MrrMinorRole: return d.mrr ? QVariant(d.mrr->minorUnits()) : QVariant();
+    case CurrencyRole: return d.mrr ? models::isoCode(d.mrr->currency()) : QString();
     case CreatedAtRole: return d.createdAt;
     }
     return {};
@@ -122,11 +122,8 @@ void DealerTableModel::requestPage(std::optional<DealerCursor> after)
     setPending(+1);
     const quint64 generation = m_generation;
     const QString search = m_search;
-    m_database
-        ->runRead<QList<DealerSummary>>([search, after](services::PgConnection &connection) {
-            return DealerRepository(connection).page(search, after);
-        })
-        .then(this, [this, generation](const models::Result<QList<DealerSummary>> &result) {
+    m_dealers->page(search, after)
+        .then(this, [this, generation](const models::Result<DealerPage> &result) {
             setPending(-1);
             if (generation != m_generation)
                 return; // the search changed meanwhile
@@ -136,8 +133,8 @@ void DealerTableModel::requestPage(std::optional<DealerCursor> after)
                 emit loadFailed(result.error());
                 return;
             }
-            const QList<DealerSummary> &rows = result.value();
-            m_atEnd = rows.size() < DealerRepository::PageSize;
+            const QList<DealerSummary> &rows = result->rows;
+            m_atEnd = result->atEnd;
             // Still "in flight" while inserting: views and testers may call fetchMore() from
             // rowsAboutToBeInserted, when the last row is not yet the new cursor.
             if (!rows.isEmpty()) {
@@ -155,8 +152,7 @@ void DealerTableModel::requestCount()
     setPending(+1);
     const quint64 generation = m_generation;
     const QString search = m_search;
-    m_database
-        ->runRead<qint64>([search](services::PgConnection &connection) { return DealerRepository(connection).count(search); })
+    m_dealers->count(search)
         .then(this, [this, generation](const models::Result<qint64> &result) {
             setPending(-1);
             if (generation != m_generation)
@@ -176,14 +172,11 @@ void DealerTableModel::refresh()
         return; // a page is on its way; it will carry fresh data
     const quint64 generation = ++m_generation;
     const QString search = m_search;
-    const int wanted = std::clamp(int(m_rows.size()), DealerRepository::PageSize, 1000);
+    const int wanted = std::clamp(int(m_rows.size()), DealerService::PageSize, 1000);
     m_pageInFlight = true;
     setPending(+1);
-    m_database
-        ->runRead<QList<DealerSummary>>([search, wanted](services::PgConnection &connection) {
-            return DealerRepository(connection).page(search, std::nullopt, wanted);
-        })
-        .then(this, [this, generation, wanted](const models::Result<QList<DealerSummary>> &result) {
+    m_dealers->page(search, std::nullopt, wanted)
+        .then(this, [this, generation](const models::Result<DealerPage> &result) {
             setPending(-1);
             if (generation != m_generation)
                 return;
@@ -192,7 +185,7 @@ void DealerTableModel::refresh()
                 emit loadFailed(result.error());
                 return;
             }
-            const QList<DealerSummary> &rows = result.value();
+            const QList<DealerSummary> &rows = result->rows;
             bool sameRows = rows.size() == m_rows.size();
             for (int i = 0; sameRows && i < rows.size(); ++i)
                 sameRows = rows.at(i).id == m_rows.at(i).id;
@@ -206,7 +199,7 @@ void DealerTableModel::refresh()
                 m_rows = rows;
                 endResetModel();
             }
-            m_atEnd = rows.size() < wanted;
+            m_atEnd = result->atEnd;
             m_pageInFlight = false;
             emit pageLoaded();
         });

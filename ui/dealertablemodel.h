@@ -4,10 +4,10 @@
 #include <QList>
 
 #include "models/result.h"
-#include "services/dealerrepository.h"
+#include "models/dealers/dealersummary.h"
 
 namespace okla::services {
-class DatabaseService;
+class DealerService;
 }
 
 namespace okla::ui {
@@ -26,11 +26,11 @@ public:
         VerificationStatusRole,
         PlanKeyRole,
         MrrMinorRole,           ///< qint64 or invalid
-        CurrencyRole,
+        CurrencyRole,           ///< ISO code, empty without a subscription
         CreatedAtRole,          ///< QDateTime, UTC
     };
 
-    explicit DealerTableModel(services::DatabaseService *database, QObject *parent = nullptr);
+    explicit DealerTableModel(services::DealerService *dealers, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -49,7 +49,7 @@ public:
     bool isLoading() const { return m_pending > 0; }
     /// Dealers matching the search, or -1 while unknown.
     qint64 totalCount() const { return m_total; }
-    const services::DealerSummary &dealer(int row) const { return m_rows.at(row); }
+    const models::DealerSummary &dealer(int row) const { return m_rows.at(row); }
 
 signals:
     void loadingChanged(bool loading);
@@ -59,12 +59,12 @@ signals:
     void pageLoaded();
 
 private:
-    void requestPage(std::optional<services::DealerCursor> after);
+    void requestPage(std::optional<models::DealerCursor> after);
     void requestCount();
     void setPending(int delta);
 
-    services::DatabaseService *m_database;
-    QList<services::DealerSummary> m_rows;
+    services::DealerService *m_dealers;
+    QList<models::DealerSummary> m_rows;
     QString m_search;
     quint64 m_generation = 0;
     int m_pending = 0;

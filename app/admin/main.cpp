@@ -11,6 +11,7 @@
 #include <QSettings>
 
 #include "services/connectionprofile.h"
+#include "services/consoleservices.h"
 #include "services/redis/redisclient.h"
 #include "services/resilience/providerhealth.h"
 #include "ui/providerstatuswidget.h"
@@ -108,11 +109,14 @@ int main(int argc, char *argv[])
 
     okla::services::Session session;
     okla::services::PasswordVault vault;
+    // The feature services pages use, built once the person is signed in (docs/howto.md §1).
+    std::unique_ptr<okla::services::ConsoleServices> services;
     std::unique_ptr<okla::ui::MainWindow> window;
     std::unique_ptr<okla::ui::ScreenshotRunner> screenshots;
 
     auto openConsole = [&]() {
-        window = std::make_unique<okla::ui::MainWindow>(okla::ui::PageContext{&session},
+        services = okla::services::ConsoleServices::forSession(session);
+        window = std::make_unique<okla::ui::MainWindow>(services->pageContext<okla::ui::PageContext>(&session),
                                                         okla::ui::PageRegistry::standard());
         // AZUL / Stripe health as every process reports it through Redis (docs/resilience.md §1, §8).
         auto redis = std::make_shared<okla::services::RedisClient>(okla::services::RedisConfig::fromProfile(profile.value()));
@@ -183,6 +187,7 @@ int main(int argc, char *argv[])
         openConsole();
     }
     const int code = app.exec();
-    window.reset(); // pages go before the session's threads stop
+    window.reset(); // pages go before the services they use; no service waits for its thread
+    services.reset();
     return code;
 }

@@ -1,15 +1,19 @@
 #include "services/database/databaseservice.h"
 
 #include <QLoggingCategory>
+#include <QThread>
 #include <QTimer>
 
 #include <libpq-fe.h>
+
+#include "services/database/databasecore.h"
+#include "services/resilience/retrypolicy.h"
 
 Q_LOGGING_CATEGORY(lcDatabase, "okla.services.database")
 
 namespace okla::services {
 
-using models::makeError;
+using models::ConnectionState;
 using models::Status;
 
 Status applyConsoleSessionSettings(PgConnection &connection)
@@ -19,53 +23,30 @@ Status applyConsoleSessionSettings(PgConnection &connection)
                                                 "SET idle_in_transaction_session_timeout = '30s'"));
 }
 
-DatabaseService::DatabaseService(QString conninfo, QObject *parent) : QObject(parent), m_conninfo(std::move(conninfo))
+DatabaseCore::DatabaseCore(QString conninfo, std::shared_ptr<RetryPolicy> reconnect)
+    : m_conninfo(std::move(conninfo)), m_reconnect(std::move(reconnect))
 {
-    qRegisterMetaType<okla::services::ConnectionState>();
-    m_thread.setObjectName(QStringLiteral("okla-db"));
-    m_context = new QObject;
-    m_context->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
-    m_thread.start();
 }
 
-DatabaseService::~DatabaseService()
-{
-    // Close the connection on the thread that owns it, then stop the thread.
-    QMetaObject::invokeMethod(m_context, [this]() { m_connection = PgConnection(); }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
-}
+DatabaseCore::~DatabaseCore() = default; // on the service thread: the connection closes there
 
-void DatabaseService::post(std::function<void()> task)
-{
-    QMetaObject::invokeMethod(m_context, std::move(task), Qt::QueuedConnection);
-}
-
-QFuture<Status> DatabaseService::open()
-{
-    return run<bool>([](PgConnection &) { return models::Result<bool>(true); })
-        .then([](const models::Result<bool> &result) { return result.ok() ? Status() : Status(result.error()); });
-}
-
-Status DatabaseService::ensureConnected()
+Status DatabaseCore::ensureConnected()
 {
     if (m_connection.isOpen() && PQstatus(m_connection.handle()) == CONNECTION_OK)
         return {};
     return connectNow();
 }
 
-Status DatabaseService::connectNow()
+Status DatabaseCore::connectNow()
 {
-    const bool first = m_state == ConnectionState::Disconnected;
+    const bool first = m_state == ConnectionState::Disconnected && !m_everConnected;
     setState(first ? ConnectionState::Connecting : ConnectionState::Reconnecting);
     auto opened = PgConnection::open(m_conninfo);
     if (!opened.ok()) {
-        if (first) {
+        if (first)
             setState(ConnectionState::Disconnected, opened.error().detail);
-        } else {
+        else
             scheduleReconnect();
-        }
         return opened.error();
     }
     PgConnection connection = std::move(opened).value();
@@ -73,34 +54,34 @@ Status DatabaseService::connectNow()
         return settings.error();
     m_connection = std::move(connection);
     m_attempt = 0;
+    m_everConnected = true;
     setState(ConnectionState::Connected);
     return {};
 }
 
-bool DatabaseService::connectionLost() const
+bool DatabaseCore::connectionLost() const
 {
     return !m_connection.isOpen() || PQstatus(m_connection.handle()) == CONNECTION_BAD;
 }
 
-void DatabaseService::noteJobOutcome()
+void DatabaseCore::noteJobOutcome()
 {
     if (m_connection.isOpen() && PQstatus(m_connection.handle()) == CONNECTION_BAD) {
         qCWarning(lcDatabase) << "connection lost; reconnecting";
         m_connection = PgConnection();
-        setState(ConnectionState::Reconnecting);
         scheduleReconnect();
     }
 }
 
-void DatabaseService::scheduleReconnect()
+void DatabaseCore::scheduleReconnect()
 {
+    setState(ConnectionState::Reconnecting);
     if (m_reconnectPending)
         return;
     m_reconnectPending = true;
-    const int delay = m_delaysMs.value(std::min<int>(m_attempt, int(m_delaysMs.size()) - 1), 1000);
     ++m_attempt;
-    setState(ConnectionState::Reconnecting);
-    QTimer::singleShot(delay, m_context, [this]() {
+    const qint64 delay = std::max<qint64>(0, m_reconnect->backoffMs(m_attempt, AttemptReport{}));
+    QTimer::singleShot(std::chrono::milliseconds(delay), this, [this]() {
         m_reconnectPending = false;
         if (m_connection.isOpen())
             return;
@@ -108,12 +89,45 @@ void DatabaseService::scheduleReconnect()
     });
 }
 
-void DatabaseService::setState(ConnectionState state, const QString &detail)
+void DatabaseCore::setState(ConnectionState state, const QString &detail)
 {
     if (m_state.exchange(state) != state || !detail.isEmpty()) {
-        qCInfo(lcDatabase) << "connection state" << int(state) << detail;
+        qCInfo(lcDatabase) << "connection state" << int(state);
         emit stateChanged(state, detail);
     }
+}
+
+DatabaseService::DatabaseService(QString conninfo, QObject *parent, std::shared_ptr<RetryPolicy> reconnect)
+    : QObject(parent), m_thread(QStringLiteral("okla-db"))
+{
+    qRegisterMetaType<okla::models::ConnectionState>();
+    if (!reconnect)
+        reconnect = FullJitterRetryPolicy::reconnect();
+    m_core = new DatabaseCore(std::move(conninfo), std::move(reconnect));
+    m_core->moveToThread(m_thread.thread());
+    QObject::connect(m_thread.thread(), &QThread::finished, m_core, &QObject::deleteLater);
+    connect(m_core, &DatabaseCore::stateChanged, this, &DatabaseService::stateChanged);
+}
+
+DatabaseService::~DatabaseService() = default; // m_thread stops without waiting (see ServiceThread)
+
+ConnectionState DatabaseService::state() const { return m_core->state(); }
+
+QFuture<Status> DatabaseService::open()
+{
+    return run<bool>([](PgConnection &) { return models::Result<bool>(true); })
+        .then([](const models::Result<bool> &result) { return result.ok() ? Status() : Status(result.error()); });
+}
+
+Status DatabaseService::runAttempts(DatabaseCore *core, const Attempt &attempt, bool isRead, const JobControl &control)
+{
+    if (Status ready = core->ensureConnected(); !ready.ok())
+        return ready;
+    bool succeeded = attempt(core->connection(), control);
+    if (!succeeded && isRead && !control.isCanceled() && core->connectionLost() && core->connectNow().ok())
+        succeeded = attempt(core->connection(), control); // a read is safe to repeat on a fresh connection
+    core->noteJobOutcome();
+    return {};
 }
 
 } // namespace okla::services

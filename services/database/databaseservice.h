@@ -1,41 +1,48 @@
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include <QFuture>
 #include <QObject>
-#include <QPromise>
 #include <QString>
-#include <QThread>
 
+#include "models/connectionstate.h"
 #include "models/result.h"
+#include "services/concurrency/servicethread.h"
 #include "services/pgconnection.h"
 
 namespace okla::services {
 
-/// What the status bar shows about the console's database connection.
-enum class ConnectionState { Disconnected, Connecting, Connected, Reconnecting };
+class RetryPolicy;
+class DatabaseCore;
 
-/// One PostgreSQL connection owned by a dedicated QThread: jobs are queued to that thread, run with
-/// plain blocking libpq calls there, and answered through QFuture<Result<T>>. The GUI never waits.
+/// One PostgreSQL connection owned by a ServiceThread: jobs run there with plain blocking libpq
+/// calls and answer through QFuture<Result<T>>; the GUI never waits, not even when this object is
+/// destroyed mid-query (the query is cancelled, the thread winds down alone). A lost connection is
+/// repaired in the background with the shared reconnect policy. Private to services/: pages reach
+/// data through the feature facades (docs/architecture.md §2).
 class DatabaseService : public QObject
 {
     Q_OBJECT
 public:
-    /// `conninfo` may carry a password; it stays in memory and is never logged.
-    explicit DatabaseService(QString conninfo, QObject *parent = nullptr);
+    /// `conninfo` may carry a password; it stays in memory and is never logged. `reconnect`
+    /// defaults to FullJitterRetryPolicy::reconnect().
+    explicit DatabaseService(QString conninfo, QObject *parent = nullptr,
+                             std::shared_ptr<RetryPolicy> reconnect = {});
     ~DatabaseService() override;
 
     /// Opens the connection (first sign-in): the error carries the server's reason.
     QFuture<models::Status> open();
 
-    /// Runs `job` on the service thread with the connection; a lost connection is reported as an
-    /// error and repaired in the background (with backoff), the job is not repeated.
+    /// Runs `job` with the connection; a lost connection is reported as an error and repaired in
+    /// the background, the job is not repeated.
     template<typename T>
     QFuture<models::Result<T>> run(std::function<models::Result<T>(PgConnection &)> job)
     {
-        return runJob<T>(std::move(job), false);
+        return submit<T>([job = std::move(job)](PgConnection &c, const JobControl &) { return job(c); }, false);
     }
 
     /// Like run(), for jobs that only read: when the connection turns out to have been lost (a
@@ -43,64 +50,56 @@ public:
     template<typename T>
     QFuture<models::Result<T>> runRead(std::function<models::Result<T>(PgConnection &)> job)
     {
-        return runJob<T>(std::move(job), true);
+        return submit<T>([job = std::move(job)](PgConnection &c, const JobControl &) { return job(c); }, true);
     }
 
-    ConnectionState state() const { return m_state; }
+    /// For long jobs: they see cancellation and report progress through `JobControl`.
+    template<typename T>
+    QFuture<models::Result<T>> runControlled(std::function<models::Result<T>(PgConnection &, const JobControl &)> job,
+                                             bool isRead = false)
+    {
+        return submit<T>(std::move(job), isRead);
+    }
+
+    models::ConnectionState state() const;
 
 signals:
-    /// Emitted from the service thread; receivers in the GUI thread get it queued.
-    void stateChanged(okla::services::ConnectionState state, const QString &detail);
+    void stateChanged(okla::models::ConnectionState state, const QString &detail);
 
 private:
     template<typename T>
-    QFuture<models::Result<T>> runJob(std::function<models::Result<T>(PgConnection &)> job, bool retryRead)
-    {
-        auto promise = std::make_shared<QPromise<models::Result<T>>>();
-        QFuture<models::Result<T>> future = promise->future();
-        promise->start();
-        post([this, promise, retryRead, job = std::move(job)]() {
-            if (promise->isCanceled()) {
-                promise->finish();
-                return;
-            }
-            models::Status ready = ensureConnected();
-            if (!ready.ok()) {
-                promise->addResult(models::Result<T>(ready.error()));
-            } else {
-                models::Result<T> result = job(m_connection);
-                if (!result.ok() && retryRead && connectionLost() && connectNow().ok())
-                    result = job(m_connection); // a read is safe to repeat on a fresh connection
-                noteJobOutcome();
-                promise->addResult(std::move(result));
-            }
-            promise->finish();
-        });
-        return future;
-    }
+    QFuture<models::Result<T>> submit(std::function<models::Result<T>(PgConnection &, const JobControl &)> job,
+                                      bool isRead);
+    // Type-erased body of submit(), so the connection logic stays in the .cpp.
+    using Attempt = std::function<bool(PgConnection &, const JobControl &)>; ///< true: succeeded
+    static models::Status runAttempts(DatabaseCore *core, const Attempt &attempt, bool isRead,
+                                      const JobControl &control);
 
-    void post(std::function<void()> task);
-    // Service-thread only from here on.
-    models::Status ensureConnected();
-    models::Status connectNow();
-    void noteJobOutcome();
-    bool connectionLost() const;
-    void scheduleReconnect();
-    void setState(ConnectionState state, const QString &detail = {});
-
-    QString m_conninfo;
-    QThread m_thread;
-    QObject *m_context = nullptr; ///< lives in m_thread; queued tasks run in its thread
-    PgConnection m_connection;
-    std::atomic<ConnectionState> m_state{ConnectionState::Disconnected};
-    QList<int> m_delaysMs{500, 1000, 2000, 5000, 10000, 30000};
-    int m_attempt = 0;
-    bool m_reconnectPending = false;
+    DatabaseCore *m_core = nullptr; ///< lives on m_thread, deleted as it ends
+    ServiceThread m_thread;
 };
 
-/// Session settings every console connection gets right after connecting (docs/resilience.md §2).
+template<typename T>
+QFuture<models::Result<T>> DatabaseService::submit(
+    std::function<models::Result<T>(PgConnection &, const JobControl &)> job, bool isRead)
+{
+    // Jobs capture the core, never `this`: they may still run while this object is destroyed.
+    DatabaseCore *core = m_core;
+    return m_thread.post<T>([core, isRead, job = std::move(job)](const JobControl &control) -> models::Result<T> {
+        std::optional<models::Result<T>> outcome;
+        models::Status status = runAttempts(core, 
+            [&](PgConnection &connection, const JobControl &c) {
+                outcome.emplace(job(connection, c));
+                return outcome->ok();
+            },
+            isRead, control);
+        if (outcome)
+            return std::move(*outcome);
+        return status.error();
+    });
+}
+
+/// Session settings every console connection gets right after connecting (docs/resilience.md §1).
 models::Status applyConsoleSessionSettings(PgConnection &connection);
 
 } // namespace okla::services
-
-Q_DECLARE_METATYPE(okla::services::ConnectionState)

@@ -3,39 +3,33 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSocketNotifier>
+#include <QThread>
 #include <QTimer>
 
 #include <libpq-fe.h>
+
+#include "services/database/listenercore.h"
+#include "services/resilience/retrypolicy.h"
 
 Q_LOGGING_CATEGORY(lcListener, "okla.services.listener")
 
 namespace okla::services {
 
-NotificationListener::NotificationListener(QString conninfo, QObject *parent)
-    : QObject(parent), m_conninfo(std::move(conninfo))
+NotificationListener::NotificationListener(QString conninfo, QObject *parent, std::shared_ptr<RetryPolicy> reconnect)
+    : QObject(parent), m_thread(QStringLiteral("okla-listen"))
 {
-    m_thread.setObjectName(QStringLiteral("okla-listen"));
-    m_context = new QObject;
-    m_context->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
-    m_thread.start();
+    if (!reconnect)
+        reconnect = FullJitterRetryPolicy::reconnect();
+    m_core = new ListenerCore(std::move(conninfo), std::move(reconnect));
+    m_core->moveToThread(m_thread.thread());
+    QObject::connect(m_thread.thread(), &QThread::finished, m_core, &QObject::deleteLater);
+    connect(m_core, &ListenerCore::notification, this, &NotificationListener::notification);
+    connect(m_core, &ListenerCore::connected, this, &NotificationListener::connected);
+    connect(m_core, &ListenerCore::reconnected, this, &NotificationListener::reconnected);
+    connect(m_core, &ListenerCore::disconnected, this, &NotificationListener::disconnected);
 }
 
-NotificationListener::~NotificationListener()
-{
-    QMetaObject::invokeMethod(m_context, [this]() {
-        delete m_notifier;
-        m_notifier = nullptr;
-        m_connection = PgConnection();
-    }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
-}
-
-void NotificationListener::setReconnectDelays(QList<int> delaysMs)
-{
-    QMetaObject::invokeMethod(m_context, [this, delaysMs]() { m_delaysMs = delaysMs; }, Qt::QueuedConnection);
-}
+NotificationListener::~NotificationListener() = default; // the thread winds down alone
 
 void NotificationListener::listen(const QString &channel)
 {
@@ -45,20 +39,36 @@ void NotificationListener::listen(const QString &channel)
         qCWarning(lcListener) << "refusing channel name" << channel;
         return;
     }
-    QMetaObject::invokeMethod(m_context, [this, channel]() {
-        m_channels.insert(channel);
-        if (m_connection.isOpen())
-            (void)m_connection.execScript(QStringLiteral("LISTEN ") + channel);
-        else if (!m_reconnectPending)
-            connectNow();
-    }, Qt::QueuedConnection);
+    ListenerCore *core = m_core;
+    m_thread.invoke([core, channel]() { core->addChannel(channel); });
 }
 
-void NotificationListener::connectNow()
+ListenerCore::ListenerCore(QString conninfo, std::shared_ptr<RetryPolicy> reconnect)
+    : m_conninfo(std::move(conninfo)), m_reconnect(std::move(reconnect))
+{
+}
+
+ListenerCore::~ListenerCore()
+{
+    delete m_notifier; // before the socket it watches closes with m_connection
+}
+
+void ListenerCore::addChannel(const QString &channel)
+{
+    m_channels.insert(channel);
+    if (m_connection.isOpen()) {
+        if (auto status = m_connection.execScript(QStringLiteral("LISTEN ") + channel); !status.ok())
+            dropConnection(status.error().detail);
+    } else if (!m_reconnectPending) {
+        connectNow();
+    }
+}
+
+void ListenerCore::connectNow()
 {
     auto opened = PgConnection::open(m_conninfo);
     if (!opened.ok()) {
-        qCInfo(lcListener) << "LISTEN connection failed:" << opened.error().detail;
+        qCInfo(lcListener) << "LISTEN connection failed";
         emit disconnected(opened.error().detail);
         scheduleReconnect();
         return;
@@ -71,8 +81,8 @@ void NotificationListener::connectNow()
         }
     }
     delete m_notifier;
-    m_notifier = new QSocketNotifier(PQsocket(m_connection.handle()), QSocketNotifier::Read, m_context);
-    QObject::connect(m_notifier, &QSocketNotifier::activated, m_context, [this]() { readNotifications(); });
+    m_notifier = new QSocketNotifier(PQsocket(m_connection.handle()), QSocketNotifier::Read, this);
+    QObject::connect(m_notifier, &QSocketNotifier::activated, this, [this]() { readNotifications(); });
     m_attempt = 0;
     qCInfo(lcListener) << "listening on" << m_channels.values();
     emit connected();
@@ -81,7 +91,7 @@ void NotificationListener::connectNow()
     m_everConnected = true;
 }
 
-void NotificationListener::readNotifications()
+void ListenerCore::readNotifications()
 {
     if (!m_connection.isOpen())
         return;
@@ -95,9 +105,9 @@ void NotificationListener::readNotifications()
     }
 }
 
-void NotificationListener::dropConnection(const QString &detail)
+void ListenerCore::dropConnection(const QString &detail)
 {
-    qCWarning(lcListener) << "LISTEN connection lost:" << detail;
+    qCWarning(lcListener) << "LISTEN connection lost";
     delete m_notifier;
     m_notifier = nullptr;
     m_connection = PgConnection();
@@ -105,14 +115,14 @@ void NotificationListener::dropConnection(const QString &detail)
     scheduleReconnect();
 }
 
-void NotificationListener::scheduleReconnect()
+void ListenerCore::scheduleReconnect()
 {
     if (m_reconnectPending)
         return;
     m_reconnectPending = true;
-    const int delay = m_delaysMs.value(std::min<int>(m_attempt, int(m_delaysMs.size()) - 1), 1000);
     ++m_attempt;
-    QTimer::singleShot(delay, m_context, [this]() {
+    const qint64 delay = std::max<qint64>(0, m_reconnect->backoffMs(m_attempt, AttemptReport{}));
+    QTimer::singleShot(std::chrono::milliseconds(delay), this, [this]() {
         m_reconnectPending = false;
         if (!m_connection.isOpen())
             connectNow();

@@ -7,23 +7,14 @@
 #include <QString>
 
 #include "models/kpi/kpidata.h"
+#include "models/kpi/kpidealerrow.h"
 #include "models/result.h"
 
 namespace okla::services {
 
 class PgConnection;
 
-/// One dealer behind a KPI number (drill-down).
-struct KpiDealerRow
-{
-    qint64 dealerId = 0;
-    QString name;
-    QString currency;
-    QString plan;
-    QDate date;                  ///< the movement's day, or the month for a snapshot
-    models::kpi::KpiAmount amount; ///< native: MRR or the movement's signed delta
-    QString detail;              ///< "voluntaria" / "involuntaria"...
-};
+using models::kpi::KpiDealerRow;
 
 /// Reads the KPI snapshots (never the raw billing history, except the small Early Bird calendar
 /// and custom ranges that do not end on a month boundary). Plain blocking calls: service thread only.

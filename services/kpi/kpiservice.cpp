@@ -1,6 +1,8 @@
 #include "services/kpi/kpiservice.h"
 
 #include "services/database/databaseservice.h"
+#include "services/kpi/kpirepository.h"
+#include "services/kpi/kpisnapshotbuilder.h"
 
 namespace okla::services {
 

@@ -6,23 +6,14 @@
 #include <QDate>
 #include <QString>
 
+#include "models/kpi/kpibuildreport.h"
 #include "models/result.h"
 
 namespace okla::services {
 
 class PgConnection;
 
-/// What one rebuild or refresh did.
-struct KpiBuildReport
-{
-    QDate asOf;
-    qint64 dealersInScope = 0;
-    qint64 changeRows = 0;
-    qint64 monthRows = 0;
-    QDate aggregatedFrom; ///< first month whose aggregates were recomputed
-    qint64 elapsedMs = 0;
-    bool full = false;
-};
+using models::kpi::KpiBuildReport;
 
 /// Writes the KPI snapshot tables (migration 7) from the billing history with the SQL in
 /// services/kpi/sql, in one transaction under an advisory lock. Runs as the owner or okla_worker.

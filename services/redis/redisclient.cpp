@@ -4,17 +4,17 @@
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QPromise>
-#include <QRandomGenerator>
 #include <QThread>
 #include <QTimer>
 
 #include <cerrno>
-#include <cmath>
+#include <limits>
 
 #include <hiredis/hiredis.h>
 
 #include "services/connectionprofile.h"
 #include "services/credentialstore.h"
+#include "services/resilience/retrypolicy.h"
 
 Q_LOGGING_CATEGORY(lcRedis, "okla.services.redis")
 
@@ -45,11 +45,21 @@ RedisConfig RedisConfig::fromProfile(const ConnectionProfile &profile)
 /// Lives on the client's thread and owns the hiredis context; only that thread touches it.
 class RedisWorker : public QObject
 {
+    Q_OBJECT
 public:
-    explicit RedisWorker(RedisClient *client) : m_client(client), m_config(client->m_config) { m_clock.start(); }
-    /// The client is going away while this worker lives on (see ~RedisClient): stop reporting to it.
-    void detach() { m_client = nullptr; }
+    RedisWorker(RedisConfig config, std::shared_ptr<RedisClient::State> state)
+        : m_state(std::move(state)), m_config(std::move(config)),
+          m_reconnect(std::make_shared<FullJitterRetryPolicy>(QStringLiteral("redis-reconnect"), m_config.reconnectBaseMs,
+                                                              m_config.reconnectCapMs, std::numeric_limits<int>::max()))
+    {
+        m_clock.start();
+    }
     ~RedisWorker() override { drop(true); }
+
+signals:
+    void connectionChanged(bool connected);
+
+public:
 
     Result<RedisReply> exec(const QList<QByteArray> &args)
     {
@@ -118,8 +128,6 @@ private:
         const RedisConfig &config = m_config;
         if (config.passwordError)
             return *config.passwordError;
-        if (!m_client)
-            return makeError(QStringLiteral("redis.down"), QCoreApplication::translate("okla", "The Redis client stopped."));
         if (!background && m_failures > 0)
             return makeError(QStringLiteral("redis.down"), QCoreApplication::translate("okla", "Redis is unreachable."),
                              QStringLiteral("%1:%2, reconnecting in the background in %3 ms")
@@ -156,31 +164,25 @@ private:
             }
         }
         m_failures = 0;
-        m_client->m_connected = true;
-        emit m_client->connectionChanged(true);
+        m_state->connected = true;
+        emit connectionChanged(true);
         qCDebug(lcRedis) << "connected to" << config.host << config.port;
         return {};
     }
 
     void scheduleReconnect()
     {
-        // Full jitter, as every reconnect in the product (docs/resilience.md §3).
-        const RedisConfig &config = m_config;
-        const double window = std::min<double>(static_cast<double>(config.reconnectCapMs),
-                                               static_cast<double>(config.reconnectBaseMs) * std::pow(2.0, std::min(m_failures, 20)));
+        // Full jitter, as every reconnect in the product (docs/resilience.md).
         ++m_failures;
-        const qint64 delay = static_cast<qint64>(window * QRandomGenerator::global()->generateDouble());
+        const qint64 delay = std::max<qint64>(0, m_reconnect->backoffMs(m_failures, AttemptReport{}));
         m_nextConnectAt = m_clock.elapsed() + delay;
         if (!m_reconnectTimer) {
             m_reconnectTimer = new QTimer(this); // created on this (the worker's) thread
             m_reconnectTimer->setSingleShot(true);
             connect(m_reconnectTimer, &QTimer::timeout, this, [this] {
-                if (!m_client)
-                    return;
-                m_client->m_reconnecting = true;
-                ensureConnected(true); // on failure it schedules the next attempt itself
-                if (m_client)
-                    m_client->m_reconnecting = false;
+                m_state->reconnecting = true;
+                (void)ensureConnected(true); // on failure it schedules the next attempt itself
+                m_state->reconnecting = false;
             });
         }
         m_reconnectTimer->start(std::chrono::milliseconds(delay));
@@ -192,14 +194,15 @@ private:
             return;
         redisFree(m_context);
         m_context = nullptr;
-        if (m_client && m_client->m_connected.exchange(false) && !closing) {
+        if (m_state->connected.exchange(false) && !closing) {
             qCWarning(lcRedis) << "disconnected from" << m_config.host << m_config.port;
-            emit m_client->connectionChanged(false);
+            emit connectionChanged(false);
         }
     }
 
-    RedisClient *m_client;
+    std::shared_ptr<RedisClient::State> m_state;
     const RedisConfig m_config;
+    std::shared_ptr<FullJitterRetryPolicy> m_reconnect;
     redisContext *m_context = nullptr;
     QElapsedTimer m_clock;
     qint64 m_nextConnectAt = 0;
@@ -207,74 +210,59 @@ private:
     QTimer *m_reconnectTimer = nullptr;
 };
 
-RedisClient::RedisClient(RedisConfig config, QObject *parent) : QObject(parent), m_config(std::move(config))
+RedisClient::RedisClient(RedisConfig config, QObject *parent)
+    : QObject(parent), m_config(std::move(config)), m_thread(QStringLiteral("okla-redis"))
 {
-    m_thread = new QThread;
-    m_thread->setObjectName(QStringLiteral("okla-redis"));
-    m_worker = new RedisWorker(this);
-    m_worker->moveToThread(m_thread);
-    m_thread->start();
+    m_worker = new RedisWorker(m_config, m_state);
+    m_worker->moveToThread(m_thread.thread());
+    QObject::connect(m_thread.thread(), &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &RedisWorker::connectionChanged, this, &RedisClient::connectionChanged);
 }
 
-RedisClient::~RedisClient()
-{
-    if (QThread::currentThread() == m_thread) {
-        // The last owner let go inside one of our own tasks: the thread cannot wait for itself,
-        // so it finishes on its own and cleans up behind us.
-        m_worker->detach();
-        QObject::connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-        QObject::connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
-        m_thread->quit();
-        return;
-    }
-    // The worker (and its reconnect timer) is destroyed on its own thread as that thread ends.
-    QObject::connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread->quit();
-    m_thread->wait();
-    delete m_thread;
-}
+RedisClient::~RedisClient() = default; // m_thread winds down alone; the worker dies with it
+
+bool RedisClient::onOwnThread() const { return QThread::currentThread() == m_thread.thread(); }
 
 QFuture<Result<RedisReply>> RedisClient::command(QList<QByteArray> args)
 {
     auto promise = std::make_shared<QPromise<Result<RedisReply>>>();
     QFuture<Result<RedisReply>> future = promise->future();
     promise->start();
-    if (m_reconnecting.load() && QThread::currentThread() != m_thread) {
+    if (m_state->reconnecting.load() && !onOwnThread()) {
         // Never queue behind a (re)connect that may hang for the whole timeout.
         promise->addResult(makeError(QStringLiteral("redis.down"), QCoreApplication::translate("okla", "Redis is unreachable."),
                                      QStringLiteral("reconnect in progress")));
         promise->finish();
         return future;
     }
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, promise, args = std::move(args)] {
-            promise->addResult(worker->exec(args));
-            promise->finish();
-        },
-        Qt::QueuedConnection);
+    m_thread.invoke([worker = m_worker, promise, args = std::move(args)] {
+        promise->addResult(worker->exec(args));
+        promise->finish();
+    });
     return future;
 }
 
-void RedisClient::post(std::function<void()> task)
+void RedisClient::post(std::function<void(const RedisCommand &run)> task)
 {
-    QMetaObject::invokeMethod(m_worker, std::move(task), Qt::QueuedConnection);
+    m_thread.invoke([worker = m_worker, task = std::move(task)] {
+        task([worker](const QList<QByteArray> &args) { return worker->exec(args); });
+    });
 }
 
 void RedisClient::drain()
 {
-    if (QThread::currentThread() == m_thread)
+    if (onOwnThread())
         return;
     auto promise = std::make_shared<QPromise<void>>();
     QFuture<void> done = promise->future();
     promise->start();
-    post([promise] { promise->finish(); });
+    m_thread.invoke([promise] { promise->finish(); });
     done.waitForFinished();
 }
 
 Result<RedisReply> RedisClient::commandSync(QList<QByteArray> args)
 {
-    if (QThread::currentThread() == m_thread)
+    if (onOwnThread())
         return m_worker->exec(args);
     QFuture<Result<RedisReply>> future = command(std::move(args));
     future.waitForFinished();
@@ -284,3 +272,5 @@ Result<RedisReply> RedisClient::commandSync(QList<QByteArray> args)
 }
 
 } // namespace okla::services
+
+#include "redisclient.moc"

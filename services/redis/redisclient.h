@@ -13,7 +13,7 @@
 
 #include "models/result.h"
 
-class QThread;
+#include "services/concurrency/servicethread.h"
 
 namespace okla::services {
 
@@ -54,10 +54,14 @@ struct RedisConfig
 
 class RedisWorker;
 
-/// A small Redis client for the service layer: synchronous hiredis on its own thread (never the
-/// GUI thread), a per-command timeout, AUTH, reconnect with full-jitter backoff. After a failure,
-/// reconnects run in the background and commands fail fast (`redis.down`) until one succeeds, so
-/// callers can fall back at once. Thread-safe: call command() from any thread.
+/// Runs one command straight on the socket: what a task posted to the client's thread gets.
+using RedisCommand = std::function<models::Result<RedisReply>(const QList<QByteArray> &args)>;
+
+/// A small Redis client for the service layer: synchronous hiredis on a ServiceThread (never the
+/// GUI thread), a per-command timeout, AUTH, reconnect with the shared full-jitter policy. After a
+/// failure, reconnects run in the background and commands fail fast (`redis.down`) until one
+/// succeeds, so callers can fall back at once. Thread-safe: call command() from any thread.
+/// Destroying it never waits (docs/architecture.md §3).
 class RedisClient : public QObject
 {
     Q_OBJECT
@@ -71,28 +75,38 @@ public:
     /// Blocks the calling thread until the reply: for CLI, tests and service threads only.
     models::Result<RedisReply> commandSync(QList<QByteArray> args);
 
-    /// Runs `task` on the client's thread, where commandSync() goes straight to the socket: for
-    /// short command sequences (EVALSHA, then SCRIPT LOAD on NOSCRIPT) without nested futures.
-    void post(std::function<void()> task);
+    /// Runs `task` on the client's thread with a RedisCommand that goes straight to the socket:
+    /// for short command sequences (EVALSHA, then SCRIPT LOAD on NOSCRIPT) without nested
+    /// futures. The task must not use this client itself: it may run while the client is being
+    /// destroyed, the RedisCommand stays valid.
+    void post(std::function<void(const RedisCommand &run)> task);
     /// Blocks until every task posted before this call has run (owners of posted tasks call it
     /// from their destructor). No-op on the client's own thread.
     void drain();
 
-    bool isConnected() const { return m_connected.load(); }
+    bool isConnected() const { return m_state->connected.load(); }
     /// A background reconnect is running: commands fail fast (`redis.down`) instead of waiting.
-    bool isReconnecting() const { return m_reconnecting.load(); }
+    bool isReconnecting() const { return m_state->reconnecting.load(); }
     const RedisConfig &config() const { return m_config; }
 
 signals:
     void connectionChanged(bool connected);
 
+public:
+    /// Shared with the worker, which may outlive this object by one task.
+    struct State
+    {
+        std::atomic<bool> connected{false};
+        std::atomic<bool> reconnecting{false};
+    };
+
 private:
-    friend class RedisWorker;
+    bool onOwnThread() const;
+
     RedisConfig m_config;
-    std::atomic<bool> m_connected{false};
-    std::atomic<bool> m_reconnecting{false};
-    QThread *m_thread = nullptr;
-    RedisWorker *m_worker = nullptr;
+    std::shared_ptr<State> m_state = std::make_shared<State>();
+    RedisWorker *m_worker = nullptr; ///< lives on m_thread, deleted as it ends
+    ServiceThread m_thread;
 };
 
 } // namespace okla::services

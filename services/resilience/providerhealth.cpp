@@ -245,15 +245,13 @@ QFuture<models::Result<int>> HealthPublisher::publishNow()
     const QByteArray field = process.toUtf8();
     const QString prefix = m_prefix;
     const QByteArray ttl = QByteArray::number(m_ttlSeconds);
-    // Raw pointer: a task holding the last reference would destroy the client on its own thread.
-    m_redis->post([redis = m_redis.get(), promise, entries, field, ttl, prefix] {
+    m_redis->post([promise, entries, field, ttl, prefix](const RedisCommand &run) {
         int written = 0;
         for (const OperationHealth &h : entries) {
             const QByteArray key = keyFor(h.key, prefix);
-            auto set = redis->commandSync({QByteArrayLiteral("HSET"), key, field,
-                                           QJsonDocument(h.toJson()).toJson(QJsonDocument::Compact)});
+            auto set = run({QByteArrayLiteral("HSET"), key, field, QJsonDocument(h.toJson()).toJson(QJsonDocument::Compact)});
             if (set)
-                set = redis->commandSync({QByteArrayLiteral("EXPIRE"), key, ttl});
+                set = run({QByteArrayLiteral("EXPIRE"), key, ttl});
             if (!set) {
                 qCDebug(lcHealth) << "health not published:" << set.error().toString();
                 promise->addResult(set.error());
@@ -277,12 +275,20 @@ HealthReader::HealthReader(std::shared_ptr<RedisClient> redis, int ttlSeconds, Q
 
 models::Result<QList<OperationHealth>> HealthReader::readPerProcess() const
 {
+    RedisClient *redis = m_redis.get();
+    return readPerProcessWith([redis](const QList<QByteArray> &args) { return redis->commandSync(args); }, m_ttlSeconds,
+                              m_prefix);
+}
+
+models::Result<QList<OperationHealth>> HealthReader::readPerProcessWith(const RedisCommand &run, int ttlSeconds,
+                                                                        const QString &prefix)
+{
     QList<OperationHealth> out;
-    const QDateTime oldest = QDateTime::currentDateTimeUtc().addSecs(-m_ttlSeconds);
+    const QDateTime oldest = QDateTime::currentDateTimeUtc().addSecs(-ttlSeconds);
     QByteArray cursor = "0";
     do {
-        auto scan = m_redis->commandSync({QByteArrayLiteral("SCAN"), cursor, QByteArrayLiteral("MATCH"),
-                                          (m_prefix + u'*').toUtf8(), QByteArrayLiteral("COUNT"), QByteArrayLiteral("200")});
+        auto scan = run({QByteArrayLiteral("SCAN"), cursor, QByteArrayLiteral("MATCH"), (prefix + u'*').toUtf8(),
+                         QByteArrayLiteral("COUNT"), QByteArrayLiteral("200")});
         if (!scan)
             return scan.error();
         if (scan->isError() || scan->elements.size() != 2)
@@ -290,7 +296,7 @@ models::Result<QList<OperationHealth>> HealthReader::readPerProcess() const
                              QString::fromUtf8(scan->str));
         cursor = scan->elements.at(0).str;
         for (const RedisReply &key : scan->elements.at(1).elements) {
-            auto all = m_redis->commandSync({QByteArrayLiteral("HGETALL"), key.str});
+            auto all = run({QByteArrayLiteral("HGETALL"), key.str});
             if (!all)
                 return all.error();
             for (qsizetype i = 0; i + 1 < all->elements.size(); i += 2) {
@@ -360,10 +366,11 @@ QFuture<models::Result<QList<OperationHealth>>> HealthReader::readAggregateAsync
     auto promise = std::make_shared<QPromise<models::Result<QList<OperationHealth>>>>();
     QFuture<models::Result<QList<OperationHealth>>> future = promise->future();
     promise->start();
-    // The task borrows the client (never owns it: see publishNow) and copies the rest.
-    m_redis->post([redis = m_redis.get(), ttl = m_ttlSeconds, prefix = m_prefix, promise] {
-        const HealthReader reader(std::shared_ptr<RedisClient>(std::shared_ptr<RedisClient>(), redis), ttl, prefix);
-        promise->addResult(reader.readAggregate());
+    // The task gets the client's own command runner, never the client (which may be going away).
+    m_redis->post([ttl = m_ttlSeconds, prefix = m_prefix, promise](const RedisCommand &run) {
+        auto perProcess = readPerProcessWith(run, ttl, prefix);
+        promise->addResult(perProcess.ok() ? models::Result<QList<OperationHealth>>(aggregate(*perProcess))
+                                           : models::Result<QList<OperationHealth>>(perProcess.error()));
         promise->finish();
     });
     return future;

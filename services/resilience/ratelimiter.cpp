@@ -106,6 +106,13 @@ const char *RateLimiter::luaScript()
 
 RateDecision RateLimiter::tryAcquireSync(const QString &bucket, double perSecond, int cost)
 {
+    RedisClient *redis = m_redis.get();
+    return tryAcquireWith([redis](const QList<QByteArray> &args) { return redis->commandSync(args); }, bucket,
+                          perSecond, cost);
+}
+
+RateDecision RateLimiter::tryAcquireWith(const RedisCommand &run, const QString &bucket, double perSecond, int cost)
+{
     auto fallback = [&](const QString &why) {
         m_lastFallbackMs = QDateTime::currentMSecsSinceEpoch();
         if (!m_localFallback.exchange(true))
@@ -122,7 +129,7 @@ RateDecision RateLimiter::tryAcquireSync(const QString &bucket, double perSecond
     const QList<QByteArray> tail{QByteArrayLiteral("1"), (m_prefix + bucket).toUtf8(), QByteArray::number(T),
                                  QByteArray::number(T * std::max(1, m_config.burst)), QByteArray::number(cost)};
     auto loadScript = [&]() -> bool {
-        auto loaded = m_redis->commandSync({QByteArrayLiteral("SCRIPT"), QByteArrayLiteral("LOAD"), QByteArray(kScript)});
+        auto loaded = run({QByteArrayLiteral("SCRIPT"), QByteArrayLiteral("LOAD"), QByteArray(kScript)});
         if (!loaded || loaded->type != RedisReply::Type::String)
             return false;
         QMutexLocker lock(&m_shaMutex);
@@ -140,7 +147,7 @@ RateDecision RateLimiter::tryAcquireSync(const QString &bucket, double perSecond
         QMutexLocker lock(&m_shaMutex);
         sha = m_sha;
     }
-    auto reply = m_redis->commandSync(QList<QByteArray>{QByteArrayLiteral("EVALSHA"), sha} + tail);
+    auto reply = run(QList<QByteArray>{QByteArrayLiteral("EVALSHA"), sha} + tail);
     if (reply && reply->isError() && reply->str.startsWith("NOSCRIPT")) {
         // SCRIPT FLUSH or a restarted/flushed Redis lost the script: load it again, once.
         qCInfo(lcLimiter) << "NOSCRIPT: reloading the GCRA script";
@@ -149,7 +156,7 @@ RateDecision RateLimiter::tryAcquireSync(const QString &bucket, double perSecond
         QMutexLocker lock(&m_shaMutex);
         sha = m_sha;
         lock.unlock();
-        reply = m_redis->commandSync(QList<QByteArray>{QByteArrayLiteral("EVALSHA"), sha} + tail);
+        reply = run(QList<QByteArray>{QByteArrayLiteral("EVALSHA"), sha} + tail);
     }
     if (!reply)
         return fallback(reply.error().toString());
@@ -172,9 +179,9 @@ QFuture<RateDecision> RateLimiter::tryAcquire(const QString &bucket, double perS
         promise->finish();
         return future;
     }
-    // On the Redis thread commandSync() goes straight to the socket: no thread hops per command.
-    m_redis->post([this, promise, bucket, perSecond, cost] {
-        promise->addResult(tryAcquireSync(bucket, perSecond, cost));
+    // On the Redis thread commands go straight to the socket: no thread hops per command.
+    m_redis->post([this, promise, bucket, perSecond, cost](const RedisCommand &run) {
+        promise->addResult(tryAcquireWith(run, bucket, perSecond, cost));
         promise->finish();
     });
     return future;

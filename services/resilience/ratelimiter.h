@@ -8,6 +8,7 @@
 #include <atomic>
 #include <memory>
 
+#include "services/redis/redisclient.h"
 #include "services/resilience/clock.h"
 
 namespace okla::services {
@@ -80,6 +81,8 @@ public:
     static const char *luaScript();
 
 private:
+    RateDecision tryAcquireWith(const RedisCommand &run, const QString &bucket, double perSecond, int cost);
+
     std::shared_ptr<RedisClient> m_redis;
     RateLimitConfig m_config;
     std::shared_ptr<Clock> m_clock;

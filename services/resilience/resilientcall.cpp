@@ -1,5 +1,7 @@
 #include "services/resilience/resilientcall.h"
 
+#include "services/concurrency/servicethread.h"
+
 #include <QAbstractEventDispatcher>
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -22,16 +24,12 @@ bool CallSummary::neverSent() const
 
 namespace {
 
-/// Where calls started from a thread without an event loop (e.g. a QThreadPool task) run their timers.
+/// Where calls started from a thread without an event loop (e.g. a plain std::thread) run their
+/// timers: one ServiceThread for the process, stopped (without waiting) when the process ends.
 QThread *fallbackThread()
 {
-    static QThread *thread = [] {
-        auto *t = new QThread;
-        t->setObjectName(QStringLiteral("okla-resilience"));
-        t->start();
-        return t;
-    }();
-    return thread;
+    static ServiceThread thread(QStringLiteral("okla-resilience"));
+    return thread.thread();
 }
 
 /// One call's state machine: permit → breaker → attempt → (backoff → again). Deletes itself.

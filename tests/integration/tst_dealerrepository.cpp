@@ -3,7 +3,7 @@
 #include <QSet>
 #include <QtTest>
 
-#include "services/dealerrepository.h"
+#include "services/dealers/dealerrepository.h"
 #include "services/pgconnection.h"
 #include "ui/dealertestdata.h"
 
@@ -162,10 +162,11 @@ void TestDealerRepository::overviewCarriesPlanAndMrr()
     QCOMPARE(page->size(), 1);
     const DealerSummary &d = page->first();
     QCOMPARE(d.planKey, QStringLiteral("pro"));
-    QCOMPARE(d.subscriptionStatus, QStringLiteral("active"));
-    QCOMPARE(d.currency, QStringLiteral("DOP"));
-    QVERIFY(d.mrrMinor.has_value());
-    QCOMPARE(*d.mrrMinor, monthly);
+    QVERIFY(d.subscriptionStatus == models::SubscriptionStatus::Active);
+    QCOMPARE(d.subscriptionStatusDb, QStringLiteral("active"));
+    QVERIFY(d.mrr.has_value());
+    QVERIFY(d.mrr->currency() == models::Currency::DOP);
+    QCOMPARE(d.mrr->minorUnits(), monthly);
     QCOMPARE(d.taxIdKind, QStringLiteral("rnc"));
     QCOMPARE(d.city, QStringLiteral("Baní"));
 }

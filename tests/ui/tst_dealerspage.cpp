@@ -10,6 +10,7 @@
 #include <QtTest>
 
 #include "services/pgconnection.h"
+#include "services/consoleservices.h"
 #include "services/session.h"
 #include "ui/dealertablemodel.h"
 #include "ui/dealertestdata.h"
@@ -39,6 +40,7 @@ private:
     services::ConnectionProfile m_profile;
     services::PgConnection m_owner;
     std::unique_ptr<services::Session> m_session;
+    std::unique_ptr<services::ConsoleServices> m_services;
     std::unique_ptr<ui::DealersPage> m_page;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     std::unique_ptr<QSignalSpy> m_inserted;
@@ -61,7 +63,8 @@ void TestDealersPage::initTestCase()
     QTRY_VERIFY_WITH_TIMEOUT(signedIn.isFinished(), 20000);
     QVERIFY2(signedIn.result().ok(), qPrintable(signedIn.result().ok() ? QString() : signedIn.result().error().toString()));
 
-    m_page = std::make_unique<ui::DealersPage>(ui::PageContext{m_session.get()});
+    m_services = services::ConsoleServices::forSession(*m_session);
+    m_page = std::make_unique<ui::DealersPage>(m_services->pageContext<ui::PageContext>(m_session.get()));
     m_page->resize(1100, 700);
     m_page->show();
     // Work on the test dealers only (450 rows: keyset pages of 200, 200 and 50).
@@ -75,6 +78,7 @@ void TestDealersPage::cleanupTestCase()
     m_inserted.reset();
     m_tester.reset();
     m_page.reset();
+    m_services.reset();
     m_session.reset();
     if (m_owner.isOpen())
         QVERIFY(testdata::removeTestDealers(m_owner).ok());

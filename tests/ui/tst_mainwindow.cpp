@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "services/consoleservices.h"
 #include "services/session.h"
 #include "ui/connectionstatuswidget.h"
 #include "ui/dealertestdata.h"
@@ -54,6 +55,7 @@ private slots:
 private:
     services::ConnectionProfile m_profile;
     std::unique_ptr<services::Session> m_session;
+    std::unique_ptr<services::ConsoleServices> m_services;
     std::unique_ptr<ui::MainWindow> m_window;
 };
 
@@ -72,7 +74,8 @@ void TestMainWindow::initTestCase()
     auto signedIn = m_session->signIn(m_profile, testdata::staffUser(m_profile), QString());
     QTRY_VERIFY_WITH_TIMEOUT(signedIn.isFinished(), 20000);
     QVERIFY2(signedIn.result().ok(), qPrintable(signedIn.result().ok() ? QString() : signedIn.result().error().toString()));
-    m_window = std::make_unique<ui::MainWindow>(ui::PageContext{m_session.get()}, ui::PageRegistry::standard());
+    m_services = services::ConsoleServices::forSession(*m_session);
+    m_window = std::make_unique<ui::MainWindow>(m_services->pageContext<ui::PageContext>(m_session.get()), ui::PageRegistry::standard());
     m_window->show();
     QApplication::setActiveWindow(m_window.get());
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -81,6 +84,7 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::cleanupTestCase()
 {
     m_window.reset();
+    m_services.reset();
     m_session.reset();
 }
 

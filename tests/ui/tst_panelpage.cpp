@@ -13,6 +13,8 @@
 #include "integration/kpitestdata.h"
 #include "models/kpi/kpicalculator.h"
 #include "services/kpi/kpiservice.h"
+#include "integration/asyncwait.h"
+#include "services/files/fileexportservice.h"
 #include "services/kpi/kpisnapshotbuilder.h"
 #include "services/migrator.h"
 #include "ui/kpi/kpicard.h"
@@ -46,6 +48,7 @@ private:
     QString shotPath(const QString &name) const;
     KpiCard *card(const QString &title) const;
     std::unique_ptr<okla::tests::ThrowawayDatabase> m_db;
+    okla::services::FileExportService m_files;
     std::unique_ptr<okla::services::KpiService> m_service;
     std::unique_ptr<PanelDashboard> m_panel;
 };
@@ -77,7 +80,7 @@ void TestPanelPage::initTestCase()
     QVERIFY(owner->execScript(okla::tests::kpi::smallDatasetSql()).ok());
     QVERIFY(okla::services::KpiSnapshotBuilder::rebuild(owner.value(), QDate(2026, 3, 31)).ok());
     m_service = std::make_unique<okla::services::KpiService>(okla::tests::conninfoAs(QStringLiteral("okla_owner"), m_db->name()));
-    m_panel = std::make_unique<PanelDashboard>(m_service.get());
+    m_panel = std::make_unique<PanelDashboard>(m_service.get(), &m_files);
     m_panel->resize(1500, 2000);
     m_panel->show();
 }
@@ -155,9 +158,10 @@ void TestPanelPage::exportsChartsAndTheMonthlyReport()
     QDir().mkpath(dir);
     QVERIFY(!m_panel->charts().isEmpty());
     auto *movements = m_panel->charts().at(1);
-    QVERIFY(movements->exportPng(dir + QStringLiteral("/movements.png")));
+    // exports are rendered in memory and written by the export service, off the GUI thread
+    QVERIFY(okla::tests::await(m_panel->saveExport(dir + QStringLiteral("/movements.png"), movements->pngBytes())).ok());
     QVERIFY(QImage(dir + QStringLiteral("/movements.png")).width() > 100);
-    QVERIFY(movements->exportCsv(dir + QStringLiteral("/movements.csv")));
+    QVERIFY(okla::tests::await(m_panel->saveExport(dir + QStringLiteral("/movements.csv"), movements->csvBytes())).ok());
     QFile csv(dir + QStringLiteral("/movements.csv"));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(csv.readAll());
@@ -165,7 +169,7 @@ void TestPanelPage::exportsChartsAndTheMonthlyReport()
     QVERIFY(text.contains(KpiAmount::fromMinor(232000).format(Currency::DOP).remove(u',')) || text.contains(QStringLiteral("\"RD$2,320.00\"")));
     // the monthly PDF report
     const QString pdf = shotPath(QStringLiteral("informe-kpi-2026-02.pdf")); // kept beside the screenshots
-    QVERIFY(m_panel->exportPdf(pdf));
+    QVERIFY(okla::tests::await(m_panel->saveExport(pdf, m_panel->reportPdf())).ok());
     QFile file(pdf);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.size() > 20000);
@@ -277,7 +281,7 @@ void TestPanelPage::emptySnapshotsShowTheEmptyStateNotFakeAxes()
     QVERIFY(panel.grab().save(shotPath(QStringLiteral("panel-empty.png"))));
     // and the report of an empty month says so too, instead of failing
     const QString emptyPdf = shotPath(QStringLiteral("informe-kpi-vacio.pdf"));
-    QVERIFY(panel.exportPdf(emptyPdf));
+    QVERIFY(okla::tests::await(m_panel->saveExport(emptyPdf, panel.reportPdf())).ok());
     QFile pdf(emptyPdf);
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     const QByteArray bytes = pdf.readAll();

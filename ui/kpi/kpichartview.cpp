@@ -11,7 +11,7 @@
 #include <QFontMetrics>
 #include <QLegendMarker>
 #include <QResizeEvent>
-#include <QFile>
+#include <QBuffer>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QIdentityProxyModel>
@@ -409,19 +409,19 @@ QPixmap KpiChartView::picture(QSize size) const
     return pixmap;
 }
 
-bool KpiChartView::exportPng(const QString &path) const
+QByteArray KpiChartView::pngBytes() const
 {
-    return m_stack->currentWidget()->grab().save(path, "PNG");
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    m_stack->currentWidget()->grab().save(&buffer, "PNG");
+    return bytes;
 }
 
-bool KpiChartView::exportCsv(const QString &path) const
+QByteArray KpiChartView::csvBytes() const
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
     // UTF-8 with BOM so spreadsheet programs read "Expansión" and "RD$" right.
-    file.write("\xEF\xBB\xBF");
-    return file.write(m_model->toCsv().toUtf8()) >= 0;
+    return QByteArrayLiteral("\xEF\xBB\xBF") + m_model->toCsv().toUtf8();
 }
 
 void KpiChartView::saveAs(bool png)
@@ -430,7 +430,7 @@ void KpiChartView::saveAs(bool png)
         this, png ? text("Save chart as PNG") : text("Save data as CSV"), m_title + (png ? QStringLiteral(".png") : QStringLiteral(".csv")),
         png ? QStringLiteral("PNG (*.png)") : QStringLiteral("CSV (*.csv)"));
     if (!path.isEmpty())
-        png ? exportPng(path) : exportCsv(path);
+        emit saveRequested(path, png ? pngBytes() : csvBytes());
 }
 
 } // namespace okla::ui::kpi

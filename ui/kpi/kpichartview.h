@@ -45,8 +45,9 @@ public:
     QString emptyText() const;
     /// The Y axis labels as drawn, e.g. {"RD$0 K", "RD$20 K", ...} (for tests and the PDF).
     QStringList axisLabels() const;
-    bool exportPng(const QString &path) const;
-    bool exportCsv(const QString &path) const;
+    /// What "Export" saves, rendered in memory (FileExportService writes the file).
+    QByteArray pngBytes() const;
+    QByteArray csvBytes() const;
     QPixmap picture(QSize size) const;
     QString title() const { return m_title; }
     QChart *chart() const { return m_view->chart(); }
@@ -58,6 +59,8 @@ public:
     static QString compactLabel(double value, double step, double magnitude, Unit unit, models::Currency currency);
 
 signals:
+    /// The person chose where to save an export; the dashboard writes it through its service.
+    void saveRequested(const QString &path, const QByteArray &bytes);
     /// A bar was clicked: `metric` (the column's key) for the row's key (e.g. a month).
     void drillDown(const QString &metric, const QString &rowKey);
 

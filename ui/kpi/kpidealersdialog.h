@@ -2,10 +2,15 @@
 
 #include <QDialog>
 
-#include "services/kpi/kpirepository.h"
+#include "models/kpi/kpidealerrow.h"
+#include "models/result.h"
 
 class QLabel;
 class QTableView;
+
+namespace okla::ui {
+class InlineErrorWidget;
+}
 
 namespace okla::ui::kpi {
 
@@ -19,14 +24,15 @@ class KpiDealersDialog : public QDialog
 public:
     KpiDealersDialog(const QString &title, QWidget *parent = nullptr);
     void setLoading();
-    void setRows(const QList<services::KpiDealerRow> &rows);
-    void setError(const QString &message);
+    void setRows(const QList<models::kpi::KpiDealerRow> &rows);
+    void setError(const models::Error &error);
     int rowCount() const;
 
 private:
     KpiDealersModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_status = nullptr;
+    InlineErrorWidget *m_error = nullptr;
 };
 
 } // namespace okla::ui::kpi

@@ -3,8 +3,6 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
-#include "services/kpi/kpiservice.h"
-#include "services/session.h"
 #include "ui/kpi/kpitext.h"
 #include "ui/kpi/paneldashboard.h"
 
@@ -12,16 +10,6 @@ namespace okla::ui::kpi {
 
 KpiPanelPage::KpiPanelPage(const PageContext &context, QWidget *parent) : Page(parent)
 {
-    // Its own connection as the signed-in person (their role's grants apply), so a slow KPI
-    // query never queues behind another page's work.
-    if (context.session && context.session->isSignedIn()) {
-        if (context.session->profile().passwordless) {
-            m_service = std::make_unique<services::KpiService>(
-                context.session->profile().conninfo(context.session->info().user, QStringLiteral("okla-admin-kpi")));
-        } else {
-            m_service = std::make_unique<services::KpiService>(context.session->database());
-        }
-    }
     installKpiTranslator(); // before the first text() below
     auto *layout = new QVBoxLayout(this);
     // The same margins and heading as every other page (DealersPage, SettingsPage...).
@@ -32,16 +20,12 @@ KpiPanelPage::KpiPanelPage(const PageContext &context, QWidget *parent) : Page(p
     subtitle->setWordWrap(true);
     subtitle->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(subtitle);
-    m_dashboard = new PanelDashboard(m_service.get(), this);
+    m_dashboard = new PanelDashboard(context.kpi, context.files, this);
     layout->addWidget(m_dashboard);
     connect(m_dashboard, &PanelDashboard::loadingChanged, this, &Page::loadingChanged);
 }
 
-KpiPanelPage::~KpiPanelPage()
-{
-    delete m_dashboard; // before the service its pending answers refer to
-    m_dashboard = nullptr;
-}
+KpiPanelPage::~KpiPanelPage() = default;
 
 void KpiPanelPage::activate()
 {

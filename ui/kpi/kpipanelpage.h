@@ -1,19 +1,13 @@
 #pragma once
 
-#include <memory>
-
 #include "ui/page.h"
 #include "ui/pagecontext.h"
-
-namespace okla::services {
-class KpiService;
-}
 
 namespace okla::ui::kpi {
 
 class PanelDashboard;
 
-/// The console's Panel page: the KPI dashboard on its own database connection and thread.
+/// The console's Panel page: the KPI dashboard, fed by the KpiService app/ hands it.
 class KpiPanelPage : public Page
 {
     Q_OBJECT
@@ -29,7 +23,6 @@ public:
     PanelDashboard *dashboard() const { return m_dashboard; }
 
 private:
-    std::unique_ptr<services::KpiService> m_service;
     PanelDashboard *m_dashboard = nullptr;
     bool m_started = false;
 };

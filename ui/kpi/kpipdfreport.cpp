@@ -4,6 +4,7 @@
 #include <QLocale>
 #include <QPageSize>
 #include <QPainter>
+#include <QBuffer>
 #include <QPdfWriter>
 
 #include "models/kpi/kpiseriesmodel.h"
@@ -59,10 +60,29 @@ private:
 
 } // namespace
 
-bool KpiPdfReport::write(const QString &path, const KpiData &data, models::Currency currency,
-                         const QList<KpiChartView *> &charts, const KpiSeriesModel *cohorts)
+namespace {
+bool draw(QPdfWriter &writer, const KpiData &data, models::Currency currency, const QList<KpiChartView *> &charts,
+          const KpiSeriesModel *cohorts);
+} // namespace
+
+QByteArray KpiPdfReport::render(const KpiData &data, models::Currency currency, const QList<KpiChartView *> &charts,
+                                const KpiSeriesModel *cohorts)
 {
-    QPdfWriter writer(path);
+    QByteArray bytes;
+    {
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        if (!draw(writer, data, currency, charts, cohorts))
+            return {};
+    } // the writer finishes the document as it goes
+    return bytes;
+}
+
+namespace {
+bool draw(QPdfWriter &writer, const KpiData &data, models::Currency currency, const QList<KpiChartView *> &charts,
+          const KpiSeriesModel *cohorts)
+{
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setResolution(150);
     writer.setTitle(spanish("Monthly KPI report"));
@@ -155,5 +175,6 @@ bool KpiPdfReport::write(const QString &path, const KpiData &data, models::Curre
     }
     return painter.end();
 }
+} // namespace
 
 } // namespace okla::ui::kpi

@@ -15,12 +15,13 @@ namespace okla::ui::kpi {
 class KpiChartView;
 
 /// The monthly KPI report as a PDF in Spanish: the cards (value, change, target), every chart and
-/// the cohort table. Written with QPdfWriter; no dialog, so it can also run from tests.
+/// the cohort table. Drawn with QPdfWriter into memory; no dialog, so it can also run from tests.
 class KpiPdfReport
 {
 public:
-    static bool write(const QString &path, const models::kpi::KpiData &data, models::Currency currency,
-                      const QList<KpiChartView *> &charts, const models::kpi::KpiSeriesModel *cohorts);
+    /// The PDF's bytes, drawn in memory (the file is written by FileExportService); empty on failure.
+    static QByteArray render(const models::kpi::KpiData &data, models::Currency currency,
+                             const QList<KpiChartView *> &charts, const models::kpi::KpiSeriesModel *cohorts);
 };
 
 } // namespace okla::ui::kpi

@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHeaderView>
@@ -22,6 +23,9 @@
 #include "ui/kpi/kpicohortdelegate.h"
 #include "ui/kpi/kpidealersdialog.h"
 #include "ui/kpi/kpipdfreport.h"
+#include "services/files/fileexportservice.h"
+#include "ui/errorpresenter.h"
+#include "ui/inlineerrorwidget.h"
 #include "ui/kpi/kpitext.h"
 
 Q_LOGGING_CATEGORY(lcPanel, "okla.ui.kpi")
@@ -38,7 +42,8 @@ const char *const kCardTitles[] = {"MRR", "List-price MRR", "Net new MRR", "Payi
                                    "Provider spend", "Early Bird enrolled"};
 }
 
-PanelDashboard::PanelDashboard(services::KpiService *service, QWidget *parent) : QWidget(parent), m_service(service)
+PanelDashboard::PanelDashboard(services::KpiService *service, services::FileExportService *files, QWidget *parent)
+    : QWidget(parent), m_service(service), m_files(files)
 {
     installKpiTranslator();
     setObjectName(QStringLiteral("panelDashboard"));
@@ -47,6 +52,11 @@ PanelDashboard::PanelDashboard(services::KpiService *service, QWidget *parent) :
 
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
+    // Shown in place, not as a modal box: a load also runs when nobody asked (page activation).
+    m_error = new InlineErrorWidget(this);
+    m_error->setObjectName(QStringLiteral("panelError"));
+    outer->addWidget(m_error);
+    connect(m_error, &InlineErrorWidget::retryRequested, this, &PanelDashboard::reload);
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -86,6 +96,7 @@ PanelDashboard::PanelDashboard(services::KpiService *service, QWidget *parent) :
         chart->setUnit(unit, Currency::USD);
         connect(chart, &KpiChartView::drillDown, this, &PanelDashboard::drillDown);
         m_charts << chart;
+        connect(chart, &KpiChartView::saveRequested, this, &PanelDashboard::saveExport);
     };
     addChart(text("MRR by plan"), KpiChartView::Kind::StackedBars, {});
     addChart(text("MRR movements"), KpiChartView::Kind::StackedBars, {5});
@@ -242,7 +253,7 @@ void PanelDashboard::buildToolbar(QGridLayout *grid)
                                                           QStringLiteral("okla-kpi-%1.pdf").arg(m_period.key()),
                                                           QStringLiteral("PDF (*.pdf)"));
         if (!path.isEmpty())
-            exportPdf(path);
+            saveExport(path, reportPdf());
     });
 }
 
@@ -312,11 +323,11 @@ void PanelDashboard::reload()
             return; // a newer period was picked meanwhile
         if (!result.ok()) {
             setLoading(false);
-            // Shown in place, not as a modal box: a load also runs when nobody asked (page activation).
-            m_status->setText(result.error().message);
-            m_status->setToolTip(result.error().detail);
+            m_status->clear();
+            m_error->showError(text("Could not load the KPIs"), result.error());
             return;
         }
+        m_error->clear();
         m_data = result.value();
         showData();
     });
@@ -389,19 +400,36 @@ void PanelDashboard::drillDown(const QString &metric, const QString &rowKey)
     dialog->show();
     emit dealersDialogOpened(dialog);
     QPointer<KpiDealersDialog> guard(dialog);
-    m_service->dealers(metric, period).then(this, [guard](const models::Result<QList<services::KpiDealerRow>> &rows) {
+    m_service->dealers(metric, period).then(this, [guard](const models::Result<QList<models::kpi::KpiDealerRow>> &rows) {
         if (!guard)
             return;
         if (rows.ok())
             guard->setRows(rows.value());
         else
-            guard->setError(rows.error().toString());
+            guard->setError(rows.error());
     });
 }
 
-bool PanelDashboard::exportPdf(const QString &path)
+QByteArray PanelDashboard::reportPdf() const
 {
-    return KpiPdfReport::write(path, m_data, m_currency, m_charts, m_cohortModel);
+    return KpiPdfReport::render(m_data, m_currency, m_charts, m_cohortModel);
+}
+
+QFuture<models::Status> PanelDashboard::saveExport(const QString &path, const QByteArray &bytes)
+{
+    if (!m_files || bytes.isEmpty()) {
+        const models::Error error = models::makeError(QStringLiteral("files.render"), text("The export could not be prepared."));
+        ErrorPresenter::show(this, text("Export"), error);
+        return QtFuture::makeReadyFuture(models::Status(error));
+    }
+    auto saved = m_files->save(path, bytes);
+    saved.then(this, [this, path](const models::Status &status) {
+        if (status.ok())
+            m_status->setText(text("Saved %1").arg(QDir::toNativeSeparators(path)));
+        else
+            ErrorPresenter::show(this, text("Export"), status.error());
+    });
+    return saved;
 }
 
 } // namespace okla::ui::kpi

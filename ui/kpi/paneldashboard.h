@@ -1,5 +1,9 @@
 #pragma once
 
+#include <QFuture>
+
+#include "models/result.h"
+
 #include <QWidget>
 
 #include "models/currency.h"
@@ -17,6 +21,11 @@ class KpiSeriesModel;
 }
 namespace okla::services {
 class KpiService;
+class FileExportService;
+}
+
+namespace okla::ui {
+class InlineErrorWidget;
 }
 
 namespace okla::ui::kpi {
@@ -33,7 +42,9 @@ class PanelDashboard : public QWidget
 {
     Q_OBJECT
 public:
-    explicit PanelDashboard(services::KpiService *service, QWidget *parent = nullptr);
+    /// `files` writes the exports; without it (some tests) the export controls are disabled.
+    explicit PanelDashboard(services::KpiService *service, services::FileExportService *files = nullptr,
+                            QWidget *parent = nullptr);
 
     void setPeriod(const models::kpi::KpiPeriod &period);
     void setCurrency(models::Currency currency);
@@ -43,8 +54,10 @@ public:
     bool isLoading() const { return m_loading; }
     QList<KpiCard *> cards() const { return m_cards; }
     QList<KpiChartView *> charts() const { return m_charts; }
-    /// Writes the monthly report (Spanish) with the cards, charts and tables.
-    bool exportPdf(const QString &path);
+    /// The monthly report (Spanish) with the cards, charts and tables, as PDF bytes.
+    QByteArray reportPdf() const;
+    /// Saves `bytes` at `path` through the export service; a failure is shown to the person.
+    QFuture<models::Status> saveExport(const QString &path, const QByteArray &bytes);
     /// True while the page shows its empty state (no snapshots at all).
     bool showsEmptyState() const;
 
@@ -72,6 +85,7 @@ private:
     void showCohortState();
 
     services::KpiService *m_service;
+    services::FileExportService *m_files = nullptr;
     models::kpi::KpiPeriod m_period;
     models::Currency m_currency = models::Currency::DOP;
     models::kpi::KpiData m_data;
@@ -86,6 +100,7 @@ private:
     QDateEdit *m_to = nullptr;
     QComboBox *m_currencyBox = nullptr;
     QLabel *m_status = nullptr;
+    InlineErrorWidget *m_error = nullptr;
     QLabel *m_emptyBanner = nullptr;
     QGridLayout *m_cardGrid = nullptr;
     int m_cardColumns = 0;

@@ -10,15 +10,15 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include "services/database/notificationlistener.h"
-#include "services/session.h"
+#include "services/dealers/dealerservice.h"
 #include "ui/dealertablemodel.h"
+#include "ui/inlineerrorwidget.h"
 
 namespace okla::ui {
 
 DealersPage::DealersPage(const PageContext &context, QWidget *parent) : Page(parent), m_context(context)
 {
-    m_model = new DealerTableModel(context.session->database(), this);
+    m_model = new DealerTableModel(context.dealers, this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 16, 16, 8);
@@ -56,16 +56,10 @@ DealersPage::DealersPage(const PageContext &context, QWidget *parent) : Page(par
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("dealerSummary"));
     footer->addWidget(m_summary, 1);
-    m_error = new QLabel(this);
-    m_error->setObjectName(QStringLiteral("dealerError"));
-    m_error->setStyleSheet(QStringLiteral("color: #c62828"));
-    m_error->setWordWrap(true);
-    m_error->hide();
-    footer->addWidget(m_error, 2);
-    m_retry = new QPushButton(tr("Try again"), this);
-    m_retry->hide();
-    footer->addWidget(m_retry);
     layout->addLayout(footer);
+    m_error = new InlineErrorWidget(this);
+    m_error->setObjectName(QStringLiteral("dealerError"));
+    layout->addWidget(m_error);
 
     // Debounce typing: one query when the person pauses, not one per key.
     m_debounce = new QTimer(this);
@@ -76,11 +70,8 @@ DealersPage::DealersPage(const PageContext &context, QWidget *parent) : Page(par
         if (m_search->text().trimmed() != m_model->search())
             m_model->setSearch(m_search->text().trimmed());
     });
-    connect(m_retry, &QPushButton::clicked, this, [this]() {
-        m_error->hide();
-        m_retry->hide();
-        m_model->setSearch(m_search->text().trimmed());
-    });
+    connect(m_error, &InlineErrorWidget::retryRequested, this,
+            [this]() { m_model->setSearch(m_search->text().trimmed()); });
 
     connect(m_model, &DealerTableModel::loadingChanged, this, [this](bool loading) {
         updateSummary();
@@ -88,12 +79,14 @@ DealersPage::DealersPage(const PageContext &context, QWidget *parent) : Page(par
     });
     connect(m_model, &DealerTableModel::totalCountChanged, this, &DealersPage::updateSummary);
     connect(m_model, &DealerTableModel::pageLoaded, this, [this]() {
-        m_error->hide();
-        m_retry->hide();
+        m_error->clear();
         updateSummary();
     });
     connect(m_model, &DealerTableModel::loadFailed, this,
-            [this](const models::Error &error) { showError(error.toString()); });
+            [this](const models::Error &error) {
+                m_error->showError(tr("Could not load dealers"), error);
+                updateSummary();
+            });
 
     // Live: a NOTIFY (or a LISTEN reconnect, which may have missed some) refreshes what is shown.
     // Bursts (an import) are coalesced; a slow poll covers notices lost while disconnected.
@@ -104,14 +97,7 @@ DealersPage::DealersPage(const PageContext &context, QWidget *parent) : Page(par
         if (m_started)
             m_model->refresh();
     });
-    if (auto *listener = context.session->listener()) {
-        listener->listen(QStringLiteral("dealers_changed"));
-        connect(listener, &services::NotificationListener::notification, this, [this](const QString &channel) {
-            if (channel == QLatin1String("dealers_changed"))
-                m_changeCoalescer->start();
-        });
-        connect(listener, &services::NotificationListener::reconnected, m_changeCoalescer, qOverload<>(&QTimer::start));
-    }
+    connect(context.dealers, &services::DealerService::changed, m_changeCoalescer, qOverload<>(&QTimer::start));
     m_poll = new QTimer(this);
     m_poll->setInterval(30000);
     connect(m_poll, &QTimer::timeout, m_changeCoalescer, qOverload<>(&QTimer::start));
@@ -154,14 +140,6 @@ void DealersPage::updateSummary()
     if (m_model->isLoading() && shown > 0)
         text += QStringLiteral(" · ") + tr("loading…");
     m_summary->setText(text);
-}
-
-void DealersPage::showError(const QString &message)
-{
-    m_error->setText(tr("Could not load dealers: %1").arg(message));
-    m_error->show();
-    m_retry->show();
-    updateSummary();
 }
 
 } // namespace okla::ui

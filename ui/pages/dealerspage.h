@@ -11,6 +11,8 @@ class QTimer;
 
 namespace okla::ui {
 
+class InlineErrorWidget;
+
 class DealerTableModel;
 
 /// Dealers: search (name, RNC/cédula, city, e-mail) over a keyset-paged table, live through
@@ -34,15 +36,13 @@ public:
 
 private:
     void updateSummary();
-    void showError(const QString &message);
 
     PageContext m_context;
     DealerTableModel *m_model = nullptr;
     QLineEdit *m_search = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_summary = nullptr;
-    QLabel *m_error = nullptr;
-    QPushButton *m_retry = nullptr;
+    InlineErrorWidget *m_error = nullptr;
     QTimer *m_debounce = nullptr;
     QTimer *m_changeCoalescer = nullptr;
     QTimer *m_poll = nullptr;

@@ -4,6 +4,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include "services/concurrency/servicethread.h"
 #include "services/providers/http/httpworker.h"
 
 namespace okla::services::http {
@@ -13,27 +14,19 @@ HttpTransport::HttpTransport(Options options)
 {
     const int n = std::max(1, m_options.threads);
     for (int i = 0; i < n; ++i) {
-        auto *thread = new QThread;
-        thread->setObjectName(QStringLiteral("%1-%2").arg(m_options.name).arg(i));
+        auto thread = std::make_unique<ServiceThread>(QStringLiteral("%1-%2").arg(m_options.name).arg(i));
         auto *worker = new HttpWorker(m_options.tls, m_options.allowHttp2);
-        worker->moveToThread(thread);
+        worker->moveToThread(thread->thread());
         // The worker (and its QNAM) dies in its own thread when the thread stops.
-        QObject::connect(thread, &QThread::finished, worker, &QObject::deleteLater);
-        thread->start();
-        m_threads.push_back(thread);
+        QObject::connect(thread->thread(), &QThread::finished, worker, &QObject::deleteLater);
+        m_threads.push_back(std::move(thread));
         m_workers.push_back(worker);
     }
 }
 
-HttpTransport::~HttpTransport()
-{
-    // Unfinished promises are destroyed with their replies: their futures end cancelled.
-    for (QThread *thread : m_threads) {
-        thread->quit();
-        thread->wait();
-        delete thread;
-    }
-}
+// Unfinished promises are destroyed with their replies as each thread ends: their futures end
+// cancelled. Nothing waits here.
+HttpTransport::~HttpTransport() = default;
 
 QFuture<HttpOutcome> HttpTransport::send(HttpRequest request)
 {

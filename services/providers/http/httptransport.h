@@ -10,7 +10,9 @@
 
 #include "services/providers/http/httpexchange.h"
 
-class QThread;
+namespace okla::services {
+class ServiceThread;
+}
 
 namespace okla::services::http {
 
@@ -20,6 +22,7 @@ class HttpWorker;
 /// opens at most 6 connections per host; several threads give more). One call = one attempt:
 /// no retries, no redirects followed, no cache; retries belong to services/resilience.
 /// Thread-safe: send() may be called from any thread, the GUI thread included (it never waits).
+/// Destroying it never waits either: requests in flight end cancelled (docs/architecture.md §3).
 class HttpTransport
 {
 public:
@@ -47,7 +50,7 @@ public:
 
 private:
     Options m_options;
-    std::vector<QThread *> m_threads;
+    std::vector<std::unique_ptr<ServiceThread>> m_threads;
     std::vector<HttpWorker *> m_workers;
     std::atomic<unsigned> m_next{0};
 };

@@ -2,42 +2,18 @@
 
 #include <optional>
 
-#include <QDateTime>
 #include <QList>
 #include <QString>
 
+#include "models/dealers/dealersummary.h"
 #include "models/result.h"
 
 namespace okla::services {
 
 class PgConnection;
 
-/// One row of the Dealers page (view dealer_overview). Statuses stay in their database form.
-struct DealerSummary
-{
-    qint64 id = 0;
-    QString legalName;
-    QString tradeName;
-    QString taxId;       ///< digits only
-    QString taxIdKind;   ///< "rnc" | "cedula"
-    QString city;
-    QString province;
-    QString verificationStatus;
-    QString dealerType;
-    QString planKey;           ///< empty when the dealer has no current subscription
-    QString subscriptionStatus;
-    QString currency;
-    std::optional<qint64> mrrMinor;
-    QDateTime createdAt;
-    QString createdAtKey; ///< the server's exact text, so keyset paging never loses microseconds
-};
-
-/// Where the next page starts: the last row seen (keyset paging, never OFFSET).
-struct DealerCursor
-{
-    QString createdAtKey;
-    qint64 id = 0;
-};
+using models::DealerCursor;
+using models::DealerSummary;
 
 /// Dealer search and keyset paging. Plain blocking libpq: call it on a service thread only.
 class DealerRepository

@@ -1,4 +1,4 @@
-#include "services/dealerrepository.h"
+#include "services/dealers/dealerrepository.h"
 
 #include <QRegularExpression>
 
@@ -78,13 +78,15 @@ Result<QList<DealerSummary>> DealerRepository::page(const QString &search, const
         d.taxIdKind = result->text(r, 4);
         d.city = result->text(r, 5);
         d.province = result->text(r, 6);
-        d.verificationStatus = result->text(r, 7);
+        d.verificationDb = result->text(r, 7);
+        d.verification = models::fromDb<models::DealerVerificationStatus>(d.verificationDb);
         d.dealerType = result->text(r, 8);
         d.planKey = result->text(r, 9);
-        d.subscriptionStatus = result->text(r, 10);
-        d.currency = result->text(r, 11);
-        if (!result->isNull(r, 12))
-            d.mrrMinor = result->toInt64(r, 12);
+        d.subscriptionStatusDb = result->text(r, 10);
+        d.subscriptionStatus = models::fromDb<models::SubscriptionStatus>(d.subscriptionStatusDb);
+        const auto currency = models::currencyFromIsoCode(result->text(r, 11));
+        if (!result->isNull(r, 12) && currency)
+            d.mrr = models::Money::fromMinor(result->toInt64(r, 12), *currency);
         d.createdAtKey = result->text(r, 13);
         d.createdAt = QDateTime::fromMSecsSinceEpoch(result->toInt64(r, 14), Qt::UTC);
         rows << d;

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <memory>
+
+#include "services/dealers/dealerservice.h"
+#include "services/files/fileexportservice.h"
+#include "services/kpi/kpiservice.h"
+
+namespace okla::services {
+
+class Session;
+
+/// The feature service facades one signed-in console uses, built from its session. app/ makes
+/// one after sign-in and hands the pieces to pages through PageContext (docs/howto.md §1).
+struct ConsoleServices
+{
+    std::unique_ptr<DealerService> dealers;
+    std::unique_ptr<KpiService> kpi;
+    std::unique_ptr<FileExportService> files;
+
+    /// Each page's view of these services (the session included).
+    template<typename Context>
+    Context pageContext(Session *session) const
+    {
+        return Context{session, dealers.get(), kpi.get(), files.get()};
+    }
+
+    static std::unique_ptr<ConsoleServices> forSession(Session &session);
+};
+
+} // namespace okla::services
