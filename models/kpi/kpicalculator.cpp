@@ -77,8 +77,14 @@ std::optional<KpiAmount> KpiCalculator::ltv(const QList<MonthRow> &rows, QDate m
     const auto mean = meanChurn(rows, window);
     if (defined < 3 || !mean || *mean <= 0)
         return std::nullopt;
-    // An estimate (kpi.md): the only place a KPI amount goes through floating point.
-    return KpiAmount::fromScaled(qint64(std::llround(double(arpa->scaled()) / *mean)));
+    if (!arpa->isValid() || !arpa->currency())
+        return arpa;
+    // An estimate (kpi.md): the only place a KPI amount goes through floating point. Beyond
+    // int64 (a churn of almost nothing) there is no meaningful estimate.
+    const double estimate = std::round(double(arpa->scaled()) / *mean);
+    if (!(std::fabs(estimate) < 9.0e18))
+        return std::nullopt;
+    return KpiAmount::fromScaled(qint64(estimate), *arpa->currency());
 }
 
 KpiSummary KpiCalculator::summarize(const KpiData &data, const PeriodRow &p, Currency currency)
