@@ -8,25 +8,7 @@ namespace {
 
 using Int128 = __int128;
 
-constexpr int kTwelve = 12; // least common multiple of all cycle lengths
-
-Int128 divideRoundedAway(Int128 numerator, Int128 denominator)
-{
-    Int128 quotient = numerator / denominator;
-    const Int128 remainder = numerator % denominator < 0 ? -(numerator % denominator) : numerator % denominator;
-    if (remainder >= denominator - remainder)
-        quotient += numerator < 0 ? -1 : 1;
-    return quotient;
-}
-
-Result<Money> toMoney(Int128 minor, Currency currency)
-{
-    if (minor < std::numeric_limits<qint64>::min() || minor > std::numeric_limits<qint64>::max()) {
-        return makeError(QStringLiteral("money.overflow"),
-                         QCoreApplication::translate("okla", "The amount is too large to be represented."));
-    }
-    return Money::fromMinor(static_cast<qint64>(minor), currency);
-}
+constexpr qint64 kBasisPoints = 10000;
 
 } // namespace
 
@@ -44,12 +26,18 @@ int monthsPerCycle(BillingCycle cycle)
     return 1;
 }
 
-Result<Money> cyclePrice(const Money &monthlyPrice, BillingCycle cycle, const CyclePricing &pricing)
+Result<Money> cyclePrice(const Money &monthlyPrice, BillingCycle cycle, int yearlyDiscountBp)
 {
     if (monthlyPrice.isNegative()) {
         return makeError(QStringLiteral("billing.negative_price"),
                          QCoreApplication::translate("okla", "A plan price cannot be negative."),
                          monthlyPrice.toDecimalString());
+    }
+    if (yearlyDiscountBp < 0 || yearlyDiscountBp > kBasisPoints) {
+        return makeError(QStringLiteral("billing.invalid_yearly_discount"),
+                         QCoreApplication::translate("okla", "The yearly discount must be between 0 and 10000 basis "
+                                                             "points (0 % to 100 %)."),
+                         QString::number(yearlyDiscountBp));
     }
     switch (cycle) {
     case BillingCycle::Monthly:
@@ -59,54 +47,19 @@ Result<Money> cyclePrice(const Money &monthlyPrice, BillingCycle cycle, const Cy
     case BillingCycle::Yearly:
         break;
     }
-    if (pricing.yearlyNumerator <= 0 || pricing.yearlyDenominator <= 0) {
-        return makeError(QStringLiteral("billing.invalid_yearly_factor"),
-                         QCoreApplication::translate("okla", "The yearly price factor must be greater than zero."));
-    }
-    // Whole units = round(minor × 12 × num / (den × minorPerUnit)); |minor × 12 × num| < 2^130 is
-    // not guaranteed, so bound num (a factor like 83/100 never comes close).
+    // Whole units = round(minor × 12 × (10000 − bp) / (10000 × minorPerUnit)), half up (the price
+    // is not negative). |minor| < 2^63, so the numerator stays below 2^63 × 2^4 × 2^14 = 2^81.
     const Int128 unit = minorPerUnit(monthlyPrice.currency());
-    const Int128 scaled = static_cast<Int128>(monthlyPrice.minorUnits()) * kTwelve;
-    if (pricing.yearlyNumerator > (std::numeric_limits<qint64>::max() >> 8))
-        return toMoney(std::numeric_limits<Int128>::max(), monthlyPrice.currency());
-    const Int128 wholeUnits = divideRoundedAway(scaled * pricing.yearlyNumerator, unit * pricing.yearlyDenominator);
-    if (wholeUnits > std::numeric_limits<qint64>::max() / unit)
-        return toMoney(std::numeric_limits<Int128>::max(), monthlyPrice.currency());
-    return toMoney(wholeUnits * unit, monthlyPrice.currency());
-}
-
-Money MonthlyRecurring::rounded() const
-{
-    // |minor| / months never exceeds |minor|: always fits.
-    return Money::fromMinor(static_cast<qint64>(divideRoundedAway(cyclePrice.minorUnits(), months)),
-                            cyclePrice.currency());
-}
-
-MonthlyRecurring monthlyRecurring(const Money &cyclePrice, BillingCycle cycle)
-{
-    return MonthlyRecurring{cyclePrice, monthsPerCycle(cycle)};
-}
-
-Status MrrTotal::add(const MonthlyRecurring &value)
-{
-    if (value.cyclePrice.currency() != m_currency) {
-        return makeError(QStringLiteral("money.currency_mismatch"),
-                         QCoreApplication::translate("okla", "Amounts in %1 and %2 cannot be combined.")
-                             .arg(isoCode(m_currency), isoCode(value.cyclePrice.currency())));
+    const Int128 numerator = static_cast<Int128>(monthlyPrice.minorUnits()) * 12 * (kBasisPoints - yearlyDiscountBp);
+    const Int128 denominator = kBasisPoints * unit;
+    const Int128 wholeUnits = (numerator + denominator / 2) / denominator;
+    const Int128 minor = wholeUnits * unit;
+    if (minor > std::numeric_limits<qint64>::max()) {
+        return makeError(QStringLiteral("money.overflow"),
+                         QCoreApplication::translate("okla", "The amount is too large to be represented."),
+                         QStringLiteral("cyclePrice"));
     }
-    if (value.months <= 0 || kTwelve % value.months != 0) {
-        return makeError(QStringLiteral("billing.invalid_cycle"),
-                         QCoreApplication::translate("okla", "A billing cycle of %1 months is not supported.")
-                             .arg(value.months));
-    }
-    // 2^63 × 12 per add: 2^60 adds before 128 bits overflow.
-    m_twelfths += static_cast<Int128>(value.cyclePrice.minorUnits()) * (kTwelve / value.months);
-    return {};
-}
-
-Result<Money> MrrTotal::rounded() const
-{
-    return toMoney(divideRoundedAway(m_twelfths, kTwelve), m_currency);
+    return Money::fromMinor(static_cast<qint64>(minor), monthlyPrice.currency());
 }
 
 } // namespace okla::models

@@ -242,9 +242,10 @@ ES = {
     "Could not write connection profile %1.": "No se pudo escribir el perfil de conexión %1.",
     "The amount is too large to be represented.": "El monto es demasiado grande para representarlo.",
     "A plan price cannot be negative.": "El precio de un plan no puede ser negativo.",
-    "The yearly price factor must be greater than zero.": "El factor del precio anual debe ser mayor que cero.",
+    "The yearly discount must be between 0 and 10000 basis points (0 % to 100 %).":
+        "El descuento anual debe estar entre 0 y 10000 puntos básicos (0 % a 100 %).",
     "Amounts in %1 and %2 cannot be combined.": "No se pueden combinar montos en %1 y %2.",
-    "A billing cycle of %1 months is not supported.": "No se admite un ciclo de facturación de %1 meses.",
+    "A KPI amount from the database could not be read.": "No se pudo leer un monto de KPI de la base de datos.",
     "New": "Nuevo",
     "Expansion": "Expansión",
     "Reactivation": "Reactivación",
@@ -352,6 +353,7 @@ ES = {
     "AZUL's answer was incomplete; the payment is being verified before anything is resent.":
         "La respuesta de AZUL llegó incompleta; se está verificando el pago antes de reenviar nada.",
     "Stripe accepts at most 50 metadata keys.": "Stripe acepta como máximo 50 claves de metadatos.",
+    "A Stripe amount must be greater than zero.": "Un monto de Stripe debe ser mayor que cero.",
     "A Stripe metadata key must have 1 to 40 characters and no brackets.":
         "Una clave de metadatos de Stripe debe tener de 1 a 40 caracteres y ningún corchete.",
     "A Stripe metadata value must have at most 500 characters.": "Un valor de metadatos de Stripe debe tener como máximo 500 caracteres.",
@@ -428,6 +430,8 @@ ES = {
     "A token sale carries a token of at most 100 characters and no card number.":
         "Una venta con token lleva un token de 100 caracteres como máximo y ningún número de tarjeta.",
     "The merchant name shown on statements is invalid.": "El nombre del comercio que aparece en los estados de cuenta no es válido.",
+    "AZUL charges and refunds in Dominican pesos (DOP) only; this amount is in %1.":
+        "AZUL cobra y reembolsa solo en pesos dominicanos (DOP); este monto está en %1.",
     "The AZUL order id must be digits.": "El número de orden de AZUL debe contener solo dígitos.",
     "The DataVault token is missing or too long.": "Falta el token de DataVault o es demasiado largo.",
     "Password not remembered": "No se recordó la contraseña",

@@ -35,7 +35,7 @@
     </message>
     <message>
         <source>The yearly price factor must be greater than zero.</source>
-        <translation>The yearly price factor must be greater than zero.</translation>
+        <translation type="vanished">The yearly price factor must be greater than zero.</translation>
     </message>
     <message>
         <source>Amounts in %1 and %2 cannot be combined.</source>
@@ -43,7 +43,7 @@
     </message>
     <message>
         <source>A billing cycle of %1 months is not supported.</source>
-        <translation>A billing cycle of %1 months is not supported.</translation>
+        <translation type="vanished">A billing cycle of %1 months is not supported.</translation>
     </message>
     <message>
         <source>New</source>
@@ -344,6 +344,18 @@
     <message>
         <source>The DataVault token is missing or too long.</source>
         <translation>The DataVault token is missing or too long.</translation>
+    </message>
+    <message>
+        <source>The yearly discount must be between 0 and 10000 basis points (0 % to 100 %).</source>
+        <translation>The yearly discount must be between 0 and 10000 basis points (0 % to 100 %).</translation>
+    </message>
+    <message>
+        <source>A KPI amount from the database could not be read.</source>
+        <translation>A KPI amount from the database could not be read.</translation>
+    </message>
+    <message>
+        <source>AZUL charges and refunds in Dominican pesos (DOP) only; this amount is in %1.</source>
+        <translation>AZUL charges and refunds in Dominican pesos (DOP) only; this amount is in %1.</translation>
     </message>
 </context>
 <context>
@@ -1151,6 +1163,10 @@
     <message>
         <source>A Stripe metadata value must have at most 500 characters.</source>
         <translation>A Stripe metadata value must have at most 500 characters.</translation>
+    </message>
+    <message>
+        <source>A Stripe amount must be greater than zero.</source>
+        <translation>A Stripe amount must be greater than zero.</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,7 @@
     </message>
     <message>
         <source>The yearly price factor must be greater than zero.</source>
-        <translation>El factor del precio anual debe ser mayor que cero.</translation>
+        <translation type="vanished">El factor del precio anual debe ser mayor que cero.</translation>
     </message>
     <message>
         <source>Amounts in %1 and %2 cannot be combined.</source>
@@ -43,7 +43,7 @@
     </message>
     <message>
         <source>A billing cycle of %1 months is not supported.</source>
-        <translation>No se admite un ciclo de facturación de %1 meses.</translation>
+        <translation type="vanished">No se admite un ciclo de facturación de %1 meses.</translation>
     </message>
     <message>
         <source>New</source>
@@ -344,6 +344,18 @@
     <message>
         <source>The DataVault token is missing or too long.</source>
         <translation>Falta el token de DataVault o es demasiado largo.</translation>
+    </message>
+    <message>
+        <source>The yearly discount must be between 0 and 10000 basis points (0 % to 100 %).</source>
+        <translation>El descuento anual debe estar entre 0 y 10000 puntos básicos (0 % a 100 %).</translation>
+    </message>
+    <message>
+        <source>A KPI amount from the database could not be read.</source>
+        <translation>No se pudo leer un monto de KPI de la base de datos.</translation>
+    </message>
+    <message>
+        <source>AZUL charges and refunds in Dominican pesos (DOP) only; this amount is in %1.</source>
+        <translation>AZUL cobra y reembolsa solo en pesos dominicanos (DOP); este monto está en %1.</translation>
     </message>
 </context>
 <context>
@@ -1151,6 +1163,10 @@
     <message>
         <source>A Stripe metadata value must have at most 500 characters.</source>
         <translation>Un valor de metadatos de Stripe debe tener como máximo 500 caracteres.</translation>
+    </message>
+    <message>
+        <source>A Stripe amount must be greater than zero.</source>
+        <translation>Un monto de Stripe debe ser mayor que cero.</translation>
     </message>
 </context>
 <context>

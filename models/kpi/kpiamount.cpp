@@ -1,5 +1,8 @@
 #include "models/kpi/kpiamount.h"
 
+#include <limits>
+
+#include <QCoreApplication>
 #include <QLocale>
 
 #include "models/money.h"
@@ -65,12 +68,118 @@ std::optional<qint64> parseFixed(QStringView text, int scaleDigits)
 
 } // namespace
 
+KpiAmount KpiAmount::fromScaled(qint64 scaled, Currency currency)
+{
+    KpiAmount a;
+    a.m_scaled = scaled;
+    a.m_currency = currency;
+    return a;
+}
+
+KpiAmount KpiAmount::fromMinor(qint64 minor, Currency currency)
+{
+    qint64 scaled = 0;
+    if (__builtin_mul_overflow(minor, kScale, &scaled))
+        return failed(Fault::Overflow, currency);
+    return fromScaled(scaled, currency);
+}
+
+std::optional<KpiAmount> KpiAmount::parse(QStringView text, Currency currency)
+{
+    const auto v = parseFixed(text, 4);
+    if (!v)
+        return std::nullopt;
+    return fromScaled(*v, currency);
+}
+
 std::optional<KpiAmount> KpiAmount::parse(QStringView text)
 {
     const auto v = parseFixed(text, 4);
     if (!v)
         return std::nullopt;
-    return fromScaled(*v);
+    KpiAmount a;
+    a.m_scaled = *v;
+    return a;
+}
+
+KpiAmount KpiAmount::unreadable(Currency currency)
+{
+    return failed(Fault::Unreadable, currency);
+}
+
+KpiAmount KpiAmount::failed(Fault fault, std::optional<Currency> a, std::optional<Currency> b)
+{
+    KpiAmount out;
+    out.m_fault = fault;
+    out.m_currency = a;
+    out.m_otherCurrency = b;
+    return out;
+}
+
+Error KpiAmount::error() const
+{
+    const auto name = [](std::optional<Currency> c) { return c ? isoCode(*c) : QStringLiteral("—"); };
+    switch (m_fault) {
+    case Fault::None:
+        return {};
+    case Fault::Overflow:
+        return makeError(QStringLiteral("money.overflow"),
+                         QCoreApplication::translate("okla", "The amount is too large to be represented."),
+                         QStringLiteral("KpiAmount"));
+    case Fault::CurrencyMismatch:
+        return makeError(QStringLiteral("money.currency_mismatch"),
+                         QCoreApplication::translate("okla", "Amounts in %1 and %2 cannot be combined.")
+                             .arg(name(m_currency), name(m_otherCurrency)),
+                         QStringLiteral("KpiAmount"));
+    case Fault::Unreadable:
+        return makeError(QStringLiteral("kpi.amount_unreadable"),
+                         QCoreApplication::translate("okla", "A KPI amount from the database could not be read."),
+                         name(m_currency));
+    }
+    return {};
+}
+
+Result<KpiAmount> KpiAmount::checked() const
+{
+    if (!isValid())
+        return error();
+    return *this;
+}
+
+KpiAmount KpiAmount::combine(const KpiAmount &other, bool subtract) const
+{
+    if (!isValid())
+        return *this;
+    if (!other.isValid())
+        return other;
+    // A zero without a currency (the start of a sum) takes the other's; otherwise both must agree.
+    std::optional<Currency> currency = m_currency;
+    if (m_currency != other.m_currency) {
+        if (!m_currency && m_scaled == 0)
+            currency = other.m_currency;
+        else if (!(other.m_currency == std::nullopt && other.m_scaled == 0))
+            return failed(Fault::CurrencyMismatch, m_currency, other.m_currency);
+    }
+    qint64 result = 0;
+    const bool overflow = subtract ? __builtin_sub_overflow(m_scaled, other.m_scaled, &result)
+                                   : __builtin_add_overflow(m_scaled, other.m_scaled, &result);
+    if (overflow)
+        return failed(Fault::Overflow, currency);
+    KpiAmount out;
+    out.m_scaled = result;
+    out.m_currency = currency;
+    return out;
+}
+
+KpiAmount KpiAmount::operator-() const
+{
+    if (!isValid())
+        return *this;
+    if (m_scaled == std::numeric_limits<qint64>::min())
+        return failed(Fault::Overflow, m_currency);
+    KpiAmount out = *this;
+    out.m_scaled = -m_scaled;
+    return out;
 }
 
 qint64 KpiAmount::roundedMinor() const
@@ -80,13 +189,18 @@ qint64 KpiAmount::roundedMinor() const
 
 QString KpiAmount::toMinorString() const
 {
-    const qint64 magnitude = m_scaled < 0 ? -m_scaled : m_scaled;
+    if (!isValid())
+        return {};
+    // The magnitude as unsigned: -INT64_MIN does not fit in qint64.
+    const quint64 magnitude = m_scaled < 0 ? quint64(0) - quint64(m_scaled) : quint64(m_scaled);
     return (m_scaled < 0 ? QStringLiteral("-") : QString()) + QString::number(magnitude / kScale) + u'.'
            + QStringLiteral("%1").arg(magnitude % kScale, 4, 10, QLatin1Char('0'));
 }
 
 QString KpiAmount::format(Currency currency, bool withSign) const
 {
+    if (!isValid() || (m_currency && *m_currency != currency))
+        return QStringLiteral("—");
     const QString text = Money::fromMinor(roundedMinor(), currency).format(QLocale());
     return withSign && m_scaled > 0 ? u'+' + text : text;
 }
@@ -95,7 +209,13 @@ std::optional<KpiAmount> KpiAmount::dividedBy(qint64 count) const
 {
     if (count == 0)
         return std::nullopt;
-    return fromScaled(qint64(divRound(m_scaled, count)));
+    if (!isValid())
+        return *this;
+    if (count == -1 && m_scaled == std::numeric_limits<qint64>::min())
+        return failed(Fault::Overflow, m_currency);
+    KpiAmount out = *this;
+    out.m_scaled = qint64(divRound(m_scaled, count));
+    return out;
 }
 
 std::optional<FxRate> FxRate::parse(QStringView text)
@@ -111,13 +231,37 @@ QString FxRate::toString() const
     return QString::number(micros / 1000000) + u'.' + QStringLiteral("%1").arg(micros % 1000000, 6, 10, QLatin1Char('0'));
 }
 
-KpiAmount convert(KpiAmount amount, Currency from, Currency to, FxRate rate)
+KpiAmount convert(const KpiAmount &amount, Currency to, FxRate rate)
 {
-    if (from == to || !rate.isValid())
-        return from == to ? amount : KpiAmount();
-    if (from == Currency::USD) // USD -> DOP: x rate
-        return KpiAmount::fromScaled(qint64(divRound(__int128(amount.scaled()) * rate.micros, 1000000)));
-    return KpiAmount::fromScaled(qint64(divRound(__int128(amount.scaled()) * 1000000, rate.micros)));
+    if (!amount.isValid())
+        return amount;
+    if (!amount.m_currency) { // a zero without a currency converts to any; anything else has no known source
+        if (amount.m_scaled == 0)
+            return KpiAmount::zero(to);
+        return KpiAmount::failed(KpiAmount::Fault::CurrencyMismatch, std::nullopt, to);
+    }
+    const Currency from = *amount.m_currency;
+    if (from == to)
+        return amount;
+    if (!rate.isValid())
+        return KpiAmount::zero(to);
+    // __int128: |scaled| < 2^63 and micros < 2^40, so neither product overflows; the quotient may.
+    const __int128 converted = from == Currency::USD ? divRound(__int128(amount.m_scaled) * rate.micros, 1000000)
+                                                     : divRound(__int128(amount.m_scaled) * 1000000, rate.micros);
+    if (converted > std::numeric_limits<qint64>::max() || converted < std::numeric_limits<qint64>::min())
+        return KpiAmount::failed(KpiAmount::Fault::Overflow, to);
+    return KpiAmount::fromScaled(qint64(converted), to);
+}
+
+KpiAmount convert(const KpiAmount &amount, Currency from, Currency to, FxRate rate)
+{
+    if (!amount.isValid())
+        return amount;
+    if (!amount.m_currency) // the caller knows the currency (a figure parsed without one)
+        return convert(KpiAmount::fromScaled(amount.m_scaled, from), to, rate);
+    if (*amount.m_currency != from)
+        return KpiAmount::failed(KpiAmount::Fault::CurrencyMismatch, amount.m_currency, from);
+    return convert(amount, to, rate);
 }
 
 KpiAmount toReporting(const NativeAmounts &amounts, Currency reporting, FxRate rate)
@@ -125,9 +269,11 @@ KpiAmount toReporting(const NativeAmounts &amounts, Currency reporting, FxRate r
     return convert(amounts.dop, Currency::DOP, reporting, rate) + convert(amounts.usd, Currency::USD, reporting, rate);
 }
 
-std::optional<double> ratio(KpiAmount numerator, KpiAmount denominator)
+std::optional<double> ratio(const KpiAmount &numerator, const KpiAmount &denominator)
 {
-    if (denominator.isZero())
+    if (!numerator.isValid() || !denominator.isValid() || denominator.isZero())
+        return std::nullopt;
+    if (numerator.currency() && denominator.currency() && *numerator.currency() != *denominator.currency())
         return std::nullopt;
     return double(numerator.scaled()) / double(denominator.scaled());
 }

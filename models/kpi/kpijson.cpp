@@ -13,9 +13,10 @@ QJsonValue num(std::optional<double> v)
     return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
 }
 
-QJsonValue amt(std::optional<KpiAmount> v)
+/// Minor units as text; null when undefined or invalid (an overflow or mixed currencies).
+QJsonValue amt(const std::optional<KpiAmount> &v)
 {
-    return v ? QJsonValue(v->toMinorString()) : QJsonValue(QJsonValue::Null);
+    return v && v->isValid() ? QJsonValue(v->toMinorString()) : QJsonValue(QJsonValue::Null);
 }
 
 QJsonObject summaryJson(const KpiSummary &s, const KpiData &data, const PeriodRow &p)
@@ -23,27 +24,27 @@ QJsonObject summaryJson(const KpiSummary &s, const KpiData &data, const PeriodRo
     QJsonObject movements;
     QJsonObject movementDealers;
     for (int i = 0; i < kMovementCount; ++i) {
-        movements.insert(movementKey(Movement(i)), s.movements[size_t(i)].toMinorString());
+        movements.insert(movementKey(Movement(i)), amt(s.movements[size_t(i)]));
         movementDealers.insert(movementKey(Movement(i)), s.movementDealers[size_t(i)]);
     }
     QJsonObject native;
-    native.insert(QStringLiteral("start_dop"), p.startMrr.dop.toMinorString());
-    native.insert(QStringLiteral("start_usd"), p.startMrr.usd.toMinorString());
-    native.insert(QStringLiteral("end_dop"), p.endMrr.dop.toMinorString());
-    native.insert(QStringLiteral("end_usd"), p.endMrr.usd.toMinorString());
+    native.insert(QStringLiteral("start_dop"), amt(p.startMrr.dop));
+    native.insert(QStringLiteral("start_usd"), amt(p.startMrr.usd));
+    native.insert(QStringLiteral("end_dop"), amt(p.endMrr.dop));
+    native.insert(QStringLiteral("end_usd"), amt(p.endMrr.usd));
     QJsonObject o{
         {QStringLiteral("period"), p.period.key()},
         {QStringLiteral("from"), p.period.from.toString(Qt::ISODate)},
         {QStringLiteral("to"), p.period.to.toString(Qt::ISODate)},
-        {QStringLiteral("mrr_start"), s.mrrStart.toMinorString()},
-        {QStringLiteral("mrr_end"), s.mrrEnd.toMinorString()},
+        {QStringLiteral("mrr_start"), amt(s.mrrStart)},
+        {QStringLiteral("mrr_end"), amt(s.mrrEnd)},
         {QStringLiteral("mrr_native"), native},
-        {QStringLiteral("list_mrr_end"), s.listMrrEnd.toMinorString()},
-        {QStringLiteral("discounts"), s.discounts.toMinorString()},
+        {QStringLiteral("list_mrr_end"), amt(s.listMrrEnd)},
+        {QStringLiteral("discounts"), amt(s.discounts)},
         {QStringLiteral("movements"), movements},
         {QStringLiteral("movement_dealers"), movementDealers},
-        {QStringLiteral("net_new_mrr"), s.netNew.toMinorString()},
-        {QStringLiteral("fx_effect"), s.fxEffect.toMinorString()},
+        {QStringLiteral("net_new_mrr"), amt(s.netNew)},
+        {QStringLiteral("fx_effect"), amt(s.fxEffect)},
         {QStringLiteral("paying_dealers_start"), s.payingStart},
         {QStringLiteral("paying_dealers_end"), s.payingEnd},
         {QStringLiteral("subscribed_dealers_end"), s.subscribedEnd},
@@ -84,9 +85,9 @@ QJsonArray providersJson(const QList<ProviderRow> &rows)
                              {QStringLiteral("ambiguous"), r.ambiguous},
                              {QStringLiteral("unknown"), r.unknown},
                              {QStringLiteral("latency_ms_mean"), num(s.latencyMs)},
-                             {QStringLiteral("processed_usd"), r.approvedUsd.toMinorString()},
-                             {QStringLiteral("refunded_usd"), r.refundedUsd.toMinorString()},
-                             {QStringLiteral("fees_usd"), r.feesUsd.toMinorString()}});
+                             {QStringLiteral("processed_usd"), amt(r.approvedUsd)},
+                             {QStringLiteral("refunded_usd"), amt(r.refundedUsd)},
+                             {QStringLiteral("fees_usd"), amt(r.feesUsd)}});
     }
     return a;
 }
@@ -101,10 +102,10 @@ QJsonObject kpiJson(const KpiData &data, Currency currency)
     QJsonArray spend;
     for (const SpendRow &r : data.spend) {
         spend.append(QJsonObject{{QStringLiteral("provider"), r.provider},
-                                 {QStringLiteral("fees_usd"), r.feesUsd.toMinorString()},
-                                 {QStringLiteral("fixed_usd"), r.fixedUsd.toMinorString()},
-                                 {QStringLiteral("total_usd"), (r.feesUsd + r.fixedUsd).toMinorString()},
-                                 {QStringLiteral("budget_usd"), r.hasBudget ? QJsonValue(r.budgetUsd.toMinorString())
+                                 {QStringLiteral("fees_usd"), amt(r.feesUsd)},
+                                 {QStringLiteral("fixed_usd"), amt(r.fixedUsd)},
+                                 {QStringLiteral("total_usd"), amt(r.feesUsd + r.fixedUsd)},
+                                 {QStringLiteral("budget_usd"), r.hasBudget ? amt(r.budgetUsd)
                                                                              : QJsonValue(QJsonValue::Null)},
                                  {QStringLiteral("budget_used"), num(r.hasBudget ? ratio(r.feesUsd + r.fixedUsd, r.budgetUsd)
                                                                                   : std::nullopt)}});
@@ -112,14 +113,14 @@ QJsonObject kpiJson(const KpiData &data, Currency currency)
     QJsonArray volume;
     for (const QuarterVolume &q : data.volume) {
         volume.append(QJsonObject{{QStringLiteral("quarter"), q.quarter.toString(Qt::ISODate)},
-                                  {QStringLiteral("processed_usd"), q.usd.toMinorString()},
+                                  {QStringLiteral("processed_usd"), amt(q.usd)},
                                   {QStringLiteral("target_usd"), amt(q.targetUsd)}});
     }
     QJsonArray eb;
     for (const EarlyBirdMonth &m : data.earlyBird) {
         eb.append(QJsonObject{{QStringLiteral("month"), m.month.toString(QStringLiteral("yyyy-MM"))},
                               {QStringLiteral("dealers"), m.dealers},
-                              {QStringLiteral("new_mrr"), toReporting(m.newMrr, currency, data.current.rateEnd).toMinorString()}});
+                              {QStringLiteral("new_mrr"), amt(toReporting(m.newMrr, currency, data.current.rateEnd))}});
     }
     return QJsonObject{
         {QStringLiteral("ok"), true},
@@ -133,7 +134,7 @@ QJsonObject kpiJson(const KpiData &data, Currency currency)
         {QStringLiteral("dunning"), QJsonObject{{QStringLiteral("invoices_due"), data.dunning.invoicesDue},
                                                 {QStringLiteral("collection_rate"), num(d.collection)},
                                                 {QStringLiteral("recovery_rate"), num(d.recovery)},
-                                                {QStringLiteral("recovered_mrr"), d.recoveredMrr.toMinorString()},
+                                                {QStringLiteral("recovered_mrr"), amt(d.recoveredMrr)},
                                                 {QStringLiteral("provisional"), d.provisional}}},
         {QStringLiteral("spend"), spend},
         {QStringLiteral("volume_by_quarter"), volume},

@@ -180,7 +180,7 @@ Status SandboxLauncher::up(UpOptions options)
     if (auto ok = allocatePorts(services, options, *state, true); !ok)
         return ok;
 
-    CredentialStore credentials(credentialsDirFor(options, *state, m_layout));
+    SandboxCredentialWriter credentials(credentialsDirFor(options, *state, m_layout));
     if (auto ok = credentials.ensureDefaults(); !ok)
         return ok;
     state->profileName = options.profileName;

@@ -8,7 +8,7 @@
 #include <QStringList>
 
 #include "models/result.h"
-#include "sandbox/launcher/credentialstore.h"
+#include "sandbox/launcher/sandboxcredentialwriter.h"
 #include "sandbox/launcher/sandboxlayout.h"
 
 namespace okla::services {
@@ -32,7 +32,7 @@ struct ServiceContext
 {
     const SandboxLayout &layout;
     const UpOptions &options;
-    const CredentialStore &credentials;
+    const SandboxCredentialWriter &credentials;
     SandboxState &state;
     std::function<void(const QString &)> say; ///< one progress line for the person watching
 

@@ -1,5 +1,7 @@
 #include "sandbox/seed/seedcontextloader.h"
 
+#include <optional>
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -42,6 +44,14 @@ models::Status ensureStaff(services::PgConnection &owner)
     return {};
 }
 
+/// A JSON number that is a whole int; nullopt for anything else.
+std::optional<int> wholeNumber(const QJsonValue &v)
+{
+    if (!v.isDouble() || v.toDouble() != double(v.toInt()))
+        return std::nullopt;
+    return v.toInt();
+}
+
 } // namespace
 
 models::Result<SeedContext> loadSeedContext(services::PgConnection &owner)
@@ -73,14 +83,15 @@ models::Result<SeedContext> loadSeedContext(services::PgConnection &owner)
     auto policies = owner.exec(QStringLiteral("SELECT key, value::text FROM billing_policies"));
     if (!policies)
         return policies.error();
+    std::optional<int> yearlyDiscount;
     for (int r = 0; r < policies->rows(); ++r) {
         const QString key = policies->text(r, 0);
         const QJsonDocument value = QJsonDocument::fromJson("[" + policies->text(r, 1).toUtf8() + "]");
         const QJsonValue v = value.array().at(0);
         if (key == QLatin1String("itbis_rate_bp"))
             c.itbisBp = v.toInt(c.itbisBp);
-        else if (key == QLatin1String("yearly_discount_bp"))
-            c.yearlyDiscountBp = v.toInt(c.yearlyDiscountBp);
+        else if (key == QLatin1String("yearly_discount_bp")) // no default: SQL will not price without it either
+            yearlyDiscount = wholeNumber(v);
         else if (key == QLatin1String("dunning_suspend_day"))
             c.suspendDay = v.toInt(c.suspendDay);
         else if (key == QLatin1String("dunning_cancel_day"))
@@ -93,6 +104,13 @@ models::Result<SeedContext> loadSeedContext(services::PgConnection &owner)
             c.refundApprovalLimit[Usd] = v.toObject().value(QLatin1String("USD")).toInteger(c.refundApprovalLimit[Usd]);
         }
     }
+    if (!yearlyDiscount)
+        return makeError(QStringLiteral("seed.policy"),
+                         QCoreApplication::translate("okla", "The billing policy yearly_discount_bp is missing or not a "
+                                                             "whole number of basis points."));
+    c.yearlyDiscountBp = *yearlyDiscount;
+    if (auto prices = c.cyclePrices(); !prices)
+        return prices.error(); // a yearly_discount_bp outside 0..10000: nothing is generated
     auto terms = owner.exec(QStringLiteral("SELECT id, enrol_deadline, free_months, discount_bp, coalesce(discount_months, 0) "
                                            "FROM early_bird_terms ORDER BY enrol_deadline, id"));
     if (!terms)

@@ -36,6 +36,10 @@ constexpr std::array<int, 6> kPurchaseWeights{273, 354, 230, 100, 32, 11};
 SeedGenerator::SeedGenerator(const SeedOptions &options, const SeedContext &context, bool mirrorSims)
     : m_options(options), m_context(context), m_mirror(mirrorSims)
 {
+    const auto prices = context.cyclePrices();
+    Q_ASSERT_X(prices.ok(), "SeedGenerator", "the context's prices or yearly discount are invalid");
+    if (prices)
+        m_cyclePrices = *prices;
     const QDate last = options.lastMonth.isValid() ? options.lastMonth : QDate(2026, 11, 1);
     const int months = std::max(1, options.months);
     const int lastFirst = daysFromCivil(last.year(), last.month(), 1);
@@ -68,20 +72,6 @@ std::int64_t SeedGenerator::fxRate(int day) const
 {
     const int i = std::clamp(day - m_fxStart, 0, int(m_fx.size()) - 1);
     return m_fx[size_t(i)];
-}
-
-std::int64_t SeedGenerator::cyclePrice(const SubState &s, int currency) const
-{
-    const std::int64_t monthly = m_context.plans[size_t(s.plan)][size_t(currency)].monthlyMinor;
-    switch (s.cycle) {
-    case Quarterly: return 3 * monthly;
-    case Yearly: {
-        // 12 x monthly x (1 - yearly discount), rounded half up to whole currency units.
-        const std::int64_t scaled = 12 * monthly * (10000 - m_context.yearlyDiscountBp);
-        return (scaled + 500000) / 1000000 * 100;
-    }
-    default: return monthly;
-    }
 }
 
 void SeedGenerator::run(const std::function<bool(SeedBatch &&)> &sink)

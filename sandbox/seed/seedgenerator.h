@@ -24,6 +24,7 @@ class SeedGenerator
 {
 public:
     /// `mirrorSims`: also produce the okla_sim rows (AZUL transactions, Stripe objects).
+    /// `context` must price every plan (SeedContext::cyclePrices() ok): loadSeedContext checks it.
     SeedGenerator(const SeedOptions &options, const SeedContext &context, bool mirrorSims);
     ~SeedGenerator();
 
@@ -88,10 +89,14 @@ private:
     Card &addCard(DealerState &d, int provider, std::int64_t createdMs);
     std::string stripeId(std::string_view prefix, SeedRandom &rng, int length = 24);
     std::int64_t fxRate(int day) const;
-    std::int64_t cyclePrice(const SubState &s, int currency) const;
+    std::int64_t cyclePrice(const SubState &s, int currency) const
+    {
+        return m_cyclePrices[size_t(s.plan)][size_t(currency)][size_t(s.cycle)];
+    }
 
     SeedOptions m_options;
     SeedContext m_context;
+    CyclePriceTable m_cyclePrices{}; ///< m_context.cyclePrices(), computed once
     bool m_mirror = false;
     int m_windowStart = 0;
     int m_cutoff = 0;

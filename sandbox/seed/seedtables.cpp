@@ -1,5 +1,6 @@
 #include "sandbox/seed/seedtypes.h"
 
+#include "models/billingcycle.h"
 #include "sandbox/seed/seedcalendar.h"
 
 namespace okla::sandbox {
@@ -66,6 +67,26 @@ SeedContext SeedContext::defaults()
     c.financeStaff = {1, 2};
     c.approverStaff = {1, 2, 3};
     return c;
+}
+
+models::Result<CyclePriceTable> SeedContext::cyclePrices() const
+{
+    constexpr models::BillingCycle kBillingCycles[3] = {models::BillingCycle::Monthly, models::BillingCycle::Quarterly,
+                                                        models::BillingCycle::Yearly};
+    CyclePriceTable table{};
+    for (int p = 0; p < PlanCount; ++p) {
+        for (int c : {Dop, Usd}) {
+            const models::Money monthly = models::Money::fromMinor(
+                plans[size_t(p)][size_t(c)].monthlyMinor, c == Usd ? models::Currency::USD : models::Currency::DOP);
+            for (int cycle : {Monthly, Quarterly, Yearly}) {
+                const auto price = models::cyclePrice(monthly, kBillingCycles[cycle], yearlyDiscountBp);
+                if (!price)
+                    return price.error();
+                table[size_t(p)][size_t(c)][size_t(cycle)] = price->minorUnits();
+            }
+        }
+    }
+    return table;
 }
 
 } // namespace okla::sandbox

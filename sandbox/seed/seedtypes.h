@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include "models/result.h"
 #include "sandbox/seed/copybuffer.h"
 
 namespace okla::sandbox {
@@ -50,6 +51,9 @@ enum Plan { PlanLibre, PlanVisible, PlanStarter, PlanPro, PlanElite, PlanEnterpr
 enum Currency { Dop, Usd };
 enum Cycle { Monthly, Quarterly, Yearly };
 
+/// The price charged once per cycle, minor units: [plan][currency][cycle].
+using CyclePriceTable = std::array<std::array<std::array<std::int64_t, 3>, 2>, PlanCount>;
+
 /// What the generator needs from the database's configuration tables (prices, policies, terms,
 /// staff), read once before generating so that prices and policies stay configuration, not code.
 struct SeedContext
@@ -80,6 +84,11 @@ struct SeedContext
 
     /// The defaults of migrations 0001..0006 (for tests that generate without a database).
     static SeedContext defaults();
+
+    /// Every plan's price per cycle under this context's yearly discount, computed by
+    /// models::cyclePrice: the one formula, which SQL's okla_cycle_price_minor matches. Fails for
+    /// a discount outside 0..10000 or a price that overflows.
+    models::Result<CyclePriceTable> cyclePrices() const;
 };
 
 /// One slice of generated rows, one COPY buffer per table; the loader streams it.

@@ -17,11 +17,6 @@ using models::Status;
 
 namespace {
 
-Currency currencyOf(const QString &code)
-{
-    return code == QLatin1String("USD") ? Currency::USD : Currency::DOP;
-}
-
 Status loadMonths(PgConnection &c, KpiData &data)
 {
     auto r = c.exec(QStringLiteral(
@@ -60,9 +55,9 @@ Status loadMonths(PgConnection &c, KpiData &data)
             continue;
         MonthRow &m = data.months[*it];
         const Currency cur = currencyOf(mrr->text(i, 1));
-        m.mrr.in(cur) += amount(*mrr, i, 3);
-        m.listMrr.in(cur) += amount(*mrr, i, 4);
-        m.mrrByPlan[mrr->text(i, 2)].in(cur) += amount(*mrr, i, 3);
+        m.mrr.in(cur) += amount(*mrr, i, 3, cur);
+        m.listMrr.in(cur) += amount(*mrr, i, 4, cur);
+        m.mrrByPlan[mrr->text(i, 2)].in(cur) += amount(*mrr, i, 3, cur);
     }
     auto mv = c.exec(QStringLiteral("SELECT month, currency, kind, dealers, round(amount, 4) FROM kpi_month_movements"));
     if (!mv)
@@ -73,7 +68,8 @@ Status loadMonths(PgConnection &c, KpiData &data)
         if (it == index.end() || !kind)
             continue;
         MonthRow &m = data.months[*it];
-        m.movements[*kind].in(currencyOf(mv->text(i, 1))) += amount(*mv, i, 4);
+        const Currency cur = currencyOf(mv->text(i, 1));
+        m.movements[*kind].in(cur) += amount(*mv, i, 4, cur);
         m.movements.dealers[size_t(*kind)] += int(mv->toInt64(i, 3));
     }
     auto rt = c.exec(QStringLiteral("SELECT month, base_months, currency, round(start_mrr, 4), round(retained_mrr, 4) "
@@ -87,8 +83,8 @@ Status loadMonths(PgConnection &c, KpiData &data)
         MonthRow &m = data.months[*it];
         const Currency cur = currencyOf(rt->text(i, 2));
         const bool twelve = rt->toInt64(i, 1) == 12;
-        (twelve ? m.nrr12Start : m.nrrStart).in(cur) = amount(*rt, i, 3);
-        (twelve ? m.nrr12Retained : m.nrrRetained).in(cur) = amount(*rt, i, 4);
+        (twelve ? m.nrr12Start : m.nrrStart).in(cur) = amount(*rt, i, 3, cur);
+        (twelve ? m.nrr12Retained : m.nrrRetained).in(cur) = amount(*rt, i, 4, cur);
     }
     return {};
 }
@@ -117,8 +113,9 @@ Status stateBefore(PgConnection &c, QDate day, NativeAmounts &mrr, NativeAmounts
             paying = int(r->toInt64(i, 3));
             continue;
         }
-        mrr.in(currencyOf(r->text(i, 0))) = amount(*r, i, 1);
-        list.in(currencyOf(r->text(i, 0))) = amount(*r, i, 2);
+        const Currency cur = currencyOf(r->text(i, 0));
+        mrr.in(cur) = amount(*r, i, 1, cur);
+        list.in(cur) = amount(*r, i, 2, cur);
     }
     return {};
 }
@@ -175,7 +172,8 @@ Result<PeriodRow> periodRow(PgConnection &c, const KpiData &data, const KpiPerio
             if (!kind)
                 continue;
             if (!mv->isNull(i, 0)) {
-                p.movements[*kind].in(currencyOf(mv->text(i, 0))) = amount(*mv, i, 2);
+                const Currency cur = currencyOf(mv->text(i, 0));
+                p.movements[*kind].in(cur) = amount(*mv, i, 2, cur);
                 continue;
             }
             p.movements.dealers[size_t(*kind)] = int(mv->toInt64(i, 3));
@@ -205,8 +203,10 @@ Result<PeriodRow> periodRow(PgConnection &c, const KpiData &data, const KpiPerio
             {iso(monthStart(last)), iso(base), iso(monthStart(period.from)), iso(last)});
         if (!r)
             return r.error();
-        for (int i = 0; i < r->rows(); ++i)
-            p.nrrRetained.in(currencyOf(r->text(i, 0))) -= amount(*r, i, 1);
+        for (int i = 0; i < r->rows(); ++i) {
+            const Currency cur = currencyOf(r->text(i, 0));
+            p.nrrRetained.in(cur) -= amount(*r, i, 1, cur);
+        }
     }
     auto rates = c.exec(QStringLiteral("SELECT rs.rate, rs.stale, re.rate, re.stale FROM (SELECT 1) one")
                         + fxJoin(QStringLiteral("$1::date"), QStringLiteral("rs"))

@@ -61,7 +61,7 @@ Result<QList<KpiDealerRow>> KpiRepository::dealers(PgConnection &c, const QStrin
         row.currency = r->text(i, 2);
         row.plan = r->text(i, 3);
         row.date = date(*r, i, 4);
-        row.amount = amount(*r, i, 5);
+        row.amount = amount(*r, i, 5, currencyOf(row.currency));
         row.detail = r->text(i, 6);
         rows << row;
     }

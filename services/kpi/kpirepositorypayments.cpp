@@ -44,10 +44,10 @@ Result<QList<ProviderRow>> providers(PgConnection &c, QDate from, QDate to)
         p.unknown = r->toInt64(i, 8);
         p.latencyMsSum = r->text(i, 9).toDouble();
         p.latencyN = r->toInt64(i, 10);
-        p.approvedUsd = amount(*r, i, 11);
-        p.approvedDop = amount(*r, i, 12);
-        p.refundedUsd = amount(*r, i, 13);
-        p.feesUsd = amount(*r, i, 14);
+        p.approvedUsd = amount(*r, i, 11, Currency::USD);
+        p.approvedDop = amount(*r, i, 12, Currency::DOP);
+        p.refundedUsd = amount(*r, i, 13, Currency::USD);
+        p.feesUsd = amount(*r, i, 14, Currency::USD);
         rows << p;
     }
     return rows;
@@ -68,7 +68,7 @@ Result<DunningRow> dunning(PgConnection &c, QDate from, QDate to, QDate asOf)
     d.paidInWindow = r->toInt64(0, 1);
     d.firstFailed = r->toInt64(0, 2);
     d.recovered = r->toInt64(0, 3);
-    d.recoveredMrr = {amount(*r, 0, 4), amount(*r, 0, 5)};
+    d.recoveredMrr = {amount(*r, 0, 4, Currency::DOP), amount(*r, 0, 5, Currency::USD)};
     d.provisional = r->text(0, 6) == QLatin1String("t");
     return d;
 }
@@ -92,7 +92,7 @@ Status spend(PgConnection &c, KpiData &data)
     for (int i = 0; i < fixed->rows(); ++i) {
         SpendRow &s = rows[fixed->text(i, 0)];
         s.provider = fixed->text(i, 0);
-        s.fixedUsd = amount(*fixed, i, 1);
+        s.fixedUsd = amount(*fixed, i, 1, Currency::USD);
     }
     auto budget = c.exec(QStringLiteral(
         "SELECT b.provider, sum(b.monthly_usd_minor) FROM generate_series(date_trunc('month', $1::date), $2::date, "
@@ -103,7 +103,7 @@ Status spend(PgConnection &c, KpiData &data)
     for (int i = 0; i < budget->rows(); ++i) {
         SpendRow &s = rows[budget->text(i, 0)];
         s.provider = budget->text(i, 0);
-        s.budgetUsd = KpiAmount::fromMinor(budget->toInt64(i, 1));
+        s.budgetUsd = KpiAmount::fromMinor(budget->toInt64(i, 1), Currency::USD);
         s.hasBudget = true;
     }
     data.spend = rows.values();
@@ -148,10 +148,10 @@ Status loadPayments(PgConnection &c, KpiData &data)
     for (int i = 0; i < vol->rows(); ++i) {
         QuarterVolume q;
         q.quarter = date(*vol, i, 0);
-        q.usd = amount(*vol, i, 1);
-        q.dop = amount(*vol, i, 2);
+        q.usd = amount(*vol, i, 1, Currency::USD);
+        q.dop = amount(*vol, i, 2, Currency::DOP);
         if (!vol->isNull(i, 3))
-            q.targetUsd = amount(*vol, i, 3);
+            q.targetUsd = amount(*vol, i, 3, Currency::USD);
         data.volume << q;
     }
     return {};
@@ -175,7 +175,8 @@ Status loadCohortsAndTargets(PgConnection &c, KpiData &data)
             cell.dealers = int(co->toInt64(i, 5));
             data.cohorts << cell;
         }
-        data.cohorts.last().mrr.in(co->text(i, 2) == QLatin1String("USD") ? Currency::USD : Currency::DOP) = amount(*co, i, 6);
+        const Currency cur = currencyOf(co->text(i, 2));
+        data.cohorts.last().mrr.in(cur) = amount(*co, i, 6, cur);
     }
     // The calendar ahead: each enrolment's free months end books New MRR at its plan price minus
     // the larger discount (its own or the Early Bird one).
@@ -183,8 +184,8 @@ Status loadCohortsAndTargets(PgConnection &c, KpiData &data)
         "SELECT date_trunc('month', e.free_until)::date, pv.currency, count(*), round(sum(okla_mrr_minor("
         "  pv.monthly_price_minor, s.billing_cycle, greatest(CASE WHEN s.discount_ends IS NULL OR s.discount_ends > e.free_until"
         "  THEN s.discount_bp ELSE 0 END, CASE WHEN e.discount_ends IS NULL OR e.discount_ends > e.free_until"
-        "  THEN e.discount_bp ELSE 0 END))), 4) "
-        "FROM early_bird_enrolments e "
+        "  THEN e.discount_bp ELSE 0 END), pol.yearly_discount_bp)), 4) "
+        "FROM early_bird_enrolments e CROSS JOIN (SELECT okla_yearly_discount_bp() AS yearly_discount_bp OFFSET 0) pol "
         "JOIN LATERAL (SELECT * FROM subscriptions x WHERE x.dealer_id = e.dealer_id ORDER BY x.started_at DESC, x.id DESC"
         "              LIMIT 1) s ON true "
         "JOIN plan_versions pv ON pv.id = s.plan_version_id "
@@ -197,7 +198,8 @@ Status loadCohortsAndTargets(PgConnection &c, KpiData &data)
         if (data.earlyBird.isEmpty() || data.earlyBird.last().month != month)
             data.earlyBird << EarlyBirdMonth{month, 0, {}};
         data.earlyBird.last().dealers += int(eb->toInt64(i, 2));
-        data.earlyBird.last().newMrr.in(eb->text(i, 1) == QLatin1String("USD") ? Currency::USD : Currency::DOP) += amount(*eb, i, 3);
+        const Currency cur = currencyOf(eb->text(i, 1));
+        data.earlyBird.last().newMrr.in(cur) += amount(*eb, i, 3, cur);
     }
     auto n = c.exec(QStringLiteral("SELECT count(*) FROM early_bird_enrolments"));
     if (!n)

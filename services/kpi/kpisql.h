@@ -19,11 +19,19 @@ inline QString fxJoin(const QString &dayExpr, const QString &alias)
         .arg(dayExpr, alias);
 }
 
-inline models::kpi::KpiAmount amount(const PgResult &r, int row, int col)
+/// The currency column of the KPI tables ('DOP' or 'USD', by CHECK).
+inline models::Currency currencyOf(const QString &code)
+{
+    return code == QLatin1String("USD") ? models::Currency::USD : models::Currency::DOP;
+}
+
+/// A numeric column in minor units of @p currency: NULL is zero; unreadable text an invalid amount.
+inline models::kpi::KpiAmount amount(const PgResult &r, int row, int col, models::Currency currency)
 {
     if (r.isNull(row, col))
-        return {};
-    return models::kpi::KpiAmount::parse(r.text(row, col)).value_or(models::kpi::KpiAmount());
+        return models::kpi::KpiAmount::zero(currency);
+    const QString text = r.text(row, col);
+    return models::kpi::KpiAmount::parse(text, currency).value_or(models::kpi::KpiAmount::unreadable(currency));
 }
 
 inline models::kpi::FxRate rate(const PgResult &r, int row, int col, int staleCol)

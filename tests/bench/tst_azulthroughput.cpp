@@ -66,8 +66,8 @@ class TestAzulThroughput : public QObject
     AzulPayment sale(const QString &customOrderId) const
     {
         AzulPayment p;
-        p.amount = 118000;
-        p.itbis = 18000;
+        p.amount = okla::models::Money::fromMinor(118000, okla::models::Currency::DOP);
+        p.itbis = okla::models::Money::fromMinor(18000, okla::models::Currency::DOP);
         p.cardNumber = QStringLiteral("5424180279791732");
         p.expiration = QStringLiteral("202812");
         p.cvc = QStringLiteral("732");

@@ -122,8 +122,10 @@ void TestKpiBench::rebuildAgainstPlainSql()
     // without the paid-charge, Early Bird or discount-end rules).
     t.restart();
     auto plain = m_owner.exec(QStringLiteral(
-        "SELECT m, pv.currency, sum(okla_mrr_minor(pv.monthly_price_minor, s.billing_cycle, s.discount_bp)) "
+        "SELECT m, pv.currency, sum(okla_mrr_minor(pv.monthly_price_minor, s.billing_cycle, s.discount_bp, "
+        "                                          pol.yearly_discount_bp)) "
         "FROM generate_series(date '2024-12-01', date '2026-11-01', interval '1 month') m "
+        "CROSS JOIN (SELECT okla_yearly_discount_bp() AS yearly_discount_bp OFFSET 0) pol "
         "CROSS JOIN LATERAL (SELECT DISTINCT ON (subscription_id) * FROM subscription_changes "
         "                    WHERE effective_date < m + interval '1 month' "
         "                    ORDER BY subscription_id, effective_date DESC, id DESC) s "

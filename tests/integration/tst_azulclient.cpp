@@ -14,6 +14,8 @@
 
 using namespace okla::services;
 using namespace okla::services::azul;
+using okla::models::Currency;
+using okla::models::Money;
 using okla::tests::await;
 using Outcome = AzulResult::Outcome;
 using Kind = http::HttpOutcome::Kind;
@@ -30,14 +32,15 @@ class TestAzulClient : public QObject
     static AzulPayment payment(const char *pan, const char *cvc, qint64 amount, const QString &customOrderId)
     {
         AzulPayment p;
-        p.amount = amount;
-        p.itbis = amount * 18 / 118;
+        p.amount = dop(amount);
+        p.itbis = dop(amount * 18 / 118);
         p.cardNumber = QString::fromLatin1(pan);
         p.expiration = QStringLiteral("202812");
         p.cvc = QString::fromLatin1(cvc);
         p.customOrderId = customOrderId;
         return p;
     }
+    static Money dop(qint64 minor) { return Money::fromMinor(minor, Currency::DOP); }
     static QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 
     /// An attempt store standing in for the attempts table (the flow calls it before each send).
@@ -118,8 +121,8 @@ private slots:
         const AzulOutcome sale = await(m_client->sale(payment("4260550061845872", "872", 10000, newId())));
         QVERIFY(sale.result.approved());
         // when refunding 6,000 then 5,000
-        const AzulOutcome first = await(m_client->refund(sale.result.azulOrderId, 6000, 0, newId()));
-        const AzulOutcome over = await(m_client->refund(sale.result.azulOrderId, 5000, 0, newId()));
+        const AzulOutcome first = await(m_client->refund(sale.result.azulOrderId, dop(6000), dop(0), newId()));
+        const AzulOutcome over = await(m_client->refund(sale.result.azulOrderId, dop(5000), dop(0), newId()));
         // then the first succeeds and the over-refund is a business error with AZUL's text
         QVERIFY2(first.result.approved(), qPrintable(first.result.detail));
         QCOMPARE(over.result.outcome, Outcome::Error);
@@ -128,13 +131,28 @@ private slots:
         QCOMPARE(over.toError().code, QStringLiteral("azul.error.business"));
     }
 
+    void refundInDollarsNeverLeaves()
+    {
+        // given an approved sale of RD$100.00
+        const AzulOutcome sale = await(m_client->sale(payment("4260550061845872", "872", 10000, newId())));
+        QVERIFY(sale.result.approved());
+        // when a refund is asked for in dollars
+        const AzulOutcome refund = await(m_client->refund(sale.result.azulOrderId, Money::fromMinor(100, Currency::USD),
+                                                          Money::zero(Currency::USD), newId()));
+        // then nothing is sent: a request bug that names the currency
+        QVERIFY(refund.neverLeft());
+        QCOMPARE(refund.result.errorKind, AzulResult::ErrorKind::RequestBug);
+        QCOMPARE(refund.result.errorDescription, QStringLiteral("VALIDATION_ERROR:Amount"));
+        QVERIFY2(refund.result.detail.contains(QStringLiteral("USD")), qPrintable(refund.result.detail));
+    }
+
     void holdPostVoidAndDataVault()
     {
         const AzulOutcome hold = await(m_client->hold(payment("6011000990099818", "818", 20000, newId())));
         QVERIFY2(hold.result.approved(), qPrintable(hold.result.detail));
-        const AzulOutcome post = await(m_client->post(hold.result.azulOrderId, 20000, 0));
+        const AzulOutcome post = await(m_client->post(hold.result.azulOrderId, dop(20000), dop(0)));
         QVERIFY2(post.result.approved(), qPrintable(post.result.detail));
-        const AzulOutcome again = await(m_client->post(hold.result.azulOrderId, 20000, 0));
+        const AzulOutcome again = await(m_client->post(hold.result.azulOrderId, dop(20000), dop(0)));
         QCOMPARE(again.result.outcome, Outcome::Error);
         const AzulOutcome voided = await(m_client->voidTransaction(post.result.azulOrderId));
         QVERIFY2(voided.result.approved(), qPrintable(voided.result.detail));
@@ -143,7 +161,7 @@ private slots:
         QVERIFY2(token.result.approved(), qPrintable(token.result.detail));
         QVERIFY(!token.result.dataVaultToken.isEmpty());
         AzulPayment viaToken;
-        viaToken.amount = 3000;
+        viaToken.amount = dop(3000);
         viaToken.dataVaultToken = token.result.dataVaultToken;
         viaToken.customOrderId = newId();
         const AzulOutcome tokenSale = await(m_client->tokenSale(viaToken));

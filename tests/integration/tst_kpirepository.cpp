@@ -15,9 +15,9 @@ using okla::services::KpiSnapshotBuilder;
 using okla::services::PgConnection;
 
 namespace {
-KpiAmount amt(const char *text)
+KpiAmount amt(const char *text, Currency currency = Currency::DOP)
 {
-    return KpiAmount::parse(QString::fromLatin1(text)).value();
+    return KpiAmount::parse(QString::fromLatin1(text), currency).value();
 }
 void fuzzyRatio(std::optional<double> actual, double expected)
 {
@@ -129,9 +129,9 @@ void TestKpiRepository::februaryInUsd()
     const KpiData data = load(KpiPeriod::month(2026, 2));
     const KpiSummary s = KpiCalculator::summarize(data, data.current, Currency::USD);
     // USD figures = DOP / the same day's rate (59 all February)
-    QCOMPARE(s.mrrEnd, amt("34076.1017"));        // 1,484,800 / 59 + 8,910
-    QCOMPARE(s.mrrStart, amt("55769.0395"));      // 2,764,683.3333 / 59 + 8,910
-    QCOMPARE(s.movements[size_t(Movement::Churn)], amt("28475.9887"));
+    QCOMPARE(s.mrrEnd, amt("34076.1017", Currency::USD));        // 1,484,800 / 59 + 8,910
+    QCOMPARE(s.mrrStart, amt("55769.0395", Currency::USD));      // 2,764,683.3333 / 59 + 8,910
+    QCOMPARE(s.movements[size_t(Movement::Churn)], amt("28475.9887", Currency::USD));
     fuzzyRatio(s.customerChurn, 0.2);
 }
 
@@ -181,8 +181,8 @@ void TestKpiRepository::paymentsAndDunning()
         if (v.quarter == QDate(2026, 1, 1)) {
             found = true;
             // 8,910 USD + 1,279,828 / 58 + 3,114,020 / 59 + 706,643 / 60, refunds not subtracted
-            QCOMPARE(v.usd, amt("95533.3833"));
-            QCOMPARE(v.targetUsd.value(), amt("5000000"));
+            QCOMPARE(v.usd, amt("95533.3833", Currency::USD));
+            QCOMPARE(v.targetUsd.value(), amt("5000000", Currency::USD));
         }
     }
     QVERIFY(found);
@@ -207,7 +207,7 @@ void TestKpiRepository::monthWithNoDealersIsUndefinedNotZero()
 {
     const KpiData data = load(KpiPeriod::month(2025, 10));
     const KpiSummary s = KpiCalculator::summarize(data, data.current, Currency::DOP);
-    QCOMPARE(s.mrrEnd, KpiAmount());
+    QCOMPARE(s.mrrEnd, KpiAmount::zero(Currency::DOP));
     QCOMPARE(s.payingEnd, 0);
     QVERIFY(!s.customerChurn);
     QVERIFY(!s.grossMrrChurn);

@@ -37,8 +37,8 @@ T await(QFuture<T> future, int timeoutMs = 60'000)
 AzulPayment payment(qint64 amount)
 {
     AzulPayment p;
-    p.amount = amount;
-    p.itbis = amount * 18 / 118;
+    p.amount = okla::models::Money::fromMinor(amount, okla::models::Currency::DOP);
+    p.itbis = okla::models::Money::fromMinor(amount * 18 / 118, okla::models::Currency::DOP);
     p.cardNumber = QStringLiteral("5424180279791732"); // approved test card
     p.expiration = QStringLiteral("202812");
     p.cvc = QStringLiteral("732");

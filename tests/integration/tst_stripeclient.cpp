@@ -15,6 +15,8 @@ using namespace okla::services;
 using namespace okla::services::stripe;
 using okla::tests::await;
 using Kind = http::HttpOutcome::Kind;
+using okla::models::Currency;
+using okla::models::Money;
 
 class TestStripeClient : public QObject
 {
@@ -24,6 +26,7 @@ class TestStripeClient : public QObject
     StripeConfig m_config;
     std::unique_ptr<StripeClient> m_client;
 
+    static Money usd(qint64 cents) { return Money::fromMinor(cents, Currency::USD); }
     static QString uuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 
     StripeOutcome post(const QString &path, const StripeFormEncoder &params, const QString &object)
@@ -66,10 +69,10 @@ private slots:
         // given a charge of $10.00 with $6.00 refunded
         const QString charge = paidCharge(1000);
         QVERIFY(charge.startsWith(QStringLiteral("ch_")));
-        const StripeOutcome first = await(m_client->send(StripeClient::createRefund(uuid(), charge, {}, 600)));
+        const StripeOutcome first = await(m_client->send(StripeClient::createRefund(uuid(), charge, {}, usd(600))));
         QVERIFY2(first.ok(), qPrintable(first.toError().toString()));
         // when refunding $5.00 more
-        const StripeOutcome over = await(m_client->send(StripeClient::createRefund(uuid(), charge, {}, 500)));
+        const StripeOutcome over = await(m_client->send(StripeClient::createRefund(uuid(), charge, {}, usd(500))));
         // then Stripe's error, typed, with its message as detail
         QCOMPARE(over.httpStatus, 400);
         QCOMPARE(over.response.kind, StripeResponse::Kind::ApiError);
@@ -86,7 +89,7 @@ private slots:
         // given one prepared refund request (the OKLA refund row's uuid is its key)
         const QString charge = paidCharge(2000);
         const QString oklaId = uuid();
-        const StripeRequest request = StripeClient::createRefund(oklaId, charge, {}, 700, QStringLiteral("requested_by_customer"));
+        const StripeRequest request = StripeClient::createRefund(oklaId, charge, {}, usd(700), QStringLiteral("requested_by_customer"));
         // when it is sent twice (a retry after a lost answer)
         const StripeOutcome a = await(m_client->send(request));
         const StripeOutcome b = await(m_client->send(request));
@@ -102,7 +105,7 @@ private slots:
         QCOMPARE(counted.value("requests").toInt(), 2);
         QCOMPARE(counted.value("effects").toInt(), 1);
         // and the same key with other parameters is refused
-        const StripeOutcome other = await(m_client->send(StripeClient::createRefund(oklaId, charge, {}, 800)));
+        const StripeOutcome other = await(m_client->send(StripeClient::createRefund(oklaId, charge, {}, usd(800))));
         QCOMPARE(other.response.error.type, QStringLiteral("idempotency_error"));
         // list by charge and retrieve agree
         StripeListParams params;
@@ -156,7 +159,7 @@ private slots:
         // given a refund whose first attempt is reset before Stripe acts
         const QString charge = paidCharge(900);
         const QString oklaId = uuid();
-        const StripeRequest request = StripeClient::createRefund(oklaId, charge, {}, 400);
+        const StripeRequest request = StripeClient::createRefund(oklaId, charge, {}, usd(400));
         m_sim.addFault(false, {{"operation", "refunds.create"}, {"kind", "reset"}, {"count", 1}});
         // when
         const StripeOutcome reset = await(m_client->send(request));
@@ -294,7 +297,7 @@ private slots:
         ResilienceManager manager(nullptr, ResilienceManager::Options{});
         StripeOperations operations(*m_client, manager);
         // when
-        const CallResult<StripeOutcome> call = await(operations.createRefund(oklaId, charge, {}, 500));
+        const CallResult<StripeOutcome> call = await(operations.createRefund(oklaId, charge, {}, usd(500)));
         // then the policy retried once, with the same key, and Stripe refunded once
         QVERIFY(call.outcome.has_value());
         QVERIFY2(call.outcome->ok(), qPrintable(call.outcome->toError().toString()));

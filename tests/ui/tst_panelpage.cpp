@@ -95,7 +95,7 @@ void TestPanelPage::showsTheMonthThenSwitchesCurrencyAndPeriod()
     // then: the cards show the hand-computed figures, in Spanish
     KpiCard *mrr = card(QStringLiteral("Ingreso recurrente mensual"));
     QVERIFY2(mrr, "the MRR card is labelled in Spanish");
-    QCOMPARE(mrr->valueText(), KpiAmount::fromMinor(2010490).format(Currency::DOP));
+    QCOMPARE(mrr->valueText(), KpiAmount::fromMinor(2010490, Currency::DOP).format(Currency::DOP));
     KpiCard *churn = card(QStringLiteral("Tasa de cancelación de dealers"));
     QVERIFY(churn);
     QCOMPARE(churn->valueText(), KpiCalculator::formatPercent(0.2));
@@ -112,7 +112,7 @@ void TestPanelPage::showsTheMonthThenSwitchesCurrencyAndPeriod()
     // when: dollars (no database round trip)
     m_panel->setCurrency(Currency::USD);
     // then
-    QCOMPARE(mrr->valueText(), KpiAmount::parse(QStringLiteral("34076.1017"))->format(Currency::USD));
+    QCOMPARE(mrr->valueText(), KpiAmount::parse(QStringLiteral("34076.1017"), Currency::USD)->format(Currency::USD));
     QVERIFY(loaded.wait(15000)); // the charts are redrawn one per turn of the event loop
     loaded.clear();
 
@@ -166,7 +166,7 @@ void TestPanelPage::exportsChartsAndTheMonthlyReport()
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(csv.readAll());
     QVERIFY2(text.contains(QStringLiteral("Expansión")), qPrintable(text.left(200)));
-    QVERIFY(text.contains(KpiAmount::fromMinor(232000).format(Currency::DOP).remove(u',')) || text.contains(QStringLiteral("\"RD$2,320.00\"")));
+    QVERIFY(text.contains(KpiAmount::fromMinor(232000, Currency::DOP).format(Currency::DOP).remove(u',')) || text.contains(QStringLiteral("\"RD$2,320.00\"")));
     // the monthly PDF report
     const QString pdf = shotPath(QStringLiteral("informe-kpi-2026-02.pdf")); // kept beside the screenshots
     QVERIFY(okla::tests::await(m_panel->saveExport(pdf, m_panel->reportPdf())).ok());

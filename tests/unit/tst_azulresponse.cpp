@@ -10,6 +10,15 @@
 using namespace okla::services::azul;
 using Outcome = AzulResult::Outcome;
 using ErrorKind = AzulResult::ErrorKind;
+using okla::models::Currency;
+using okla::models::Money;
+
+namespace {
+Money dop(qint64 minor)
+{
+    return Money::fromMinor(minor, Currency::DOP);
+}
+} // namespace
 
 class TestAzulResponse : public QObject
 {
@@ -279,8 +288,8 @@ private slots:
         // given
         AzulRequestBuilder builder(merchant("39038540035"));
         AzulPayment p;
-        p.amount = 118000;
-        p.itbis = 18000;
+        p.amount = dop(118000);
+        p.itbis = dop(18000);
         p.cardNumber = QStringLiteral("5424180279791732");
         p.expiration = QStringLiteral("202812");
         p.cvc = QStringLiteral("732");
@@ -313,7 +322,7 @@ private slots:
     {
         AzulRequestBuilder builder(merchant("1"));
         AzulPayment p;
-        p.amount = 1000;
+        p.amount = dop(1000);
         p.dataVaultToken = QStringLiteral("TOKEN-1");
         p.customOrderId = QStringLiteral("x-1");
         const QJsonObject o = QJsonDocument::fromJson(builder.payment(AzulOperation::Sale, p).value()).object();
@@ -326,7 +335,7 @@ private slots:
     void refundHasNoCardData()
     {
         AzulRequestBuilder builder(merchant("1"));
-        const QJsonObject o = QJsonDocument::fromJson(builder.refund(QStringLiteral("44070"), 500, 0, QStringLiteral("r-1")).value()).object();
+        const QJsonObject o = QJsonDocument::fromJson(builder.refund(QStringLiteral("44070"), dop(500), dop(0), QStringLiteral("r-1")).value()).object();
         QCOMPARE(o.value("TrxType").toString(), QStringLiteral("Refund"));
         QCOMPARE(o.value("AzulOrderId").toString(), QStringLiteral("44070"));
         QCOMPARE(o.value("Amount").toString(), QStringLiteral("500"));
@@ -339,17 +348,17 @@ private slots:
     {
         AzulRequestBuilder builder(merchant("1"));
         AzulPayment p;
-        p.amount = 0;
+        p.amount = dop(0);
         p.cardNumber = QStringLiteral("5424180279791732");
         p.expiration = QStringLiteral("202812");
         p.customOrderId = QStringLiteral("x-1");
         QVERIFY(!builder.payment(AzulOperation::Sale, p).ok());
-        p.amount = 1'000'000'000'000;
+        p.amount = dop(1'000'000'000'000);
         QVERIFY(!builder.payment(AzulOperation::Sale, p).ok());
-        p.amount = 100;
-        p.itbis = 200;
+        p.amount = dop(100);
+        p.itbis = dop(200);
         QVERIFY(!builder.payment(AzulOperation::Sale, p).ok());
-        p.itbis = 0;
+        p.itbis = dop(0);
         p.expiration = QStringLiteral("12/28");
         QVERIFY(!builder.payment(AzulOperation::Sale, p).ok());
         p.expiration = QStringLiteral("202812");
@@ -357,6 +366,35 @@ private slots:
         QVERIFY(!builder.payment(AzulOperation::Sale, p).ok());
         QVERIFY(!builder.voidTransaction(QStringLiteral("12a")).ok());
         QVERIFY(!builder.payment(AzulOperation::Refund, p).ok());
+    }
+
+    void onlyPesosReachAzul()
+    {
+        // given a builder and amounts in dollars
+        AzulRequestBuilder builder(merchant("1"));
+        const Money usd = Money::fromMinor(500, Currency::USD);
+        AzulPayment p;
+        p.amount = usd;
+        p.cardNumber = QStringLiteral("5424180279791732");
+        p.expiration = QStringLiteral("202812");
+        p.customOrderId = QStringLiteral("x-1");
+
+        // when each money-moving body is built
+        const auto sale = builder.payment(AzulOperation::Sale, p);
+        const auto refund = builder.refund(QStringLiteral("44070"), usd, dop(0), QStringLiteral("r-1"));
+        const auto refundItbis = builder.refund(QStringLiteral("44070"), dop(500), Money::zero(Currency::USD),
+                                                QStringLiteral("r-1"));
+        const auto post = builder.post(QStringLiteral("44070"), usd, dop(0));
+
+        // then none is built, and the error names the field and the currency
+        for (const auto *body : {&sale, &refund, &post}) {
+            QVERIFY(!body->ok());
+            QCOMPARE(body->error().code, QStringLiteral("azul.request.currency"));
+            QCOMPARE(body->error().detail, QStringLiteral("Amount"));
+            QVERIFY2(body->error().message.contains(QStringLiteral("USD")), qPrintable(body->error().message));
+        }
+        QCOMPARE(refundItbis.error().code, QStringLiteral("azul.request.currency"));
+        QCOMPARE(refundItbis.error().detail, QStringLiteral("Itbis"));
     }
 
     void queryWords()

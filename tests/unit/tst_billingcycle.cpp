@@ -16,10 +16,7 @@ private slots:
     void cyclePrices_data();
     void cyclePrices();
     void cyclePriceRejects();
-    void configurableYearlyFactor();
-    void monthlyRecurringIsExact();
-    void mrrTotalRoundsOnce();
-    void mrrTotalRejectsMixedCurrencies();
+    void yearlyDiscountIsThePolicys();
 };
 
 void TestBillingCycle::monthsPerCycle_data()
@@ -45,7 +42,8 @@ void TestBillingCycle::cyclePrices_data()
     QTest::addColumn<qint64>("quarterlyMinor");
     QTest::addColumn<qint64>("yearlyMinor");
 
-    // Catalog v5 (docs/domain.md §3, §4). Yearly = 12 × monthly × 0.83, half up to whole units.
+    // Catalog v5 (domain.md) with the policy's 17 % yearly discount: 12 × monthly × 0.83, half
+    // up to whole units.
     QTest::newRow("libre") << Currency::DOP << qint64(0) << qint64(0) << qint64(0);
     QTest::newRow("visible USD 288.84 -> 289") << Currency::USD << qint64(2900) << qint64(8700) << qint64(28900);
     QTest::newRow("visible DOP 16,752.72 -> 16,753") << Currency::DOP << qint64(168200) << qint64(504600)
@@ -69,89 +67,43 @@ void TestBillingCycle::cyclePrices()
 
     // given
     const Money monthly = Money::fromMinor(monthlyMinor, currency);
+    const int catalogV5DiscountBp = 1700;
 
     // when / then
-    QCOMPARE(*cyclePrice(monthly, BillingCycle::Monthly), monthly);
-    QCOMPARE(*cyclePrice(monthly, BillingCycle::Quarterly), Money::fromMinor(quarterlyMinor, currency));
-    QCOMPARE(*cyclePrice(monthly, BillingCycle::Yearly), Money::fromMinor(yearlyMinor, currency));
+    QCOMPARE(*cyclePrice(monthly, BillingCycle::Monthly, catalogV5DiscountBp), monthly);
+    QCOMPARE(*cyclePrice(monthly, BillingCycle::Quarterly, catalogV5DiscountBp),
+             Money::fromMinor(quarterlyMinor, currency));
+    QCOMPARE(*cyclePrice(monthly, BillingCycle::Yearly, catalogV5DiscountBp), Money::fromMinor(yearlyMinor, currency));
 }
 
 void TestBillingCycle::cyclePriceRejects()
 {
     // given
     const Money huge = Money::fromMinor(std::numeric_limits<qint64>::max() / 2, Currency::USD);
+    const Money price = Money::fromMinor(2900, Currency::USD);
 
     // then
-    QCOMPARE(cyclePrice(Money::fromMinor(-1, Currency::DOP), BillingCycle::Monthly).error().code,
+    QCOMPARE(cyclePrice(Money::fromMinor(-1, Currency::DOP), BillingCycle::Monthly, 1700).error().code,
              QStringLiteral("billing.negative_price"));
-    QCOMPARE(cyclePrice(huge, BillingCycle::Quarterly).error().code, QStringLiteral("money.overflow"));
-    QCOMPARE(cyclePrice(huge, BillingCycle::Yearly).error().code, QStringLiteral("money.overflow"));
-    QCOMPARE(cyclePrice(huge, BillingCycle::Yearly, {0, 100}).error().code,
-             QStringLiteral("billing.invalid_yearly_factor"));
+    QCOMPARE(cyclePrice(huge, BillingCycle::Quarterly, 1700).error().code, QStringLiteral("money.overflow"));
+    QCOMPARE(cyclePrice(huge, BillingCycle::Yearly, 1700).error().code, QStringLiteral("money.overflow"));
+    QCOMPARE(cyclePrice(price, BillingCycle::Yearly, -1).error().code, QStringLiteral("billing.invalid_yearly_discount"));
+    QCOMPARE(cyclePrice(price, BillingCycle::Monthly, 10001).error().code,
+             QStringLiteral("billing.invalid_yearly_discount"));
 }
 
-void TestBillingCycle::configurableYearlyFactor()
+void TestBillingCycle::yearlyDiscountIsThePolicys()
 {
-    // given: a future catalog with 10 months for the price of 12 (factor 10/12)
-    const CyclePricing tenForTwelve{10, 12};
+    // given the same US$29.00 plan under other policies
+    const Money price = Money::fromMinor(2900, Currency::USD);
 
-    // when
-    const auto yearly = cyclePrice(Money::fromMinor(2900, Currency::USD), BillingCycle::Yearly, tenForTwelve);
-
-    // then
-    QCOMPARE(yearly->minorUnits(), 29000);
-}
-
-void TestBillingCycle::monthlyRecurringIsExact()
-{
-    // given: RD$16,753.00 a year is RD$1,396.0833… a month
-    const Money yearly = Money::fromMinor(1675300, Currency::DOP);
-
-    // when
-    const MonthlyRecurring mrr = monthlyRecurring(yearly, BillingCycle::Yearly);
-
-    // then
-    QCOMPARE(mrr.numerator(), 1675300);
-    QCOMPARE(mrr.denominator(), 12);
-    QCOMPARE(mrr.rounded().minorUnits(), 139608);
-    QCOMPARE(monthlyRecurring(Money::fromMinor(-5, Currency::DOP), BillingCycle::Quarterly).rounded().minorUnits(),
-             -2); // -1.67 rounds away from zero
-}
-
-void TestBillingCycle::mrrTotalRoundsOnce()
-{
-    // given: three quarterly RD$100.00 plans = 3 × 33.333… = exactly RD$100.00 a month;
-    // rounding each row first would give 3 × 33.33 = 99.99
-    MrrTotal total(Currency::DOP);
-    const MonthlyRecurring quarterly = monthlyRecurring(Money::fromMinor(10000, Currency::DOP), BillingCycle::Quarterly);
-    const MonthlyRecurring yearly = monthlyRecurring(Money::fromMinor(6, Currency::DOP), BillingCycle::Yearly);
-
-    // when
-    for (int i = 0; i < 3; ++i)
-        QVERIFY(total.add(quarterly).ok());
-
-    // then
-    QCOMPARE(3 * quarterly.rounded().minorUnits(), 9999);
-    QCOMPARE(total.rounded()->minorUnits(), 10000);
-
-    // and: 0.06 a year is half a cent a month, which rounds up only once summed
-    QVERIFY(total.add(yearly).ok());
-    QCOMPARE(total.rounded()->minorUnits(), 10001);
-}
-
-void TestBillingCycle::mrrTotalRejectsMixedCurrencies()
-{
-    // given
-    MrrTotal total(Currency::USD);
-
-    // when
-    const Status added = total.add(monthlyRecurring(Money::fromMinor(100, Currency::DOP), BillingCycle::Monthly));
-    const Status badCycle = total.add(MonthlyRecurring{Money::fromMinor(100, Currency::USD), 5});
-
-    // then
-    QCOMPARE(added.error().code, QStringLiteral("money.currency_mismatch"));
-    QCOMPARE(badCycle.error().code, QStringLiteral("billing.invalid_cycle"));
-    QCOMPARE(total.rounded()->minorUnits(), 0);
+    // when / then: no discount, 20 %, a whole year free, and 16.67 % (two months free, rounded)
+    QCOMPARE(cyclePrice(price, BillingCycle::Yearly, 0)->minorUnits(), 34800);
+    QCOMPARE(cyclePrice(price, BillingCycle::Yearly, 2000)->minorUnits(), 27800); // 278.40 -> 278
+    QCOMPARE(cyclePrice(price, BillingCycle::Yearly, 10000)->minorUnits(), 0);
+    QCOMPARE(cyclePrice(price, BillingCycle::Yearly, 1667)->minorUnits(), 29000); // 289.9884 -> 290
+    // and the discount never touches the other cycles
+    QCOMPARE(cyclePrice(price, BillingCycle::Quarterly, 2000)->minorUnits(), 8700);
 }
 
 QTEST_GUILESS_MAIN(TestBillingCycle)

@@ -9,6 +9,18 @@
 using namespace okla::models::kpi;
 using okla::models::Currency;
 
+namespace {
+KpiAmount dop(qint64 minor)
+{
+    return KpiAmount::fromMinor(minor, Currency::DOP);
+}
+KpiAmount usd(qint64 minor)
+{
+    return KpiAmount::fromMinor(minor, Currency::USD);
+}
+constexpr qint64 kMax = std::numeric_limits<qint64>::max();
+} // namespace
+
 class TestKpiMath : public QObject
 {
     Q_OBJECT
@@ -21,6 +33,9 @@ private slots:
     void quickRatioWithoutLossesSaysSo();
     void undefinedShowsADash();
     void csvQuotesAndKeepsExactTexts();
+    void overflowIsAnErrorNeverAWrap();
+    void currenciesNeverMix();
+    void aSumStartsWithoutACurrency();
 };
 
 void TestKpiMath::parsesNumericTextExactly_data()
@@ -41,7 +56,7 @@ void TestKpiMath::parsesNumericTextExactly()
     QFETCH(QString, text);
     QFETCH(qint64, scaled);
     QFETCH(bool, valid);
-    const auto a = KpiAmount::parse(text);
+    const auto a = KpiAmount::parse(text, Currency::DOP);
     QCOMPARE(a.has_value(), valid);
     if (valid)
         QCOMPARE(a->scaled(), scaled);
@@ -51,13 +66,13 @@ void TestKpiMath::convertsAtTheRateWithoutFloatingPoint()
 {
     const FxRate rate = *FxRate::parse(QStringLiteral("58.7514"));
     // US$99.00 -> RD$5,816.3886 exactly
-    QCOMPARE(convert(KpiAmount::fromMinor(9900), Currency::USD, Currency::DOP, rate), KpiAmount::parse(QStringLiteral("581638.86")).value());
+    QCOMPARE(convert(usd(9900), Currency::DOP, rate), KpiAmount::parse(QStringLiteral("581638.86"), Currency::DOP).value());
     // RD$5,742.00 -> US$97.733841... rounded at the 4th decimal of a cent
-    QCOMPARE(convert(KpiAmount::fromMinor(574200), Currency::DOP, Currency::USD, rate).toMinorString(), QStringLiteral("9773.3841"));
-    const NativeAmounts both{KpiAmount::fromMinor(574200), KpiAmount::fromMinor(9900)};
-    QCOMPARE(toReporting(both, Currency::DOP, rate), KpiAmount::parse(QStringLiteral("1155838.86")).value());
-    QCOMPARE(KpiAmount::fromMinor(201049).roundedMinor(), 201049);
-    QCOMPARE(KpiAmount::parse(QStringLiteral("-0.5"))->roundedMinor(), -1); // half away from zero
+    QCOMPARE(convert(dop(574200), Currency::USD, rate).toMinorString(), QStringLiteral("9773.3841"));
+    const NativeAmounts both{dop(574200), usd(9900)};
+    QCOMPARE(toReporting(both, Currency::DOP, rate), KpiAmount::parse(QStringLiteral("1155838.86"), Currency::DOP).value());
+    QCOMPARE(dop(201049).roundedMinor(), 201049);
+    QCOMPARE(KpiAmount::parse(QStringLiteral("-0.5"), Currency::DOP)->roundedMinor(), -1); // half away from zero
 }
 
 void TestKpiMath::periodsKnowTheirMonths()
@@ -90,7 +105,7 @@ void TestKpiMath::churnOverARangeIsTheMeanOfWholeMonths()
     QVERIFY(qAbs(*mean - 0.03) < 1e-12);
     QVERIFY(!KpiCalculator::monthlyChurn(rows[1]));
     // LTV needs three months with a rate among the six before: only two here
-    QVERIFY(!KpiCalculator::ltv(rows, QDate(2026, 10, 1), KpiAmount::fromMinor(500000)));
+    QVERIFY(!KpiCalculator::ltv(rows, QDate(2026, 10, 1), dop(500000)));
 }
 
 void TestKpiMath::quickRatioWithoutLossesSaysSo()
@@ -100,21 +115,21 @@ void TestKpiMath::quickRatioWithoutLossesSaysSo()
     PeriodRow p;
     p.period = data.period;
     p.rateStart = p.rateEnd = FxRate{58000000, false};
-    p.movements[Movement::New].dop = KpiAmount::fromMinor(574200);
-    p.endMrr.dop = KpiAmount::fromMinor(574200);
+    p.movements[Movement::New].dop = dop(574200);
+    p.endMrr.dop = dop(574200);
     const KpiSummary s = KpiCalculator::summarize(data, p, Currency::DOP);
     QVERIFY(s.quickRatioNoLosses);
     QVERIFY(!s.quickRatio);
     QVERIFY(!s.customerChurn); // nobody paying at start
     QVERIFY(!s.grossMrrChurn);
-    QCOMPARE(s.netNew, KpiAmount::fromMinor(574200));
+    QCOMPARE(s.netNew, dop(574200));
 }
 
 void TestKpiMath::undefinedShowsADash()
 {
     QCOMPARE(KpiCalculator::formatPercent(std::nullopt), QStringLiteral("—"));
     QVERIFY(!ratio(qint64(3), qint64(0)));
-    QVERIFY(!KpiAmount::fromMinor(100).dividedBy(0));
+    QVERIFY(!dop(100).dividedBy(0));
 }
 
 void TestKpiMath::csvQuotesAndKeepsExactTexts()
@@ -124,6 +139,88 @@ void TestKpiMath::csvQuotesAndKeepsExactTexts()
                 {{QStringLiteral("Expansión"), QStringLiteral("expansion"), {1234.5}, {QStringLiteral("RD$1,234.50")}}});
     QCOMPARE(model.toCsv(), QStringLiteral(",Expansión\r\noct 26,\"RD$1,234.50\"\r\n"));
     QCOMPARE(model.data(model.index(0, 0), KpiSeriesModel::ValueRole).toDouble(), 1234.5);
+}
+
+void TestKpiMath::overflowIsAnErrorNeverAWrap()
+{
+    // given the largest amount and amounts that cannot be scaled
+    const KpiAmount max = KpiAmount::fromScaled(kMax, Currency::DOP);
+    const KpiAmount min = KpiAmount::fromScaled(std::numeric_limits<qint64>::min(), Currency::DOP);
+
+    // when it grows past int64, in each way
+    const auto added = max.add(KpiAmount::fromScaled(1, Currency::DOP));
+    const auto subtracted = min.subtract(KpiAmount::fromScaled(1, Currency::DOP));
+    const KpiAmount summed = max + KpiAmount::fromScaled(1, Currency::DOP);
+    const KpiAmount negated = -min;
+    const KpiAmount tooManyCents = KpiAmount::fromMinor(kMax / 100, Currency::DOP);
+    const KpiAmount converted = convert(KpiAmount::fromScaled(kMax / 2, Currency::USD), Currency::DOP,
+                                       *FxRate::parse(QStringLiteral("58.5")));
+
+    // then each is Money's overflow error, and the operators' result stays invalid
+    QCOMPARE(added.error().code, QStringLiteral("money.overflow"));
+    QCOMPARE(subtracted.error().code, QStringLiteral("money.overflow"));
+    for (const KpiAmount &a : {summed, negated, tooManyCents, converted, min.abs()}) {
+        QVERIFY(!a.isValid());
+        QCOMPARE(a.error().code, QStringLiteral("money.overflow"));
+        QCOMPARE(a.checked().error().code, QStringLiteral("money.overflow"));
+    }
+    const KpiAmount later = summed - max + dop(1);
+    QVERIFY(!later.isValid());
+    QCOMPARE(later.error().code, QStringLiteral("money.overflow"));
+    QCOMPARE(later.format(Currency::DOP), QStringLiteral("—"));
+    QCOMPARE(later.toMinorString(), QString());
+    QVERIFY(!later.isZero());
+    QVERIFY(!ratio(later, dop(1)));
+    // and the largest sum that fits is exact
+    QCOMPARE((max - dop(1) + dop(1)).scaled(), kMax);
+}
+
+void TestKpiMath::currenciesNeverMix()
+{
+    // given pesos and dollars
+    const KpiAmount pesos = dop(100);
+    const KpiAmount dollars = usd(100);
+
+    // when they are combined
+    const auto added = pesos.add(dollars);
+    const KpiAmount summed = pesos + dollars;
+    KpiAmount accumulated = dop(5);
+    accumulated -= dollars;
+    const KpiAmount converted = convert(pesos, Currency::USD, Currency::DOP, *FxRate::parse(QStringLiteral("58")));
+
+    // then Money's mismatch error, naming both currencies; nothing shows a number
+    QCOMPARE(added.error().code, QStringLiteral("money.currency_mismatch"));
+    QVERIFY2(added.error().message.contains(QStringLiteral("DOP")) && added.error().message.contains(QStringLiteral("USD")),
+             qPrintable(added.error().message));
+    for (const KpiAmount &a : {summed, accumulated, converted, summed + pesos}) {
+        QVERIFY(!a.isValid());
+        QCOMPARE(a.error().code, QStringLiteral("money.currency_mismatch"));
+        QCOMPARE(a.format(Currency::DOP), QStringLiteral("—"));
+    }
+    QVERIFY(!ratio(pesos, dollars));
+    // and an amount shown in another currency than its own is not shown
+    QCOMPARE(dollars.format(Currency::DOP), QStringLiteral("—"));
+    QVERIFY(dollars.format(Currency::USD).contains(QStringLiteral("US$")));
+}
+
+void TestKpiMath::aSumStartsWithoutACurrency()
+{
+    // given an empty sum and a figure parsed without a currency
+    KpiAmount sum;
+    const KpiAmount target = *KpiAmount::parse(QStringLiteral("4000000"));
+
+    // when dollars are added
+    sum += usd(250);
+    sum += usd(50);
+
+    // then the sum is in dollars; the figure without currency does not mix with it
+    QCOMPARE(sum, usd(300));
+    QVERIFY(sum.currency() == Currency::USD);
+    QCOMPARE((sum + target).error().code, QStringLiteral("money.currency_mismatch"));
+    QCOMPARE((sum + KpiAmount()), usd(300));
+    QCOMPARE(target.format(Currency::USD), usd(4000000).format(Currency::USD));
+    QCOMPARE(convert(target, Currency::USD, Currency::USD, FxRate{}), usd(4000000));
+    QCOMPARE(convert(KpiAmount(), Currency::DOP, FxRate{}), dop(0));
 }
 
 QTEST_GUILESS_MAIN(TestKpiMath)

@@ -43,6 +43,20 @@ private slots:
         QVERIFY2(!incomplete.toError().message.startsWith(QStringLiteral("AZUL's answer")), qPrintable(incomplete.toError().message));
     }
 
+    void azulCurrencyRefusalSpeaksSpanish()
+    {
+        // given a refund in dollars
+        azul::AzulMerchant merchant;
+        merchant.store = QStringLiteral("1");
+        const azul::AzulRequestBuilder builder(merchant);
+        const auto usd = okla::models::Money::fromMinor(500, okla::models::Currency::USD);
+        // when its body is built
+        const auto body = builder.refund(QStringLiteral("44070"), usd, usd, QStringLiteral("r-1"));
+        // then the refusal is in Spanish
+        QVERIFY(!body);
+        QCOMPARE(body.error().message, QStringLiteral("AZUL cobra y reembolsa solo en pesos dominicanos (DOP); este monto está en USD."));
+    }
+
     void azulConfigSpeaksSpanish()
     {
         // given a profile without an AZUL URL

@@ -6,6 +6,8 @@
 #include "services/providers/stripe/striperesponse.h"
 
 using namespace okla::services::stripe;
+using okla::models::Currency;
+using okla::models::Money;
 
 class TestStripeForm : public QObject
 {
@@ -78,10 +80,26 @@ private slots:
     void refundRequestCarriesOklaIdAsKeyAndMetadata()
     {
         const QString id = QStringLiteral("3f9c2a1e-5b7d-4c1e-9a0b-6d2f8e4c1a77");
-        const StripeRequest r = StripeClient::createRefund(id, "ch_1", {}, 500, "requested_by_customer");
+        const StripeRequest r = StripeClient::createRefund(id, "ch_1", {}, Money::fromMinor(500, Currency::USD),
+                                                           "requested_by_customer");
         QCOMPARE(r.method, QByteArray("POST"));
         QCOMPARE(r.idempotencyKey, id);
         QCOMPARE(r.params.encode(), QByteArray("charge=ch_1&amount=500&reason=requested_by_customer&metadata[okla_id]=") + id.toLatin1());
+    }
+
+    void refundAmountIsPositiveMoney()
+    {
+        // given refunds of RD$0.00 and of -US$1.00, and one of RD$1,234.56
+        const StripeRequest zero = StripeClient::createRefund(QStringLiteral("k-1"), "ch_1", {}, Money::zero(Currency::DOP));
+        const StripeRequest negative = StripeClient::createRefund(QStringLiteral("k-2"), "ch_1", {},
+                                                                  Money::fromMinor(-100, Currency::USD));
+        const StripeRequest pesos = StripeClient::createRefund(QStringLiteral("k-3"), "ch_1", {},
+                                                               Money::fromMinor(123456, Currency::DOP));
+        // then the first two are refused before sending; pesos go out in centavos
+        QCOMPARE(zero.params.validity().error().code, QStringLiteral("stripe.request.amount"));
+        QCOMPARE(negative.params.validity().error().code, QStringLiteral("stripe.request.amount"));
+        QVERIFY(pesos.params.validity().ok());
+        QVERIFY(pesos.params.encode().startsWith("charge=ch_1&amount=123456&"));
     }
 
     void listParamsClampAndNeverBothCursors()

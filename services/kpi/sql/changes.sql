@@ -66,13 +66,15 @@ FROM (SELECT subscription_id, d, max(rk) OVER (PARTITION BY subscription_id ORDE
 WHERE cur IS NOT NULL
 GROUP BY subscription_id, d;
 
+-- The yearly discount policy is read once (pol; OFFSET 0 keeps it from being flattened into a call
+-- per row) and passed to the 4-argument okla_mrr_minor, which PostgreSQL inlines (migration 9).
 CREATE TEMP TABLE kpi_sub_state ON COMMIT DROP AS
 SELECT b.subscription_id, b.d, st.dealer_id, pv.currency, pv.plan_key, st.status,
        (st.involuntary OR st.status = 'suspended') AS involuntary,
        CASE WHEN counts THEN okla_mrr_minor(pv.monthly_price_minor, st.billing_cycle, greatest(
                  CASE WHEN st.discount_ends IS NULL OR b.d < st.discount_ends THEN st.discount_bp ELSE 0 END,
                  CASE WHEN e.dealer_id IS NOT NULL AND (e.discount_ends IS NULL OR b.d < e.discount_ends)
-                      THEN e.discount_bp ELSE 0 END))
+                      THEN e.discount_bp ELSE 0 END), pol.yearly_discount_bp)
             ELSE 0 END AS mrr,
        CASE WHEN counts THEN pv.monthly_price_minor::numeric ELSE 0 END AS list_mrr
 FROM kpi_at b
@@ -80,6 +82,7 @@ JOIN kpi_ch st ON st.subscription_id = b.subscription_id AND st.rk = b.rk
 JOIN plan_versions pv ON pv.id = st.plan_version_id
 LEFT JOIN kpi_paid p ON p.subscription_id = b.subscription_id
 LEFT JOIN early_bird_enrolments e ON e.dealer_id = st.dealer_id
+CROSS JOIN (SELECT okla_yearly_discount_bp() AS yearly_discount_bp OFFSET 0) pol
 CROSS JOIN LATERAL (SELECT st.status IN ('active', 'past_due') AND pv.plan_key NOT IN ('libre', 'verificado')
                            AND pv.monthly_price_minor > 0 AND p.first_paid IS NOT NULL AND b.d >= p.first_paid
                            AND (e.dealer_id IS NULL OR b.d >= e.free_until) AS counts) k;

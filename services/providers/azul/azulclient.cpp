@@ -167,7 +167,8 @@ QFuture<AzulOutcome> AzulClient::tokenSale(const AzulPayment &payment, Host host
     return sale(payment, host);
 }
 
-QFuture<AzulOutcome> AzulClient::post(const QString &azulOrderId, qint64 amount, qint64 itbis, Host host)
+QFuture<AzulOutcome> AzulClient::post(const QString &azulOrderId, const models::Money &amount, const models::Money &itbis,
+                                      Host host)
 {
     return sendBuilt(AzulOperation::Post, m_builder.post(azulOrderId, amount, itbis), {}, host);
 }
@@ -177,8 +178,8 @@ QFuture<AzulOutcome> AzulClient::voidTransaction(const QString &azulOrderId, Hos
     return sendBuilt(AzulOperation::Void, m_builder.voidTransaction(azulOrderId), {}, host);
 }
 
-QFuture<AzulOutcome> AzulClient::refund(const QString &azulOrderId, qint64 amount, qint64 itbis,
-                                        const QString &customOrderId, Host host)
+QFuture<AzulOutcome> AzulClient::refund(const QString &azulOrderId, const models::Money &amount,
+                                        const models::Money &itbis, const QString &customOrderId, Host host)
 {
     return sendBuilt(AzulOperation::Refund, m_builder.refund(azulOrderId, amount, itbis, customOrderId), customOrderId, host);
 }

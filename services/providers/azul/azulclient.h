@@ -80,9 +80,11 @@ public:
     QFuture<AzulOutcome> hold(const AzulPayment &payment, Host host = Host::Primary);
     /// Sale with `DataVaultToken` (payment.dataVaultToken set, card number empty).
     QFuture<AzulOutcome> tokenSale(const AzulPayment &payment, Host host = Host::Primary);
-    QFuture<AzulOutcome> post(const QString &azulOrderId, qint64 amount, qint64 itbis, Host host = Host::Primary);
+    /// Amounts in DOP (AZUL's only currency); anything else is refused without sending.
+    QFuture<AzulOutcome> post(const QString &azulOrderId, const models::Money &amount, const models::Money &itbis,
+                              Host host = Host::Primary);
     QFuture<AzulOutcome> voidTransaction(const QString &azulOrderId, Host host = Host::Primary);
-    QFuture<AzulOutcome> refund(const QString &azulOrderId, qint64 amount, qint64 itbis,
+    QFuture<AzulOutcome> refund(const QString &azulOrderId, const models::Money &amount, const models::Money &itbis,
                                 const QString &customOrderId, Host host = Host::Primary);
     QFuture<AzulOutcome> verify(const QString &customOrderId, Host host = Host::Primary);
     QFuture<AzulOutcome> dataVaultCreate(const QString &cardNumber, const QString &expiration,

@@ -49,8 +49,8 @@ QFuture<CallResult<AzulFlowResult>> AzulOperations::hold(const QString &operatio
 }
 
 QFuture<CallResult<AzulFlowResult>> AzulOperations::refund(const QString &operationId, const QString &azulOrderId,
-                                                           qint64 amount, qint64 itbis, AzulPaymentFlow::RecordFn record,
-                                                           AzulPaymentFlow::Options options)
+                                                           const models::Money &amount, const models::Money &itbis,
+                                                           AzulPaymentFlow::RecordFn record, AzulPaymentFlow::Options options)
 {
     return runFlow(AzulOperation::Refund, operationId, AzulPaymentFlow::refundSender(m_client, azulOrderId, amount, itbis),
                    std::move(record), options);
@@ -61,7 +61,8 @@ QFuture<CallResult<AzulOutcome>> AzulOperations::verify(const QString &customOrd
     return once(AzulOperation::VerifyPayment, [this, customOrderId] { return m_client.verify(customOrderId); });
 }
 
-QFuture<CallResult<AzulOutcome>> AzulOperations::post(const QString &azulOrderId, qint64 amount, qint64 itbis)
+QFuture<CallResult<AzulOutcome>> AzulOperations::post(const QString &azulOrderId, const models::Money &amount,
+                                                      const models::Money &itbis)
 {
     return once(AzulOperation::Post, [this, azulOrderId, amount, itbis] { return m_client.post(azulOrderId, amount, itbis); });
 }

@@ -30,13 +30,14 @@ public:
                                              AzulPaymentFlow::RecordFn record, AzulPaymentFlow::Options options = {});
     QFuture<CallResult<AzulFlowResult>> hold(const QString &operationId, const AzulPayment &payment,
                                              AzulPaymentFlow::RecordFn record, AzulPaymentFlow::Options options = {});
-    QFuture<CallResult<AzulFlowResult>> refund(const QString &operationId, const QString &azulOrderId, qint64 amount,
-                                               qint64 itbis, AzulPaymentFlow::RecordFn record,
-                                               AzulPaymentFlow::Options options = {});
+    /// Amounts in DOP (AZUL's only currency).
+    QFuture<CallResult<AzulFlowResult>> refund(const QString &operationId, const QString &azulOrderId,
+                                               const models::Money &amount, const models::Money &itbis,
+                                               AzulPaymentFlow::RecordFn record, AzulPaymentFlow::Options options = {});
 
     /// Single-request operations (an ambiguous Post is never retried: AzulOutcome says so).
     QFuture<CallResult<AzulOutcome>> verify(const QString &customOrderId);
-    QFuture<CallResult<AzulOutcome>> post(const QString &azulOrderId, qint64 amount, qint64 itbis);
+    QFuture<CallResult<AzulOutcome>> post(const QString &azulOrderId, const models::Money &amount, const models::Money &itbis);
     QFuture<CallResult<AzulOutcome>> voidTransaction(const QString &azulOrderId);
     QFuture<CallResult<AzulOutcome>> dataVaultCreate(const QString &cardNumber, const QString &expiration, const QString &cvc);
     QFuture<CallResult<AzulOutcome>> dataVaultDelete(const QString &token);

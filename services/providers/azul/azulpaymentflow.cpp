@@ -92,7 +92,8 @@ AzulPaymentFlow::SendFn AzulPaymentFlow::holdSender(AzulClient &client, AzulPaym
     };
 }
 
-AzulPaymentFlow::SendFn AzulPaymentFlow::refundSender(AzulClient &client, QString azulOrderId, qint64 amount, qint64 itbis)
+AzulPaymentFlow::SendFn AzulPaymentFlow::refundSender(AzulClient &client, QString azulOrderId, models::Money amount,
+                                                      models::Money itbis)
 {
     return [&client, azulOrderId, amount, itbis](const QString &id, Host host) {
         return client.refund(azulOrderId, amount, itbis, id, host);

@@ -76,7 +76,7 @@ public:
     /// Ready-made senders.
     static SendFn saleSender(AzulClient &client, AzulPayment payment);
     static SendFn holdSender(AzulClient &client, AzulPayment payment);
-    static SendFn refundSender(AzulClient &client, QString azulOrderId, qint64 amount, qint64 itbis);
+    static SendFn refundSender(AzulClient &client, QString azulOrderId, models::Money amount, models::Money itbis);
 
     static QString attemptId(const QString &operationId, int number);
 

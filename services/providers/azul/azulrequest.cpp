@@ -27,8 +27,25 @@ bool allDigits(const QString &s)
     return !s.isEmpty() && std::all_of(s.begin(), s.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
-std::optional<models::Error> checkAmounts(qint64 amount, qint64 itbis)
+std::optional<models::Error> checkCurrency(const models::Money &m, const QString &field)
 {
+    if (m.currency() == AzulRequestBuilder::kCurrency)
+        return std::nullopt;
+    return makeError(QStringLiteral("azul.request.currency"),
+                     QCoreApplication::translate("okla", "AZUL charges and refunds in Dominican pesos (DOP) only; "
+                                                         "this amount is in %1.")
+                         .arg(models::isoCode(m.currency())),
+                     field);
+}
+
+std::optional<models::Error> checkAmounts(const models::Money &amountMoney, const models::Money &itbisMoney)
+{
+    if (auto e = checkCurrency(amountMoney, QStringLiteral("Amount")))
+        return e;
+    if (auto e = checkCurrency(itbisMoney, QStringLiteral("Itbis")))
+        return e;
+    const qint64 amount = amountMoney.minorUnits();
+    const qint64 itbis = itbisMoney.minorUnits();
     if (amount <= 0 || amount > MaxN12)
         return invalid(QStringLiteral("Amount"), QT_TRANSLATE_NOOP("okla", "The amount must be positive and at most 12 digits."));
     if (itbis < 0 || itbis > amount)
@@ -137,8 +154,8 @@ models::Result<QByteArray> AzulRequestBuilder::payment(AzulOperation op, const A
         {QStringLiteral("CardNumber"), token ? QString() : p.cardNumber},
         {QStringLiteral("Expiration"), p.expiration}, // empty for a token sale unless the 3DS path needs it
         {QStringLiteral("CVC"), p.cvc},
-        {QStringLiteral("Amount"), amountField(p.amount)},
-        {QStringLiteral("Itbis"), itbisField(p.itbis)},
+        {QStringLiteral("Amount"), amountField(p.amount.minorUnits())},
+        {QStringLiteral("Itbis"), itbisField(p.itbis.minorUnits())},
         {QStringLiteral("OrderNumber"), p.orderNumber},
         {QStringLiteral("CustomOrderId"), p.customOrderId},
         {QStringLiteral("AcquirerRefData"), QStringLiteral("1")},
@@ -157,7 +174,8 @@ models::Result<QByteArray> AzulRequestBuilder::payment(AzulOperation op, const A
     return serialize(o);
 }
 
-models::Result<QByteArray> AzulRequestBuilder::post(const QString &azulOrderId, qint64 amount, qint64 itbis) const
+models::Result<QByteArray> AzulRequestBuilder::post(const QString &azulOrderId, const models::Money &amount,
+                                                    const models::Money &itbis) const
 {
     if (auto e = checkAmounts(amount, itbis))
         return *e;
@@ -166,8 +184,8 @@ models::Result<QByteArray> AzulRequestBuilder::post(const QString &azulOrderId, 
     return serialize({{QStringLiteral("Channel"), m_merchant.channel},
                       {QStringLiteral("Store"), m_merchant.store},
                       {QStringLiteral("AzulOrderId"), azulOrderId},
-                      {QStringLiteral("Amount"), amountField(amount)},
-                      {QStringLiteral("Itbis"), itbisField(itbis)}});
+                      {QStringLiteral("Amount"), amountField(amount.minorUnits())},
+                      {QStringLiteral("Itbis"), itbisField(itbis.minorUnits())}});
 }
 
 models::Result<QByteArray> AzulRequestBuilder::voidTransaction(const QString &azulOrderId) const
@@ -179,8 +197,8 @@ models::Result<QByteArray> AzulRequestBuilder::voidTransaction(const QString &az
                       {QStringLiteral("AzulOrderId"), azulOrderId}});
 }
 
-models::Result<QByteArray> AzulRequestBuilder::refund(const QString &azulOrderId, qint64 amount, qint64 itbis,
-                                                      const QString &customOrderId) const
+models::Result<QByteArray> AzulRequestBuilder::refund(const QString &azulOrderId, const models::Money &amount,
+                                                      const models::Money &itbis, const QString &customOrderId) const
 {
     if (auto e = checkAmounts(amount, itbis))
         return *e;
@@ -194,8 +212,8 @@ models::Result<QByteArray> AzulRequestBuilder::refund(const QString &azulOrderId
                       {QStringLiteral("PosInputMode"), m_merchant.posInputMode},
                       {QStringLiteral("TrxType"), QStringLiteral("Refund")},
                       {QStringLiteral("AzulOrderId"), azulOrderId},
-                      {QStringLiteral("Amount"), amountField(amount)},
-                      {QStringLiteral("Itbis"), itbisField(itbis)},
+                      {QStringLiteral("Amount"), amountField(amount.minorUnits())},
+                      {QStringLiteral("Itbis"), itbisField(itbis.minorUnits())},
                       {QStringLiteral("OrderNumber"), QString()},
                       {QStringLiteral("AcquirerRefData"), QStringLiteral("1")},
                       {QStringLiteral("CustomOrderId"), customOrderId}});

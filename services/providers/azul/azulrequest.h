@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include "models/money.h"
 #include "models/result.h"
 
 namespace okla::services::azul {
@@ -24,12 +25,13 @@ struct AzulMerchant
     QString eCommerceUrl;                             ///< optional
 };
 
-/// A card or token payment (Sale, Hold, token sale). Amounts in minor units, tax included.
+/// A card or token payment (Sale, Hold, token sale). Amounts in DOP, tax included (AZUL charges
+/// pesos only: another currency is refused before sending).
 /// Card data lives only in this struct for the duration of one request: never logged or stored.
 struct AzulPayment
 {
-    qint64 amount = 0;
-    qint64 itbis = 0;              ///< informational, not added; 0 is sent as "000"
+    models::Money amount;          ///< > 0
+    models::Money itbis;           ///< informational, not added; 0 is sent as "000"
     QString cardNumber;            ///< empty for a token sale
     QString expiration;            ///< YYYYMM; empty for a token sale
     QString cvc;
@@ -42,22 +44,26 @@ struct AzulPayment
 
 /// Builds the exact JSON bodies of docs/providers.md §4. Pure QtCore (fuzzed and unit-tested without I/O).
 /// Every builder validates formats and returns a typed error ("azul.request.*") instead of
-/// sending something AZUL would reject with VALIDATION_ERROR.
+/// sending something AZUL would reject with VALIDATION_ERROR. Amounts come in as Money and must
+/// be DOP ("azul.request.currency" otherwise); only amountField/itbisField know AZUL's digits.
 class AzulRequestBuilder
 {
 public:
     explicit AzulRequestBuilder(AzulMerchant merchant) : m_merchant(std::move(merchant)) {}
 
     models::Result<QByteArray> payment(AzulOperation saleOrHold, const AzulPayment &payment) const;
-    models::Result<QByteArray> post(const QString &azulOrderId, qint64 amount, qint64 itbis) const;
+    models::Result<QByteArray> post(const QString &azulOrderId, const models::Money &amount,
+                                    const models::Money &itbis) const;
     models::Result<QByteArray> voidTransaction(const QString &azulOrderId) const;
-    models::Result<QByteArray> refund(const QString &azulOrderId, qint64 amount, qint64 itbis,
-                                      const QString &customOrderId) const;
+    models::Result<QByteArray> refund(const QString &azulOrderId, const models::Money &amount,
+                                      const models::Money &itbis, const QString &customOrderId) const;
     models::Result<QByteArray> verify(const QString &customOrderId) const;
     models::Result<QByteArray> dataVaultCreate(const QString &cardNumber, const QString &expiration,
                                                const QString &cvc) const;
     models::Result<QByteArray> dataVaultDelete(const QString &token) const;
 
+    /// The one currency AZUL charges and refunds in.
+    static constexpr models::Currency kCurrency = models::Currency::DOP;
     /// N(12) digits in minor units ("1000" = 10.00); ITBIS 0 is "000" as AZUL's examples send.
     static QString amountField(qint64 minor);
     static QString itbisField(qint64 minor);

@@ -175,7 +175,8 @@ StripeRequest StripeClient::search(const QString &collection, const QString &que
 }
 
 StripeRequest StripeClient::createRefund(const QString &oklaRefundId, const QString &chargeId,
-                                         const QString &paymentIntentId, std::optional<qint64> amount, const QString &reason)
+                                         const QString &paymentIntentId, const std::optional<models::Money> &amount,
+                                         const QString &reason)
 {
     StripeRequest r;
     r.method = "POST";
@@ -188,7 +189,7 @@ StripeRequest StripeClient::createRefund(const QString &oklaRefundId, const QStr
     else
         r.params.add(QStringLiteral("payment_intent"), paymentIntentId);
     if (amount)
-        r.params.add(QStringLiteral("amount"), *amount);
+        r.params.addAmount(QStringLiteral("amount"), *amount);
     if (!reason.isEmpty())
         r.params.add(QStringLiteral("reason"), reason);
     r.params.addMetadata({{QStringLiteral("okla_id"), oklaRefundId}});

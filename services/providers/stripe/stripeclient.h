@@ -106,8 +106,10 @@ public:
     /// collection: "charges", "payment_intents", "customers", "subscriptions".
     static StripeRequest search(const QString &collection, const QString &query, int limit = 10, const QString &page = {});
     /// @p oklaRefundId: the OKLA refund row's UUID: the Idempotency-Key and metadata[okla_id].
+    /// @p amount: in the charge's currency (Stripe refunds carry no currency of their own);
+    /// nullopt refunds the remainder; zero or less is refused before sending.
     static StripeRequest createRefund(const QString &oklaRefundId, const QString &chargeId, const QString &paymentIntentId,
-                                      std::optional<qint64> amount, const QString &reason = {});
+                                      const std::optional<models::Money> &amount, const QString &reason = {});
     static StripeRequest cancelAtPeriodEnd(const QString &subscriptionId, bool cancel = true, const QString &idempotencyKey = {});
     static StripeRequest cancelNow(const QString &subscriptionId, bool invoiceNow = false, bool prorate = false,
                                    const QString &comment = {});

@@ -20,6 +20,15 @@ StripeFormEncoder &StripeFormEncoder::add(const QString &key, bool value)
     return add(key, value ? QStringLiteral("true") : QStringLiteral("false"));
 }
 
+StripeFormEncoder &StripeFormEncoder::addAmount(const QString &key, const models::Money &amount)
+{
+    if (!m_problem && amount.minorUnits() <= 0)
+        m_problem = models::makeError(QStringLiteral("stripe.request.amount"),
+                                      tr("A Stripe amount must be greater than zero."),
+                                      key + u'=' + amount.toDecimalString() + u' ' + models::isoCode(amount.currency()));
+    return add(key, amount.minorUnits());
+}
+
 StripeFormEncoder &StripeFormEncoder::addMap(const QString &key, const Entries &entries)
 {
     for (const auto &[sub, value] : entries)

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "models/money.h"
 #include "models/result.h"
 
 namespace okla::services::stripe {
@@ -26,6 +27,10 @@ public:
     StripeFormEncoder &add(const QString &key, qint64 value);
     StripeFormEncoder &add(const QString &key, int value) { return add(key, qint64(value)); }
     StripeFormEncoder &add(const QString &key, bool value);
+    /// An amount in Stripe's wire form: an integer in the currency's smallest unit, which for
+    /// every currency OKLA bills in (DOP, USD: two decimals in ISO 4217 and at Stripe) is its
+    /// minor unit. Stripe's request amounts are positive: zero or less is a validity() problem.
+    StripeFormEncoder &addAmount(const QString &key, const models::Money &amount);
     /// `key[sub]=value` for each entry.
     StripeFormEncoder &addMap(const QString &key, const Entries &entries);
     /// `key[0]=a&key[1]=b`.

@@ -24,7 +24,7 @@ public:
 
     /// docs/idempotency.md §6: the OKLA refund row's uuid is the key and metadata[okla_id].
     QFuture<CallResult<StripeOutcome>> createRefund(const QString &oklaRefundId, const QString &chargeId,
-                                                    const QString &paymentIntentId, std::optional<qint64> amount,
+                                                    const QString &paymentIntentId, const std::optional<models::Money> &amount,
                                                     const QString &reason = {})
     {
         return call(StripeClient::createRefund(oklaRefundId, chargeId, paymentIntentId, amount, reason));

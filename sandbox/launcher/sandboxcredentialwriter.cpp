@@ -1,4 +1,4 @@
-#include "sandbox/launcher/credentialstore.h"
+#include "sandbox/launcher/sandboxcredentialwriter.h"
 
 #include <sys/stat.h>
 
@@ -17,14 +17,14 @@ namespace {
 QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 } // namespace
 
-QByteArray CredentialStore::randomHex(int bytes)
+QByteArray SandboxCredentialWriter::randomHex(int bytes)
 {
     QByteArray raw(bytes, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), bytes / 4);
     return raw.toHex();
 }
 
-Status CredentialStore::prepare() const
+Status SandboxCredentialWriter::prepare() const
 {
     if (!QDir().mkpath(m_dir) || ::chmod(QFile::encodeName(m_dir).constData(), 0700) != 0)
         return makeError(QStringLiteral("sandbox.credentials"),
@@ -32,7 +32,7 @@ Status CredentialStore::prepare() const
     return {};
 }
 
-Status CredentialStore::ensure(const QString &name, const std::function<QByteArray()> &generate) const
+Status SandboxCredentialWriter::ensure(const QString &name, const std::function<QByteArray()> &generate) const
 {
     const QString path = QDir(m_dir).filePath(name);
     if (!QFile::exists(path)) {
@@ -48,7 +48,7 @@ Status CredentialStore::ensure(const QString &name, const std::function<QByteArr
     return {};
 }
 
-Result<QByteArray> CredentialStore::read(const QString &name) const
+Result<QByteArray> SandboxCredentialWriter::read(const QString &name) const
 {
     QFile file(QDir(m_dir).filePath(name));
     if (!file.open(QIODevice::ReadOnly))
@@ -57,7 +57,7 @@ Result<QByteArray> CredentialStore::read(const QString &name) const
     return file.readAll().trimmed();
 }
 
-Status CredentialStore::ensureDefaults() const
+Status SandboxCredentialWriter::ensureDefaults() const
 {
     // Random values for our own servers; s3rver only accepts its built-in S3RVER/S3RVER pair.
     const std::pair<const char *, std::function<QByteArray()>> defaults[] = {

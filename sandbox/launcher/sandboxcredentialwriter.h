@@ -9,13 +9,15 @@
 
 namespace okla::sandbox {
 
-/// The sandbox's credentials folder (docs/security.md §6): a 0700 folder of 0600
-/// files, one secret per file, systemd LoadCredential style. Values are random test values and
-/// are kept across `up`s (servers were configured with them).
-class CredentialStore
+/// Creates and fills the sandbox's credentials folder (DESIGN.md "Credentials directory"): a 0700
+/// folder of 0600 files, one secret per file, systemd LoadCredential style. Values are random test
+/// values and are kept across `up`s (servers were configured with them). The launcher's services
+/// read back what it wrote (read()); the programs themselves read secrets only through
+/// services::CredentialStore, which also refuses folders and files that are not private.
+class SandboxCredentialWriter
 {
 public:
-    explicit CredentialStore(QString dir) : m_dir(std::move(dir)) {}
+    explicit SandboxCredentialWriter(QString dir) : m_dir(std::move(dir)) {}
 
     const QString &dir() const { return m_dir; }
     /// Creates the folder (0700) and tightens its mode if it already exists.
