@@ -26,7 +26,7 @@ inline Error makeError(QString code, QString message, QString detail = {})
 
 /// A value or an Error. The one way services and domain code report failure.
 template<typename T>
-class Result
+class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_state(std::move(value)) {}
@@ -48,7 +48,7 @@ private:
 
 /// Result of an operation with no value.
 template<>
-class Result<void>
+class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;

@@ -8,24 +8,25 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QMessageBox>
 #include <QSettings>
 
-#include "services/connectionprofile.h"
-#include "services/consoleservices.h"
+#include "services/session/connectionprofile.h"
+#include "services/session/consoleservices.h"
 #include "services/redis/redisclient.h"
 #include "services/resilience/providerhealth.h"
-#include "ui/providerstatuswidget.h"
-#include "services/passwordvault.h"
-#include "services/session.h"
-#include "ui/errorpresenter.h"
-#include "ui/idlelock.h"
-#include "ui/language.h"
-#include "ui/mainwindow.h"
-#include "ui/page.h"
-#include "ui/pageregistry.h"
-#include "ui/screenshotrunner.h"
-#include "ui/signindialog.h"
-#include "ui/theme.h"
+#include "ui/shell/providerstatuswidget.h"
+#include "services/session/passwordvault.h"
+#include "services/session/session.h"
+#include "ui/errors/errorpresenter.h"
+#include "ui/shell/idlelock.h"
+#include "ui/shell/language.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/page.h"
+#include "ui/shell/pageregistry.h"
+#include "ui/shell/screenshotrunner.h"
+#include "ui/shell/signindialog.h"
+#include "ui/shell/theme.h"
 
 Q_LOGGING_CATEGORY(lcAdmin, "okla.app.admin")
 
@@ -42,11 +43,12 @@ struct Options
 
 void say(const QString &line) { std::fprintf(stderr, "%s\n", qPrintable(line)); }
 
-// In screenshot mode nobody can click a message box away: errors go to stderr instead.
+// Start-up failures, before the event loop runs. In screenshot mode nobody can click a message
+// box away: errors go to stderr instead.
 void report(bool interactive, const QString &title, const okla::models::Error &error)
 {
     if (interactive)
-        okla::ui::ErrorPresenter::show(nullptr, title, error);
+        okla::ui::ErrorPresenter::showAndWait(nullptr, title, error);
     else
         say(QStringLiteral("okla-admin: ") + error.toString());
 }
@@ -169,8 +171,15 @@ int main(int argc, char *argv[])
         // The sandbox needs no password: sign in straight away (the README's first command).
         session.signIn(profile.value(), directUser, {}).then(&app, [&](const okla::models::Status &status) {
             if (!status.ok()) {
-                report(interactive, QCoreApplication::translate("okla", "Could not sign in"), status.error());
-                app.exit(1);
+                const QString title = QCoreApplication::translate("okla", "Could not sign in");
+                if (!interactive) {
+                    report(false, title, status.error());
+                    app.exit(1);
+                    return;
+                }
+                // A continuation: no nested event loop; the console ends when the box is closed.
+                QObject::connect(okla::ui::ErrorPresenter::show(nullptr, title, status.error()), &QDialog::finished,
+                                 &app, [&app] { app.exit(1); });
                 return;
             }
             openConsole();

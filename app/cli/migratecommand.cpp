@@ -5,7 +5,7 @@
 
 #include "app/cli/clicommand.h"
 #include "app/cli/schemaguard.h"
-#include "services/migrator.h"
+#include "services/database/migrator.h"
 
 namespace okla::cli {
 

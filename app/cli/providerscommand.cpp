@@ -9,7 +9,7 @@
 
 #include "app/cli/clicommand.h"
 #include "app/cli/clioptions.h"
-#include "services/connectionprofile.h"
+#include "services/session/connectionprofile.h"
 #include "services/redis/redisclient.h"
 #include "services/resilience/providerhealth.h"
 #include "services/resilience/providerprobe.h"

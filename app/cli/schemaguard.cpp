@@ -1,6 +1,6 @@
 #include "app/cli/schemaguard.h"
 
-#include "services/migrator.h"
+#include "services/database/migrator.h"
 
 namespace okla::cli {
 
@@ -16,7 +16,7 @@ SchemaGuard SchemaGuard::open(CliContext &context, const QString &profileName, c
     guard.profile = profile.value();
     const QString role = !user.isEmpty() ? user : guard.profile.defaultUser;
     // Without a password in the profile, libpq takes it from PGPASSWORD or ~/.pgpass (real servers).
-    auto connection = services::PgConnection::open(guard.profile.conninfo(role, QStringLiteral("okla")));
+    auto connection = services::PgConnection::openQuiet(guard.profile.conninfo(role, QStringLiteral("okla")));
     if (!connection) {
         context.err << "okla: " << connection.error().message << '\n';
         if (!connection.error().detail.isEmpty())
@@ -25,7 +25,6 @@ SchemaGuard SchemaGuard::open(CliContext &context, const QString &profileName, c
         return guard;
     }
     guard.connection = std::move(connection.value());
-    guard.connection.execScript(QStringLiteral("SET client_min_messages = warning"));
     if (checkSchema) {
         if (auto ok = services::Migrator::checkCompatible(guard.connection); !ok) {
             context.err << "okla: " << ok.error().message << '\n';

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "app/cli/clicommand.h"
-#include "services/connectionprofile.h"
-#include "services/pgconnection.h"
+#include "services/session/connectionprofile.h"
+#include "services/database/pgconnection.h"
 
 namespace okla::cli {
 

@@ -101,7 +101,7 @@ private:
     std::optional<Currency> m_otherCurrency; ///< the second currency of a CurrencyMismatch
 };
 
-/// Amounts per native currency: minor units of two currencies are never added (kpi.md).
+/// Amounts per native currency: minor units of two currencies are never added (docs/kpi.md §5).
 struct NativeAmounts
 {
     KpiAmount dop = KpiAmount::zero(Currency::DOP);

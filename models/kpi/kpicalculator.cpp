@@ -79,7 +79,7 @@ std::optional<KpiAmount> KpiCalculator::ltv(const QList<MonthRow> &rows, QDate m
         return std::nullopt;
     if (!arpa->isValid() || !arpa->currency())
         return arpa;
-    // An estimate (kpi.md): the only place a KPI amount goes through floating point. Beyond
+    // An estimate (docs/kpi.md §11): the only place a KPI amount goes through floating point. Beyond
     // int64 (a churn of almost nothing) there is no meaningful estimate.
     const double estimate = std::round(double(arpa->scaled()) / *mean);
     if (!(std::fabs(estimate) < 9.0e18))
@@ -109,7 +109,7 @@ KpiSummary KpiCalculator::summarize(const KpiData &data, const PeriodRow &p, Cur
             gains += signedAmount;
     }
     s.fxEffect = s.mrrEnd - s.mrrStart - s.netNew;
-    // kpi.md: the other currency's MRR at end x (end rate - start rate), in the reporting currency.
+    // docs/kpi.md §5: the other currency's MRR at end x (end rate - start rate), in the reporting currency.
     const Currency other = currency == Currency::DOP ? Currency::USD : Currency::DOP;
     s.fxEffectFormula = convert(p.endMrr.in(other), other, currency, p.rateEnd)
                         - convert(p.endMrr.in(other), other, currency, p.rateStart);

@@ -9,7 +9,7 @@
 #include "sandbox/launcher/sandboxlauncher.h"
 #include "sandbox/seed/seeder.h"
 #include "services/kpi/kpisnapshotbuilder.h"
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 using okla::models::Error;
 using okla::sandbox::SandboxLauncher;
@@ -189,13 +189,12 @@ int runSeed(const QStringList &args, const QCommandLineOption &dir, const QComma
     auto conninfo = launcher.ownerConninfo();
     if (!conninfo)
         return fail(conninfo.error());
-    auto owner = okla::services::PgConnection::open(conninfo.value());
+    auto owner = okla::services::PgConnection::openQuiet(conninfo.value());
     if (!owner)
         return fail(okla::models::makeError(QStringLiteral("sandbox.down"),
                                             tr("The sandbox database in %1 does not answer; run `okla-sandbox up` first.")
                                                 .arg(launcher.layout().dir()),
                                             owner.error().detail));
-    owner->execScript(QStringLiteral("SET client_min_messages = warning"));
     // The simulators' own database (okla-sim creates it): the seed mirrors provider ids into it so
     // that the simulators know the seeded customers and transactions.
     if (auto sim = owner->exec(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = 'okla_sim'")); sim && sim->rows() == 1)

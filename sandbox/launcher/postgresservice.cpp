@@ -10,9 +10,9 @@
 #include <libpq-fe.h>
 
 #include "sandbox/launcher/servicespec.h"
-#include "services/connectionprofile.h"
-#include "services/migrator.h"
-#include "services/pgconnection.h"
+#include "services/session/connectionprofile.h"
+#include "services/database/migrator.h"
+#include "services/database/pgconnection.h"
 
 Q_LOGGING_CATEGORY(lcSandboxPg, "okla.sandbox.postgres")
 
@@ -130,9 +130,12 @@ Result<qint64> start(ServiceContext &ctx)
     const SandboxLayout &layout = ctx.layout;
     if (!QFile::exists(layout.pgLogFile())) {
         QFile log(layout.pgLogFile());
-        log.open(QIODevice::WriteOnly);
+        if (!log.open(QIODevice::WriteOnly))
+            return makeError(QStringLiteral("sandbox.postgres.log"), tr("Cannot create %1.").arg(layout.pgLogFile()),
+                             log.errorString());
         log.close();
-        chownTo(layout.pgLogFile(), layout.pgRunAs());
+        if (Status owned = chownTo(layout.pgLogFile(), layout.pgRunAs()); !owned)
+            return owned.error();
     }
     auto run = ProcessControl::run(postgresBinDir() + QStringLiteral("/pg_ctl"),
                                    {QStringLiteral("-D"), layout.pgDataDir(), QStringLiteral("-l"), layout.pgLogFile(),
@@ -155,11 +158,8 @@ bool ready(const ServiceContext &ctx)
 
 Result<PgConnection> connect(const ServiceContext &ctx, const QString &user, const QString &db)
 {
-    auto connection = PgConnection::open(sandboxConninfo(ctx.layout.pgSocketDir(), ctx.port(QStringLiteral("postgres")), user, db));
     // "role is already a member" and similar notices of a repeated up are noise, not news.
-    if (connection)
-        connection->execScript(QStringLiteral("SET client_min_messages = warning"));
-    return connection;
+    return PgConnection::openQuiet(sandboxConninfo(ctx.layout.pgSocketDir(), ctx.port(QStringLiteral("postgres")), user, db));
 }
 
 QString quoteIdent(const QString &name) { return u'"' + QString(name).replace(u'"', QStringLiteral("\"\"")) + u'"'; }

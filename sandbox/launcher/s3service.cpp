@@ -5,7 +5,7 @@
 #include <QTcpSocket>
 
 #include "sandbox/launcher/servicespec.h"
-#include "services/connectionprofile.h"
+#include "services/session/connectionprofile.h"
 
 namespace okla::sandbox {
 

@@ -9,7 +9,7 @@
 
 namespace okla::sandbox {
 
-/// Creates and fills the sandbox's credentials folder (DESIGN.md "Credentials directory"): a 0700
+/// Creates and fills the sandbox's credentials folder (docs/security.md §6): a 0700
 /// folder of 0600 files, one secret per file, systemd LoadCredential style. Values are random test
 /// values and are kept across `up`s (servers were configured with them). The launcher's services
 /// read back what it wrote (read()); the programs themselves read secrets only through

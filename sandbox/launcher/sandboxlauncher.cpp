@@ -13,7 +13,7 @@
 #include <QThread>
 
 #include "sandbox/launcher/postgresservice.h"
-#include "services/connectionprofile.h"
+#include "services/session/connectionprofile.h"
 
 Q_LOGGING_CATEGORY(lcSandbox, "okla.sandbox.launcher")
 

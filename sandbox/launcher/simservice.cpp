@@ -8,7 +8,7 @@
 
 #include "sandbox/launcher/postgresservice.h"
 #include "sandbox/launcher/servicespec.h"
-#include "services/connectionprofile.h"
+#include "services/session/connectionprofile.h"
 
 namespace okla::sandbox {
 

@@ -7,7 +7,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 namespace okla::sandbox {
 
@@ -189,7 +189,7 @@ Status BulkLoader::commit(const QString &extraSql, const std::function<void(cons
 void BulkLoader::rollback()
 {
     if (m_open)
-        m_connection.execScript(QStringLiteral("ROLLBACK"));
+        m_connection.rollbackAfterError();
     m_open = false;
 }
 

@@ -1,7 +1,7 @@
 #include "sandbox/seed/scratchdatabase.h"
 
-#include "services/migrator.h"
-#include "services/pgconnection.h"
+#include "services/database/migrator.h"
+#include "services/database/pgconnection.h"
 
 namespace okla::sandbox {
 
@@ -15,7 +15,16 @@ QString quoteIdent(const QString &name) { return u'"' + QString(name).replace(u'
 
 } // namespace
 
-ScratchDatabase::~ScratchDatabase() { drop(); }
+namespace {
+// Where a failure cannot be returned (destructor, move): said on stderr, never ignored.
+void dropOrWarn(ScratchDatabase &db)
+{
+    if (Status dropped = db.drop(); !dropped)
+        qWarning("scratch database not dropped: %s", qPrintable(dropped.error().toString()));
+}
+} // namespace
+
+ScratchDatabase::~ScratchDatabase() { dropOrWarn(*this); }
 
 ScratchDatabase::ScratchDatabase(ScratchDatabase &&other) noexcept
     : m_profile(std::move(other.m_profile)), m_name(std::move(other.m_name)), m_admin(std::move(other.m_admin))
@@ -26,7 +35,7 @@ ScratchDatabase::ScratchDatabase(ScratchDatabase &&other) noexcept
 ScratchDatabase &ScratchDatabase::operator=(ScratchDatabase &&other) noexcept
 {
     if (this != &other) {
-        drop();
+        dropOrWarn(*this);
         m_profile = std::move(other.m_profile);
         m_name = std::move(other.m_name);
         m_admin = std::move(other.m_admin);
@@ -50,7 +59,11 @@ Result<ScratchDatabase> ScratchDatabase::create(const services::ConnectionProfil
             lastError = conn.error().toString();
             continue;
         }
-        conn->execScript(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(quoteIdent(name)));
+        if (auto dropped = conn->execScript(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(quoteIdent(name)));
+            !dropped) {
+            lastError = dropped.error().toString();
+            continue;
+        }
         auto made = conn->execScript(QStringLiteral("CREATE DATABASE %1 OWNER okla_owner").arg(quoteIdent(name)));
         if (!made) {
             lastError = made.error().toString();

@@ -3,7 +3,7 @@
 #include <QString>
 
 #include "models/result.h"
-#include "services/connectionprofile.h"
+#include "services/session/connectionprofile.h"
 
 namespace okla::sandbox {
 

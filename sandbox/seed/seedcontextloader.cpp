@@ -9,7 +9,7 @@
 
 #include "sandbox/seed/seedcalendar.h"
 #include "sandbox/seed/seedcatalog.h"
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 namespace okla::sandbox {
 

@@ -14,7 +14,7 @@
 #include "sandbox/seed/bulkloader.h"
 #include "sandbox/seed/seedcontextloader.h"
 #include "sandbox/seed/seedgenerator.h"
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 static void initSeedResources() { Q_INIT_RESOURCE(seed); }
 

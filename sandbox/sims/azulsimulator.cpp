@@ -106,7 +106,10 @@ void AzulSimulator::handleControl(const SimExchangePtr &exchange)
         return;
     }
     if (req.path == "/_sim/reset" && req.method == "POST") {
-        m_store->truncateAll();
+        if (models::Status truncated = m_store->truncateAll(); !truncated) {
+            exchange->reply(simJsonError(500, QStringLiteral("reset failed: ") + truncated.error().detail));
+            return;
+        }
         m_control.resetAll();
         m_oneRefund = false;
         m_postMaxPct = 15;

@@ -13,7 +13,7 @@
 #include "sandbox/sims/simcontrol.h"
 #include "sandbox/sims/simhttpserver.h"
 #include "sandbox/sims/simoptions.h"
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 namespace okla::sandbox {
 

@@ -270,7 +270,10 @@ QJsonObject AzulSimulator::refund(const Fields &f, int *status)
     if (!m_store->begin())
         return processingError(status);
     // Lock the original so that two concurrent refunds cannot both pass the remaining check.
-    m_db.exec(QStringLiteral("SELECT 1 FROM azul.transactions WHERE azul_order_id = $1 FOR UPDATE"), {id});
+    if (!m_db.exec(QStringLiteral("SELECT 1 FROM azul.transactions WHERE azul_order_id = $1 FOR UPDATE"), {id})) {
+        m_store->rollback(); // without the lock two refunds could both pass the check below
+        return processingError(status);
+    }
     const auto original = m_store->find(id);
     const bool refundable = original && original->status == QLatin1String("approved")
                             && (original->trxType == QLatin1String("Sale") || original->trxType == QLatin1String("Post"))
@@ -334,7 +337,8 @@ QJsonObject AzulSimulator::dataVault(const Fields &f, int *status)
         const auto stored = m_store->findToken(token);
         if (!stored || stored->deletedAt)
             return vaultReply(token, {}, {}, {}, false, {}, QStringLiteral("ERROR"), QStringLiteral("DataVault TokenId does not exist."));
-        m_store->deleteToken(stored->token, now);
+        if (!m_store->deleteToken(stored->token, now))
+            return processingError(status);
         return vaultReply(stored->token, stored->cardMasked, stored->expiration, stored->cardBrand, stored->hasCvv,
                           QStringLiteral("00"), QStringLiteral("APROBADA"), {});
     }

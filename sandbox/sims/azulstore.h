@@ -8,7 +8,7 @@
 #include <QString>
 
 #include "models/result.h"
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 namespace okla::sandbox {
 
@@ -71,7 +71,7 @@ public:
 
     models::Status begin() { return m_db.execScript(QStringLiteral("BEGIN")); }
     models::Status commit() { return m_db.execScript(QStringLiteral("COMMIT")); }
-    void rollback() { m_db.execScript(QStringLiteral("ROLLBACK")); }
+    void rollback() { m_db.rollbackAfterError(); }
     models::Status truncateAll();
     /// True when a lookup since the last call failed in the database (not "not found"); clears it.
     bool takeFailure() { return std::exchange(m_failed, false); }

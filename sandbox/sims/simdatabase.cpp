@@ -78,9 +78,13 @@ QString simSetting(PgConnection &db, const QString &schema, const QString &key)
 
 void setSimSetting(PgConnection &db, const QString &schema, const QString &key, const QString &jsonValue)
 {
-    db.exec(QStringLiteral("INSERT INTO %1.settings (key, value) VALUES ($1, $2::jsonb) "
-                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value").arg(schema),
-            {key, jsonValue});
+    const auto saved = db.exec(QStringLiteral("INSERT INTO %1.settings (key, value) VALUES ($1, $2::jsonb) "
+                                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value").arg(schema),
+                               {key, jsonValue});
+    // The setting still applies to this run; only its survival across down/up is lost: say so.
+    if (!saved)
+        qWarning("simulator setting %s.%s not saved: %s", qPrintable(schema), qPrintable(key),
+                 qPrintable(saved.error().detail));
 }
 
 } // namespace okla::sandbox

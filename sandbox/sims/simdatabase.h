@@ -4,7 +4,7 @@
 #include <QString>
 
 #include "models/result.h"
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 namespace okla::sandbox {
 

@@ -44,7 +44,7 @@ StripeResult StripeSimulator::createPrice(const StripeCall &c)
         return stripeError(400, kInvalid, QStringLiteral("Missing required param: currency."), QStringLiteral("parameter_missing"), QStringLiteral("currency"), false);
     const QJsonObject recurring = c.params.value(QStringLiteral("recurring")).toObject();
     const QString id = newId(QStringLiteral("price_"));
-    m_db.exec(QStringLiteral("INSERT INTO stripe.prices (id, created, product, nickname, unit_amount, currency, interval, interval_count, metadata) "
+    write(QStringLiteral("INSERT INTO stripe.prices (id, created, product, nickname, unit_amount, currency, interval, interval_count, metadata) "
                              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)"),
               {id, now(), c.params.value(QStringLiteral("product")).toString(QStringLiteral("prod_sim")),
                opt(c.params.value(QStringLiteral("nickname")).toString()), unitAmount, currency,
@@ -99,17 +99,17 @@ static Attempt attemptInvoice(StripeSimulator &sim, const QString &invoiceId, co
     result.paid = result.error.isEmpty();
     const qint64 now = sim.now();
     if (result.paid) {
-        sim.db().exec(QStringLiteral("UPDATE stripe.invoices SET status = 'paid', amount_paid = amount_due, amount_remaining = 0, "
+        sim.write(QStringLiteral("UPDATE stripe.invoices SET status = 'paid', amount_paid = amount_due, amount_remaining = 0, "
                                      "attempt_count = $2, attempted = true, next_payment_attempt = NULL, payment_intent = $3 WHERE id = $1"),
                       {invoiceId, attempts, piId});
         if (sub)
-            sim.db().exec(QStringLiteral("UPDATE stripe.subscriptions SET status = 'active' WHERE id = $1"), {subId});
+            sim.write(QStringLiteral("UPDATE stripe.subscriptions SET status = 'active' WHERE id = $1"), {subId});
         const QJsonObject o = *sim.object(QStringLiteral("invoices"), invoiceId);
         sim.emitEvent(QStringLiteral("invoice.paid"), o, c);
         sim.emitEvent(QStringLiteral("invoice.payment_succeeded"), o, c);
     } else {
         const QVariant next = attempts <= 3 ? QVariant(now + kRetryDays[attempts - 1] * kDay) : QVariant();
-        sim.db().exec(QStringLiteral("UPDATE stripe.invoices SET attempt_count = $2, attempted = true, next_payment_attempt = $3, "
+        sim.write(QStringLiteral("UPDATE stripe.invoices SET attempt_count = $2, attempted = true, next_payment_attempt = $3, "
                                      "payment_intent = coalesce($4, payment_intent) WHERE id = $1"),
                       {invoiceId, attempts, next, opt(piId)});
         if (sub) {
@@ -117,7 +117,7 @@ static Attempt attemptInvoice(StripeSimulator &sim, const QString &invoiceId, co
             QString after = before == QLatin1String("incomplete") ? before : QStringLiteral("past_due");
             if (next.isNull() && before != QLatin1String("incomplete"))
                 after = QStringLiteral("canceled"); // retries exhausted: Stripe's default is to cancel
-            sim.db().exec(QStringLiteral("UPDATE stripe.subscriptions SET status = $2, canceled_at = CASE WHEN $2 = 'canceled' THEN $3::bigint END, "
+            sim.write(QStringLiteral("UPDATE stripe.subscriptions SET status = $2, canceled_at = CASE WHEN $2 = 'canceled' THEN $3::bigint END, "
                                          "ended_at = CASE WHEN $2 = 'canceled' THEN $3::bigint END WHERE id = $1"),
                           {subId, after, now});
             if (after != before)
@@ -138,12 +138,12 @@ static QString createInvoice(StripeSimulator &sim, const QJsonObject &sub, const
     const qint64 amount = total ? total->toInt64(0, 0) : 0;
     const QString id = sim.newId(QStringLiteral("in_"));
     const auto count = sim.db().exec(QStringLiteral("SELECT count(*) FROM stripe.invoices WHERE customer = $1"), {sub.value(QStringLiteral("customer")).toString()});
-    sim.db().exec(QStringLiteral("INSERT INTO stripe.invoices (id, created, customer, subscription, status, currency, amount_due, amount_remaining, "
+    sim.write(QStringLiteral("INSERT INTO stripe.invoices (id, created, customer, subscription, status, currency, amount_due, amount_remaining, "
                                  "period_start, period_end, billing_reason, number) VALUES ($1, $2, $3, $4, 'open', $5, $6, $6, $7, $8, $9, $10)"),
                   {id, sim.now(), sub.value(QStringLiteral("customer")).toString(), subId, sub.value(QStringLiteral("currency")).toString(), amount,
                    sub.value(QStringLiteral("current_period_start")).toVariant(), sub.value(QStringLiteral("current_period_end")).toVariant(),
                    reason, QString(id.right(8).toUpper() + u'-' + QString::number((count ? count->toInt64(0, 0) : 0) + 1).rightJustified(4, u'0'))});
-    sim.db().exec(QStringLiteral("UPDATE stripe.subscriptions SET latest_invoice = $2 WHERE id = $1"), {subId, id});
+    sim.write(QStringLiteral("UPDATE stripe.subscriptions SET latest_invoice = $2 WHERE id = $1"), {subId, id});
     sim.emitEvent(QStringLiteral("invoice.created"), *sim.object(QStringLiteral("invoices"), id), c);
     return id;
 }
@@ -169,13 +169,13 @@ StripeResult StripeSimulator::createSubscription(const StripeCall &c)
     const qint64 start = now();
     const qint64 end = addInterval(start, prices.first().value(QStringLiteral("interval")).toString(), prices.first().value(QStringLiteral("interval_count")).toInt());
     const QString id = newId(QStringLiteral("sub_"));
-    m_db.exec(QStringLiteral("INSERT INTO stripe.subscriptions (id, created, customer, status, currency, current_period_start, current_period_end, "
+    write(QStringLiteral("INSERT INTO stripe.subscriptions (id, created, customer, status, currency, current_period_start, current_period_end, "
                              "billing_cycle_anchor, default_payment_method, metadata) VALUES ($1, $2, $3, 'incomplete', $4, $2, $5, $2, $6, $7::jsonb)"),
               {id, start, customer, prices.first().value(QStringLiteral("currency")).toString(), end,
                opt(c.params.value(QStringLiteral("default_payment_method")).toString()), json(c.params.value(QStringLiteral("metadata")).toObject())});
     for (qsizetype i = 0; i < items.size(); ++i) {
         const QString quantity = items.at(i).toObject().value(QStringLiteral("quantity")).toString(QStringLiteral("1"));
-        m_db.exec(QStringLiteral("INSERT INTO stripe.subscription_items (id, created, subscription, price, quantity) VALUES ($1, $2, $3, $4, $5)"),
+        write(QStringLiteral("INSERT INTO stripe.subscription_items (id, created, subscription, price, quantity) VALUES ($1, $2, $3, $4, $5)"),
                   {newId(QStringLiteral("si_")), start, id, prices.at(i).value(QStringLiteral("id")).toString(), quantity.toInt()});
     }
     emitEvent(QStringLiteral("customer.subscription.created"), *object(QStringLiteral("subscriptions"), id), c);
@@ -211,11 +211,11 @@ StripeResult StripeSimulator::updateSubscription(const StripeCall &c)
         && behaviour != QLatin1String("always_invoice"))
         return stripeError(400, kInvalid, QStringLiteral("Invalid proration_behavior"), {}, QStringLiteral("proration_behavior"), false);
     QJsonObject previous;
-    m_db.execScript(QStringLiteral("BEGIN"));
+    writeScript(QStringLiteral("BEGIN"));
     if (c.params.contains(QStringLiteral("cancel_at_period_end"))) {
         const bool atEnd = c.params.value(QStringLiteral("cancel_at_period_end")).toString() == QLatin1String("true");
         previous[QStringLiteral("cancel_at_period_end")] = sub->value(QStringLiteral("cancel_at_period_end"));
-        m_db.exec(QStringLiteral("UPDATE stripe.subscriptions SET cancel_at_period_end = $2, cancel_at = CASE WHEN $2 THEN current_period_end END, "
+        write(QStringLiteral("UPDATE stripe.subscriptions SET cancel_at_period_end = $2, cancel_at = CASE WHEN $2 THEN current_period_end END, "
                                  "canceled_at = CASE WHEN $2 THEN $3::bigint END WHERE id = $1"),
                   {id, atEnd, now()});
     }
@@ -224,14 +224,14 @@ StripeResult StripeSimulator::updateSubscription(const StripeCall &c)
         const QString itemId = item.value(QStringLiteral("id")).toString();
         const QString price = item.value(QStringLiteral("price")).toString();
         if (!price.isEmpty() && !row(QStringLiteral("prices"), price)) {
-            m_db.execScript(QStringLiteral("ROLLBACK"));
+            m_db.rollbackAfterError();
             return missingResource(QStringLiteral("price"), price, QStringLiteral("items[0][price]"));
         }
         const auto updated = m_db.exec(QStringLiteral("UPDATE stripe.subscription_items SET price = coalesce($3, price), quantity = coalesce($4::int, quantity) "
                                                       "WHERE id = $1 AND subscription = $2"),
                                        {itemId, id, opt(price), opt(item.value(QStringLiteral("quantity")).toString())});
         if (!updated || updated->affectedRows() == 0) {
-            m_db.execScript(QStringLiteral("ROLLBACK"));
+            m_db.rollbackAfterError();
             return missingResource(QStringLiteral("subscription_item"), itemId, QStringLiteral("items[0][id]"));
         }
         previous[QStringLiteral("items")] = before.value(QStringLiteral("items"));
@@ -246,15 +246,15 @@ StripeResult StripeSimulator::updateSubscription(const StripeCall &c)
                 metadata.insert(it.key(), it.value());
         }
         previous[QStringLiteral("metadata")] = sub->value(QStringLiteral("metadata"));
-        m_db.exec(QStringLiteral("UPDATE stripe.subscriptions SET metadata = $2::jsonb WHERE id = $1"), {id, json(metadata)});
+        write(QStringLiteral("UPDATE stripe.subscriptions SET metadata = $2::jsonb WHERE id = $1"), {id, json(metadata)});
     }
     const QString comment = c.params.value(QStringLiteral("cancellation_details")).toObject().value(QStringLiteral("comment")).toString();
     if (!comment.isEmpty())
-        m_db.exec(QStringLiteral("UPDATE stripe.subscriptions SET cancellation_comment = $2 WHERE id = $1"), {id, comment});
+        write(QStringLiteral("UPDATE stripe.subscriptions SET cancellation_comment = $2 WHERE id = $1"), {id, comment});
     if (c.params.contains(QStringLiteral("default_payment_method")))
-        m_db.exec(QStringLiteral("UPDATE stripe.subscriptions SET default_payment_method = $2 WHERE id = $1"),
+        write(QStringLiteral("UPDATE stripe.subscriptions SET default_payment_method = $2 WHERE id = $1"),
                   {id, opt(c.params.value(QStringLiteral("default_payment_method")).toString())});
-    m_db.execScript(QStringLiteral("COMMIT"));
+    writeScript(QStringLiteral("COMMIT"));
     emitEvent(QStringLiteral("customer.subscription.updated"), *object(QStringLiteral("subscriptions"), id), c, previous);
     return {200, *object(QStringLiteral("subscriptions"), id, c.params)};
 }
@@ -268,7 +268,7 @@ StripeResult StripeSimulator::cancelSubscription(const StripeCall &c)
     if (sub->value(QStringLiteral("status")).toString() == QLatin1String("canceled"))
         return stripeError(400, kInvalid, QStringLiteral("This subscription has already been canceled."), {}, {}, false);
     const QString comment = c.params.value(QStringLiteral("cancellation_details")).toObject().value(QStringLiteral("comment")).toString();
-    m_db.exec(QStringLiteral("UPDATE stripe.subscriptions SET status = 'canceled', canceled_at = $2, ended_at = $2, "
+    write(QStringLiteral("UPDATE stripe.subscriptions SET status = 'canceled', canceled_at = $2, ended_at = $2, "
                              "cancellation_comment = coalesce($3, cancellation_comment) WHERE id = $1"),
               {id, now(), opt(comment)});
     const QJsonObject o = *object(QStringLiteral("subscriptions"), id, c.params);
@@ -348,7 +348,7 @@ StripeResult StripeSimulator::voidInvoice(const StripeCall &c)
         return missingResource(QStringLiteral("invoice"), id);
     if (inv->value(QStringLiteral("status")).toString() != QLatin1String("open"))
         return stripeError(400, kInvalid, QStringLiteral("You can only void an open invoice."), QStringLiteral("invoice_not_open"));
-    m_db.exec(QStringLiteral("UPDATE stripe.invoices SET status = 'void', next_payment_attempt = NULL WHERE id = $1"), {id});
+    write(QStringLiteral("UPDATE stripe.invoices SET status = 'void', next_payment_attempt = NULL WHERE id = $1"), {id});
     const QJsonObject o = *object(QStringLiteral("invoices"), id, c.params);
     emitEvent(QStringLiteral("invoice.voided"), o, c);
     return {200, o};
@@ -393,7 +393,7 @@ void StripeSimulator::advanceBilling()
             const auto sub = row(QStringLiteral("subscriptions"), id);
             const qint64 end = sub->value(QStringLiteral("current_period_end")).toInteger();
             if (sub->value(QStringLiteral("cancel_at_period_end")).toBool()) {
-                m_db.exec(QStringLiteral("UPDATE stripe.subscriptions SET status = 'canceled', ended_at = $2 WHERE id = $1"), {id, end});
+                write(QStringLiteral("UPDATE stripe.subscriptions SET status = 'canceled', ended_at = $2 WHERE id = $1"), {id, end});
                 emitEvent(QStringLiteral("customer.subscription.deleted"), *object(QStringLiteral("subscriptions"), id), c);
                 continue;
             }
@@ -401,7 +401,7 @@ void StripeSimulator::advanceBilling()
                                                         "ON p.id = i.price WHERE i.subscription = $1 ORDER BY i.created LIMIT 1"), {id});
             const qint64 next = price && price->rows() > 0 ? addInterval(end, price->text(0, 0), int(price->toInt64(0, 1)))
                                                            : addInterval(end, QStringLiteral("month"), 1);
-            m_db.exec(QStringLiteral("UPDATE stripe.subscriptions SET current_period_start = $2, current_period_end = $3 WHERE id = $1"), {id, end, next});
+            write(QStringLiteral("UPDATE stripe.subscriptions SET current_period_start = $2, current_period_end = $3 WHERE id = $1"), {id, end, next});
             const QString invoice = createInvoice(*this, *row(QStringLiteral("subscriptions"), id), QStringLiteral("subscription_cycle"), c);
             attemptInvoice(*this, invoice, c);
             continue;
@@ -427,7 +427,7 @@ StripeResult StripeSimulator::createPortalSession(const StripeCall &c)
         return missingResource(QStringLiteral("customer"), customer, QStringLiteral("customer"));
     const QString id = newId(QStringLiteral("bps_"));
     const QString url = QStringLiteral("http://127.0.0.1:%1/_sim/portal/%2").arg(m_server ? m_server->port() : 0).arg(id);
-    m_db.exec(QStringLiteral("INSERT INTO stripe.portal_sessions (id, created, customer, return_url, url) VALUES ($1, $2, $3, $4, $5)"),
+    write(QStringLiteral("INSERT INTO stripe.portal_sessions (id, created, customer, return_url, url) VALUES ($1, $2, $3, $4, $5)"),
               {id, now(), customer, opt(c.params.value(QStringLiteral("return_url")).toString()), url});
     return {200, *object(QStringLiteral("portal_sessions"), id)};
 }

@@ -126,7 +126,7 @@ StripeResult StripeSimulator::updateCustomer(const StripeCall &c)
     if (auto e = metadataFrom(c.params, current->value(QStringLiteral("metadata")).toObject(), &metadata))
         return *e;
     const QJsonObject invoiceSettings = c.params.value(QStringLiteral("invoice_settings")).toObject();
-    m_db.exec(QStringLiteral("UPDATE stripe.customers SET email = coalesce($2, email), name = coalesce($3, name), "
+    write(QStringLiteral("UPDATE stripe.customers SET email = coalesce($2, email), name = coalesce($3, name), "
                              "description = coalesce($4, description), phone = coalesce($5, phone), metadata = $6::jsonb, "
                              "default_payment_method = coalesce($7, default_payment_method) WHERE id = $1"),
               {id, opt(c.params, "email"), opt(c.params, "name"), opt(c.params, "description"), opt(c.params, "phone"),
@@ -173,7 +173,7 @@ StripeResult StripeSimulator::createPaymentMethod(const StripeCall &c)
     if (brand.isEmpty())
         brand = azulcards::brand(number).toLower();
     const QString id = newId(QStringLiteral("pm_"));
-    m_db.exec(QStringLiteral("INSERT INTO stripe.payment_methods (id, created, brand, last4, exp_month, exp_year, card_rule) "
+    write(QStringLiteral("INSERT INTO stripe.payment_methods (id, created, brand, last4, exp_month, exp_year, card_rule) "
                              "VALUES ($1, $2, $3, $4, $5, $6, $7)"),
               {id, now(), brand, number.right(4), card.value(QStringLiteral("exp_month")).toString(QStringLiteral("12")).toInt(),
                card.value(QStringLiteral("exp_year")).toString(QStringLiteral("2030")).toInt(), rule});
@@ -192,7 +192,7 @@ StripeResult StripeSimulator::attachPaymentMethod(const StripeCall &c)
     if (pm->value(QStringLiteral("card_rule")).toString() == QLatin1String("attach_fail")) {
         // 4000000000000341 attaches fine; its charges fail later (dunning).
     }
-    m_db.exec(QStringLiteral("UPDATE stripe.payment_methods SET customer = $2 WHERE id = $1"), {id, customer});
+    write(QStringLiteral("UPDATE stripe.payment_methods SET customer = $2 WHERE id = $1"), {id, customer});
     return {200, *object(QStringLiteral("payment_methods"), id)};
 }
 
@@ -206,7 +206,7 @@ QString StripeSimulator::charge(qint64 amount, const QString &currency, const QS
     for (const TestCard &t : kTestCards) {
         if (paymentMethod == QLatin1String(t.token)) {
             pmId = newId(QStringLiteral("pm_"));
-            m_db.exec(QStringLiteral("INSERT INTO stripe.payment_methods (id, created, customer, brand, last4, card_rule) VALUES ($1, $2, $3, $4, $5, $6)"),
+            write(QStringLiteral("INSERT INTO stripe.payment_methods (id, created, customer, brand, last4, card_rule) VALUES ($1, $2, $3, $4, $5, $6)"),
                       {pmId, now(), customer.isEmpty() ? QVariant() : QVariant(customer), QString::fromLatin1(t.brand),
                        QString::fromLatin1(t.number).right(4), QString::fromLatin1(t.rule)});
         }
@@ -227,8 +227,8 @@ QString StripeSimulator::charge(qint64 amount, const QString &currency, const QS
                      {QStringLiteral("charge"), chId},
                      {QStringLiteral("doc_url"), QStringLiteral("https://stripe.com/docs/error-codes/card-declined")}};
     }
-    m_db.execScript(QStringLiteral("BEGIN"));
-    m_db.exec(QStringLiteral("INSERT INTO stripe.payment_intents (id, created, amount, amount_received, currency, customer, payment_method, "
+    writeScript(QStringLiteral("BEGIN"));
+    write(QStringLiteral("INSERT INTO stripe.payment_intents (id, created, amount, amount_received, currency, customer, payment_method, "
                              "status, latest_charge, description, last_payment_error, metadata) "
                              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb)"),
               {piId, now(), amount, declined ? 0 : amount, currency, customer.isEmpty() ? QVariant() : QVariant(customer),
@@ -236,7 +236,7 @@ QString StripeSimulator::charge(qint64 amount, const QString &currency, const QS
                declined ? QStringLiteral("requires_payment_method") : QStringLiteral("succeeded"), chId,
                description.isEmpty() ? QVariant() : QVariant(description),
                declined ? QVariant(json(lastError)) : QVariant(), json(metadata)});
-    m_db.exec(QStringLiteral("INSERT INTO stripe.charges (id, created, amount, amount_captured, currency, customer, payment_intent, "
+    write(QStringLiteral("INSERT INTO stripe.charges (id, created, amount, amount_captured, currency, customer, payment_intent, "
                              "payment_method, status, captured, failure_code, failure_message, decline_code, card_brand, card_last4, "
                              "card_exp_month, card_exp_year, description, metadata) "
                              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::jsonb)"),
@@ -248,7 +248,7 @@ QString StripeSimulator::charge(qint64 amount, const QString &currency, const QS
                pm ? pm->value(QStringLiteral("last4")).toString() : QStringLiteral("4242"),
                pm ? pm->value(QStringLiteral("exp_month")).toInt() : 12, pm ? pm->value(QStringLiteral("exp_year")).toInt() : 2030,
                description.isEmpty() ? QVariant() : QVariant(description), json(metadata)});
-    m_db.execScript(QStringLiteral("COMMIT"));
+    writeScript(QStringLiteral("COMMIT"));
     const QJsonObject pi = *object(QStringLiteral("payment_intents"), piId);
     const QJsonObject ch = *object(QStringLiteral("charges"), chId);
     emitEvent(QStringLiteral("payment_intent.created"), pi, c);
@@ -290,7 +290,7 @@ StripeResult StripeSimulator::createPaymentIntent(const StripeCall &c)
         return {200, *object(QStringLiteral("payment_intents"), piId, c.params)};
     }
     const QString id = newId(QStringLiteral("pi_"));
-    m_db.exec(QStringLiteral("INSERT INTO stripe.payment_intents (id, created, amount, currency, customer, payment_method, status, description, metadata) "
+    write(QStringLiteral("INSERT INTO stripe.payment_intents (id, created, amount, currency, customer, payment_method, status, description, metadata) "
                              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)"),
               {id, now(), amount, currency, customer.isEmpty() ? QVariant() : QVariant(customer), pm.isEmpty() ? QVariant() : QVariant(pm),
                pm.isEmpty() ? QStringLiteral("requires_payment_method") : QStringLiteral("requires_confirmation"),
@@ -320,13 +320,13 @@ StripeResult StripeSimulator::confirmPaymentIntent(const StripeCall &c)
     const QString attempt = charge(pi->value(QStringLiteral("amount")).toInteger(), pi->value(QStringLiteral("currency")).toString(),
                                    pi->value(QStringLiteral("customer")).toString(), pm, pi->value(QStringLiteral("metadata")).toObject(),
                                    pi->value(QStringLiteral("description")).toString(), c, &error);
-    m_db.execScript(QStringLiteral("BEGIN"));
-    m_db.exec(QStringLiteral("UPDATE stripe.payment_intents p SET status = a.status, amount_received = a.amount_received, latest_charge = a.latest_charge, "
+    writeScript(QStringLiteral("BEGIN"));
+    write(QStringLiteral("UPDATE stripe.payment_intents p SET status = a.status, amount_received = a.amount_received, latest_charge = a.latest_charge, "
                              "payment_method = a.payment_method, last_payment_error = a.last_payment_error FROM stripe.payment_intents a "
                              "WHERE p.id = $1 AND a.id = $2"), {id, attempt});
-    m_db.exec(QStringLiteral("UPDATE stripe.charges SET payment_intent = $1 WHERE payment_intent = $2"), {id, attempt});
-    m_db.exec(QStringLiteral("DELETE FROM stripe.payment_intents WHERE id = $1"), {attempt});
-    m_db.execScript(QStringLiteral("COMMIT"));
+    write(QStringLiteral("UPDATE stripe.charges SET payment_intent = $1 WHERE payment_intent = $2"), {id, attempt});
+    write(QStringLiteral("DELETE FROM stripe.payment_intents WHERE id = $1"), {attempt});
+    writeScript(QStringLiteral("COMMIT"));
     if (!error.isEmpty()) {
         error[QStringLiteral("payment_intent")] = *object(QStringLiteral("payment_intents"), id);
         return {402, QJsonObject{{QStringLiteral("error"), error}}};
@@ -406,11 +406,11 @@ StripeResult StripeSimulator::createRefund(const StripeCall &c)
     }
 
     // Lock the charge so that concurrent refunds cannot both pass the remaining check.
-    m_db.execScript(QStringLiteral("BEGIN"));
+    writeScript(QStringLiteral("BEGIN"));
     const auto locked = m_db.exec(QStringLiteral("SELECT amount, amount_refunded, currency, status, disputed, payment_intent "
                                                  "FROM stripe.charges WHERE id = $1 FOR UPDATE"), {chargeId});
     auto fail = [this](const StripeResult &r) {
-        m_db.execScript(QStringLiteral("ROLLBACK"));
+        m_db.rollbackAfterError();
         return r;
     };
     if (!locked || locked->rows() == 0)
@@ -441,7 +441,7 @@ StripeResult StripeSimulator::createRefund(const StripeCall &c)
                                    {chargeId, refundAmount});
     if (!inserted || !updated)
         return fail(stripeError(500, QStringLiteral("api_error"), QStringLiteral("An unknown error occurred.")));
-    m_db.execScript(QStringLiteral("COMMIT"));
+    writeScript(QStringLiteral("COMMIT"));
     const QJsonObject refund = *object(QStringLiteral("refunds"), id, c.params);
     emitEvent(QStringLiteral("refund.created"), *object(QStringLiteral("refunds"), id), c);
     emitEvent(QStringLiteral("charge.refunded"), *object(QStringLiteral("charges"), chargeId), c,

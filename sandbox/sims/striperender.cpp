@@ -358,7 +358,7 @@ StripeResult StripeSimulator::search(const StripeCall &c, const QString &table, 
 void StripeSimulator::emitEvent(const QString &type, const QJsonObject &object, const StripeCall &c, const QJsonObject &previous)
 {
     const bool deliver = !m_webhookUrl.isEmpty();
-    m_db.exec(QStringLiteral("INSERT INTO stripe.events (id, created, type, object, previous, request_id, idempotency_key, next_attempt_at) "
+    write(QStringLiteral("INSERT INTO stripe.events (id, created, type, object, previous, request_id, idempotency_key, next_attempt_at) "
                              "VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6, $7, $8)"),
               {newId(QStringLiteral("evt_")), now(), type, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)),
                previous.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(QJsonDocument(previous).toJson(QJsonDocument::Compact))),

@@ -149,7 +149,7 @@ void StripeSimulator::handleControl(const SimExchangePtr &exchange)
         return;
     }
     if (req.path == "/_sim/reset" && req.method == "POST") {
-        m_db.execScript(QStringLiteral(
+        writeScript(QStringLiteral(
             "TRUNCATE stripe.customers, stripe.payment_methods, stripe.payment_intents, stripe.charges, stripe.refunds, "
             "stripe.prices, stripe.subscriptions, stripe.subscription_items, stripe.invoices, stripe.portal_sessions, "
             "stripe.events, stripe.idempotency_keys, stripe.settings"));
@@ -329,10 +329,12 @@ void StripeSimulator::run(const SimExchangePtr &exchange, const Route &route, St
     if (!call.idempotencyKey.isEmpty()) {
         m_inFlightKeys.remove(call.idempotencyKey);
         if (result.store) {
-            m_db.exec(QStringLiteral("INSERT INTO stripe.idempotency_keys (key, endpoint, params_hash, status, body, created) "
+            const auto stored = m_db.exec(QStringLiteral("INSERT INTO stripe.idempotency_keys (key, endpoint, params_hash, status, body, created) "
                                      "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO NOTHING"),
                       {call.idempotencyKey, QString(QString::fromLatin1(req.method) + u' ' + call.path), paramsHash, result.status,
                        QString::fromUtf8(QJsonDocument(result.body).toJson(QJsonDocument::Compact)), now()});
+            if (!stored) // the effect happened; a retry with this key would repeat it: say so loudly
+                qWarning("stripe simulator: idempotency key not stored: %s", qPrintable(stored.error().detail));
         }
     }
     if (result.status == 200 && req.method != "GET") {
@@ -348,6 +350,16 @@ void StripeSimulator::run(const SimExchangePtr &exchange, const Route &route, St
     if (!call.idempotencyKey.isEmpty())
         headers.emplaceBack("Idempotency-Key", call.idempotencyKey.toUtf8());
     exchange->reply(SimResponse::json(result.status, QJsonDocument(result.body), headers));
+}
+
+void StripeSimulator::writeScript(const QString &sql)
+{
+    m_dbFailed = !m_db.execScript(sql) || m_dbFailed;
+}
+
+void StripeSimulator::write(const QString &sql, const QVariantList &params)
+{
+    m_dbFailed = !m_db.exec(sql, params) || m_dbFailed;
 }
 
 } // namespace okla::sandbox

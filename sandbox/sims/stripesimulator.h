@@ -13,7 +13,7 @@
 #include "sandbox/sims/simcontrol.h"
 #include "sandbox/sims/simhttpserver.h"
 #include "sandbox/sims/simoptions.h"
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 class QNetworkAccessManager;
 class QTimer;
@@ -119,6 +119,10 @@ public:
                    const QJsonObject &metadata, const QString &description, const StripeCall &c, QJsonObject *error);
     qint64 now() const { return m_control.clock().nowSecs(); }
     services::PgConnection &db() { return m_db; }
+    /// A write whose failure fails the whole call (500 api_error), never a silent half-update.
+    void write(const QString &sql, const QVariantList &params = {});
+    /// BEGIN / COMMIT and other scripts, with the same rule as write().
+    void writeScript(const QString &sql);
 
 private:
     // stripewebhooks.cpp

@@ -52,13 +52,13 @@ void StripeSimulator::deliverWebhooks()
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const qint64 realNow = QDateTime::currentSecsSinceEpoch();
         if (reply->error() == QNetworkReply::NoError && status >= 200 && status < 300) {
-            m_db.exec(QStringLiteral("UPDATE stripe.events SET delivery_attempts = $2, delivered_at = $3, last_status = $4 WHERE id = $1"),
+            write(QStringLiteral("UPDATE stripe.events SET delivery_attempts = $2, delivered_at = $3, last_status = $4 WHERE id = $1"),
                       {id, attempts, realNow, status});
             return;
         }
         const qint64 delay = qMin<qint64>(qint64(1) << qMin(attempts, 10), kMaxDelaySecs);
         qCInfo(lcStripeHooks) << "webhook" << id << "answered" << status << reply->errorString() << "attempt" << attempts;
-        m_db.exec(QStringLiteral("UPDATE stripe.events SET delivery_attempts = $2, next_attempt_at = $3, last_status = $4 WHERE id = $1"),
+        write(QStringLiteral("UPDATE stripe.events SET delivery_attempts = $2, next_attempt_at = $3, last_status = $4 WHERE id = $1"),
                   {id, attempts, attempts >= kMaxAttempts ? QVariant() : QVariant(realNow + delay), status});
     });
 }

@@ -8,7 +8,7 @@
 
 #include "models/connectionstate.h"
 #include "models/result.h"
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 namespace okla::services {
 

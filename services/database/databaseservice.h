@@ -12,7 +12,7 @@
 #include "models/connectionstate.h"
 #include "models/result.h"
 #include "services/concurrency/servicethread.h"
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 namespace okla::services {
 

@@ -6,7 +6,7 @@
 #include <QSet>
 #include <QString>
 
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 class QSocketNotifier;
 

@@ -2,7 +2,7 @@
 
 #include <QRegularExpression>
 
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 namespace okla::services {
 

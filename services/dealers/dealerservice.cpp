@@ -3,7 +3,7 @@
 #include "services/database/databaseservice.h"
 #include "services/database/notificationlistener.h"
 #include "services/dealers/dealerrepository.h"
-#include "services/session.h"
+#include "services/session/session.h"
 
 namespace okla::services {
 

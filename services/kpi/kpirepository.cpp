@@ -3,7 +3,7 @@
 #include <QLoggingCategory>
 
 #include "services/kpi/kpisql.h"
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 Q_LOGGING_CATEGORY(lcKpiRepo, "okla.services.kpi")
 

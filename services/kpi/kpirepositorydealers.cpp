@@ -2,7 +2,7 @@
 #include "services/kpi/kpirepository.h"
 
 #include "services/kpi/kpisql.h"
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 namespace okla::services {
 

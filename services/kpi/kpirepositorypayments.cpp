@@ -4,7 +4,7 @@
 #include <QSet>
 
 #include "services/kpi/kpisql.h"
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 namespace okla::services {
 

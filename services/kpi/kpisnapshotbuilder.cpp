@@ -4,7 +4,7 @@
 #include <QFile>
 #include <QLoggingCategory>
 
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 Q_LOGGING_CATEGORY(lcKpiBuild, "okla.services.kpi.build", QtWarningMsg)
 
@@ -124,7 +124,7 @@ Result<KpiBuildReport> finish(PgConnection &c, KpiBuildReport report, QElapsedTi
 
 Result<KpiBuildReport> failed(PgConnection &c, const models::Error &error)
 {
-    c.execScript(QStringLiteral("ROLLBACK"));
+    c.rollbackAfterError();
     return error;
 }
 

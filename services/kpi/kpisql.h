@@ -3,7 +3,7 @@
 #include <QString>
 
 #include "models/kpi/kpiamount.h"
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 // Small helpers shared by the KPI repository files (not a public API).
 namespace okla::services::kpisql {

@@ -12,8 +12,8 @@
 
 #include <hiredis/hiredis.h>
 
-#include "services/connectionprofile.h"
-#include "services/credentialstore.h"
+#include "services/session/connectionprofile.h"
+#include "services/credentials/credentialstore.h"
 #include "services/resilience/retrypolicy.h"
 
 Q_LOGGING_CATEGORY(lcRedis, "okla.services.redis")

@@ -5,8 +5,8 @@
 #include <QPromise>
 #include <QUuid>
 
-#include "services/connectionprofile.h"
-#include "services/credentialstore.h"
+#include "services/session/connectionprofile.h"
+#include "services/credentials/credentialstore.h"
 #include "services/providers/azul/azulclient.h"
 #include "services/providers/stripe/stripeclient.h"
 #include "services/resilience/resiliencemanager.h"

@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "services/connectionprofile.h"
+#include "services/session/connectionprofile.h"
 #include "services/redis/redisclient.h"
 
 Q_LOGGING_CATEGORY(lcLimiter, "okla.services.ratelimit")

@@ -3,8 +3,8 @@
 #include <QMutexLocker>
 #include <QSettings>
 
-#include "services/connectionprofile.h"
-#include "services/credentialstore.h"
+#include "services/session/connectionprofile.h"
+#include "services/credentials/credentialstore.h"
 #include "services/redis/redisclient.h"
 
 namespace okla::services {

@@ -16,11 +16,11 @@
 #include "sandbox/seed/seeder.h"
 #include "services/kpi/kpirepository.h"
 #include "services/kpi/kpisnapshotbuilder.h"
-#include "services/migrator.h"
-#include "services/session.h"
+#include "services/database/migrator.h"
+#include "services/session/session.h"
 #include "ui/kpi/kpipanelpage.h"
 #include "ui/kpi/paneldashboard.h"
-#include "ui/pagecontext.h"
+#include "ui/shell/pagecontext.h"
 
 using namespace okla::models::kpi;
 using okla::services::KpiRepository;

@@ -14,8 +14,8 @@
 #include "sandbox/seed/scratchdatabase.h"
 #include "sandbox/seed/seedgenerator.h"
 #include "sandbox/seed/seeder.h"
-#include "services/connectionprofile.h"
-#include "services/pgconnection.h"
+#include "services/session/connectionprofile.h"
+#include "services/database/pgconnection.h"
 
 using namespace okla;
 

@@ -16,8 +16,8 @@
 #include <QProcess>
 
 #include "sandbox/sims/simtestenvironment.h"
-#include "services/connectionprofile.h"
-#include "services/credentialstore.h"
+#include "services/session/connectionprofile.h"
+#include "services/credentials/credentialstore.h"
 #include "services/providers/azul/azulclient.h"
 #include "services/providers/http/httptransport.h"
 #include "services/providers/stripe/stripeclient.h"

@@ -7,7 +7,7 @@
 #include <QTcpServer>
 #include <QUuid>
 
-#include "services/connectionprofile.h"
+#include "services/session/connectionprofile.h"
 #include "services/redis/redisclient.h"
 
 namespace okla::tests {

@@ -8,7 +8,7 @@
 
 #include "sandbox/sims/simprocess.h"
 #include "sandbox/sims/simtestenvironment.h"
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 using namespace okla::sandbox;
 

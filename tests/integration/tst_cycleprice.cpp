@@ -8,7 +8,7 @@
 #include "models/billingcycle.h"
 #include "sandbox/seed/seedcatalog.h"
 #include "sandbox/seed/seedcontextloader.h"
-#include "services/migrator.h"
+#include "services/database/migrator.h"
 
 using okla::models::BillingCycle;
 using okla::models::Currency;

@@ -12,11 +12,11 @@
 
 #include "harness/testenv.h"
 #include "integration/asyncwait.h"
-#include "services/consoleservices.h"
+#include "services/session/consoleservices.h"
 #include "services/database/databaseservice.h"
 #include "services/database/notificationlistener.h"
 #include "services/resilience/retrypolicy.h"
-#include "services/session.h"
+#include "services/session/session.h"
 
 #include <signal.h>
 

@@ -4,7 +4,7 @@
 #include <QtTest>
 
 #include "services/dealers/dealerrepository.h"
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 #include "ui/dealertestdata.h"
 
 using namespace okla;

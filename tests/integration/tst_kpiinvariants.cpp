@@ -11,7 +11,7 @@
 #include "services/kpi/kpirepository.h"
 #include "services/kpi/kpisnapshotbuilder.h"
 #include "sandbox/seed/seeder.h"
-#include "services/migrator.h"
+#include "services/database/migrator.h"
 
 using namespace okla::models::kpi;
 using okla::models::Currency;

@@ -6,7 +6,7 @@
 #include "models/kpi/kpicalculator.h"
 #include "services/kpi/kpirepository.h"
 #include "services/kpi/kpisnapshotbuilder.h"
-#include "services/migrator.h"
+#include "services/database/migrator.h"
 
 using namespace okla::models::kpi;
 using okla::models::Currency;

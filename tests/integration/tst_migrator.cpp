@@ -5,7 +5,7 @@
 #include <QtTest>
 
 #include "harness/testenv.h"
-#include "services/migrator.h"
+#include "services/database/migrator.h"
 
 using okla::services::Migration;
 using okla::services::Migrator;

@@ -8,7 +8,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "services/passwordvault.h"
+#include "services/session/passwordvault.h"
 
 using okla::services::PasswordVault;
 

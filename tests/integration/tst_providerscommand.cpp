@@ -68,7 +68,7 @@ private slots:
         QVERIFY(text.out.contains("HTTP 503 test"));
 
         // cleanup: the entry would expire in 30 s anyway
-        redis->commandSync({QByteArrayLiteral("DEL"), HealthPublisher::keyFor(key)});
+        QVERIFY(redis->commandSync({QByteArrayLiteral("DEL"), HealthPublisher::keyFor(key)}).ok());
     }
 
     void probeCallsEachConfiguredSimulator()

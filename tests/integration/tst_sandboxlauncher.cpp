@@ -337,7 +337,7 @@ private slots:
         const ProgramRun check = runProgram(QStringLiteral("okla"), {QStringLiteral("schema"), QStringLiteral("check")}, env());
 
         // then
-        owner->exec(QStringLiteral("UPDATE public.schema_migrations SET checksum = $1 WHERE version = 1"), {original});
+        QVERIFY(owner->exec(QStringLiteral("UPDATE public.schema_migrations SET checksum = $1 WHERE version = 1"), {original}).ok());
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("changed after it was applied"), run.err.constData());
         QCOMPARE(check.exitCode, 1);

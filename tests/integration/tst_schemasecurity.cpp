@@ -3,7 +3,7 @@
 #include <QTest>
 
 #include "harness/testenv.h"
-#include "services/migrator.h"
+#include "services/database/migrator.h"
 
 using okla::services::Migrator;
 using okla::services::PgConnection;

@@ -10,9 +10,9 @@
 #include "models/taxid.h"
 #include "sandbox/seed/scratchdatabase.h"
 #include "sandbox/seed/seeder.h"
-#include "services/connectionprofile.h"
+#include "services/session/connectionprofile.h"
 #include "services/kpi/kpisnapshotbuilder.h"
-#include "services/pgconnection.h"
+#include "services/database/pgconnection.h"
 
 using namespace okla;
 using okla::sandbox::ScratchDatabase;

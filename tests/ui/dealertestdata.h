@@ -4,8 +4,8 @@
 
 #include <QString>
 
-#include "services/connectionprofile.h"
-#include "services/pgconnection.h"
+#include "services/session/connectionprofile.h"
+#include "services/database/pgconnection.h"
 
 namespace okla::testdata {
 

@@ -9,13 +9,13 @@
 #include <QTableView>
 #include <QtTest>
 
-#include "services/pgconnection.h"
-#include "services/consoleservices.h"
-#include "services/session.h"
-#include "ui/dealertablemodel.h"
+#include "services/database/pgconnection.h"
+#include "services/session/consoleservices.h"
+#include "services/session/session.h"
+#include "ui/dealers/dealertablemodel.h"
 #include "ui/dealertestdata.h"
-#include "ui/language.h"
-#include "ui/pages/dealerspage.h"
+#include "ui/shell/language.h"
+#include "ui/dealers/dealerspage.h"
 
 using namespace okla;
 using ui::DealerTableModel;

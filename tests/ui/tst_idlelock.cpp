@@ -7,9 +7,9 @@
 #include <QTest>
 
 #include "harness/testenv.h"
-#include "services/session.h"
-#include "ui/idlelock.h"
-#include "ui/language.h"
+#include "services/session/session.h"
+#include "ui/shell/idlelock.h"
+#include "ui/shell/language.h"
 
 using okla::services::Session;
 using okla::ui::IdleLock;
@@ -103,7 +103,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!problem->text().isEmpty(), 10000);
         QVERIFY(lock.isLocked());
         QVERIFY(lock.isVisible());
-        su->execScript(QStringLiteral("DROP OWNED BY okla_idle_probe; DROP ROLE okla_idle_probe;"));
+        QVERIFY(su->execScript(QStringLiteral("DROP OWNED BY okla_idle_probe; DROP ROLE okla_idle_probe;")).ok());
     }
 };
 

@@ -12,17 +12,17 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "services/consoleservices.h"
-#include "services/session.h"
-#include "ui/connectionstatuswidget.h"
+#include "services/session/consoleservices.h"
+#include "services/session/session.h"
+#include "ui/shell/connectionstatuswidget.h"
 #include "ui/dealertestdata.h"
-#include "ui/language.h"
-#include "ui/mainwindow.h"
-#include "ui/page.h"
-#include "ui/pages/dealerspage.h"
-#include "ui/screenshotrunner.h"
-#include "ui/signindialog.h"
-#include "services/passwordvault.h"
+#include "ui/shell/language.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/page.h"
+#include "ui/dealers/dealerspage.h"
+#include "ui/shell/screenshotrunner.h"
+#include "ui/shell/signindialog.h"
+#include "services/session/passwordvault.h"
 #include <QCheckBox>
 
 using namespace okla;

@@ -16,12 +16,12 @@
 #include "integration/asyncwait.h"
 #include "services/files/fileexportservice.h"
 #include "services/kpi/kpisnapshotbuilder.h"
-#include "services/migrator.h"
+#include "services/database/migrator.h"
 #include "ui/kpi/kpicard.h"
 #include "ui/kpi/kpichartview.h"
 #include "ui/kpi/kpidealersdialog.h"
 #include "ui/kpi/paneldashboard.h"
-#include "ui/language.h"
+#include "ui/shell/language.h"
 
 using namespace okla::models::kpi;
 using okla::models::Currency;

@@ -8,7 +8,7 @@
 #include "services/redis/redisclient.h"
 #include "services/resilience/breakerregistry.h"
 #include "services/resilience/providerhealth.h"
-#include "ui/providerstatuswidget.h"
+#include "ui/shell/providerstatuswidget.h"
 
 using namespace okla::services;
 using okla::ui::ProviderStatusWidget;

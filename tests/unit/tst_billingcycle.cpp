@@ -42,7 +42,7 @@ void TestBillingCycle::cyclePrices_data()
     QTest::addColumn<qint64>("quarterlyMinor");
     QTest::addColumn<qint64>("yearlyMinor");
 
-    // Catalog v5 (domain.md) with the policy's 17 % yearly discount: 12 × monthly × 0.83, half
+    // Catalog v5 (docs/domain.md §3, §4) with the policy's 17 % yearly discount: 12 × monthly × 0.83, half
     // up to whole units.
     QTest::newRow("libre") << Currency::DOP << qint64(0) << qint64(0) << qint64(0);
     QTest::newRow("visible USD 288.84 -> 289") << Currency::USD << qint64(2900) << qint64(8700) << qint64(28900);

@@ -5,7 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "services/credentialstore.h"
+#include "services/credentials/credentialstore.h"
 
 using okla::services::CredentialStore;
 

@@ -6,7 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "services/connectionprofile.h"
+#include "services/session/connectionprofile.h"
 #include "services/redis/redisclient.h"
 
 using okla::services::ConnectionProfile;

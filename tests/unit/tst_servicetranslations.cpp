@@ -2,14 +2,14 @@
 // lupdate files them under in okla_es.ts (a mismatch silently shows English).
 #include <QTest>
 
-#include "services/connectionprofile.h"
-#include "services/credentialstore.h"
+#include "services/session/connectionprofile.h"
+#include "services/credentials/credentialstore.h"
 #include "services/providers/azul/azulclient.h"
 #include "services/providers/azul/azulresponse.h"
 #include "services/providers/stripe/stripeclient.h"
 #include "services/providers/stripe/stripeformencoder.h"
 #include "services/providers/stripe/stripewebhookverifier.h"
-#include "ui/language.h"
+#include "ui/shell/language.h"
 
 using namespace okla::services;
 

@@ -7,7 +7,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
-#include "ui/inlineerrorwidget.h"
+#include "ui/errors/inlineerrorwidget.h"
 #include "ui/kpi/kpidealersmodel.h"
 #include "ui/kpi/kpitext.h"
 

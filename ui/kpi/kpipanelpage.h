@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ui/page.h"
-#include "ui/pagecontext.h"
+#include "ui/shell/page.h"
+#include "ui/shell/pagecontext.h"
 
 namespace okla::ui::kpi {
 

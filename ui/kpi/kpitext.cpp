@@ -5,7 +5,7 @@
 #include <QLocale>
 #include <QTranslator>
 
-#include "ui/language.h"
+#include "ui/shell/language.h"
 
 namespace okla::ui::kpi {
 

@@ -24,8 +24,8 @@
 #include "ui/kpi/kpidealersdialog.h"
 #include "ui/kpi/kpipdfreport.h"
 #include "services/files/fileexportservice.h"
-#include "ui/errorpresenter.h"
-#include "ui/inlineerrorwidget.h"
+#include "ui/errors/errorpresenter.h"
+#include "ui/errors/inlineerrorwidget.h"
 #include "ui/kpi/kpitext.h"
 
 Q_LOGGING_CATEGORY(lcPanel, "okla.ui.kpi")

@@ -4,8 +4,8 @@
 #include <QLoggingCategory>
 #include <QSettings>
 
-#include "services/connectionprofile.h"
-#include "services/credentialstore.h"
+#include "services/session/connectionprofile.h"
+#include "services/credentials/credentialstore.h"
 #include "services/providers/http/httptransport.h"
 
 Q_LOGGING_CATEGORY(lcAzul, "okla.services.azul")

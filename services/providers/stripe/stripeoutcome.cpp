@@ -1,8 +1,8 @@
 // StripeOutcome and StripeConfig: classification and configuration, apart from the calls.
 #include "services/providers/stripe/stripeclient.h"
 
-#include "services/connectionprofile.h"
-#include "services/credentialstore.h"
+#include "services/session/connectionprofile.h"
+#include "services/credentials/credentialstore.h"
 
 namespace okla::services::stripe {
 
