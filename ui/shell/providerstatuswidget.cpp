@@ -5,6 +5,8 @@
 #include <QLocale>
 #include <QTimer>
 
+#include "ui/errors/errorpresenter.h"
+
 namespace okla::ui {
 
 using services::OperationHealth;
@@ -115,8 +117,14 @@ void ProviderStatusWidget::apply(const models::Result<QList<OperationHealth>> &r
         QStringList lines;
         if (!result) {
             slot.level = Level::Unknown;
-            lines << tr("Provider health unavailable: %1").arg(result.error().toString().toHtmlEscaped());
+            // A tooltip refreshed every few seconds: the masked message only; the detail goes to the
+            // log once per distinct error rather than on every refresh.
+            lines << tr("Provider health unavailable: %1").arg(ErrorPresenter::message(result.error()).toHtmlEscaped());
+            if (result.error().code != m_lastErrorCode)
+                ErrorPresenter::log(result.error());
+            m_lastErrorCode = result.error().code;
         } else {
+            m_lastErrorCode.clear();
             slot.level = levelFor(ops);
             if (ops.isEmpty())
                 lines << tr("No process has called %1 in the last 30 seconds.").arg(displayName(it.key()));

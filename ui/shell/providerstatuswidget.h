@@ -46,6 +46,7 @@ private:
     QTimer *m_timer = nullptr;
     bool m_inFlight = false;
     QHash<QString, Slot> m_slots;
+    QString m_lastErrorCode; ///< the health error last logged, so a refresh does not repeat it
 };
 
 } // namespace okla::ui
