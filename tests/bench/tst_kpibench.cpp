@@ -16,6 +16,7 @@
 #include "sandbox/seed/seeder.h"
 #include "services/kpi/kpirepository.h"
 #include "services/kpi/kpisnapshotbuilder.h"
+#include "services/session/consoleservices.h"
 #include "services/database/migrator.h"
 #include "services/session/session.h"
 #include "ui/kpi/kpipanelpage.h"
@@ -261,8 +262,9 @@ void TestKpiBench::signInToPaintedPanel()
     QTRY_VERIFY_WITH_TIMEOUT(signedIn.isFinished(), 15000);
     QVERIFY(signedIn.result().ok());
     const qint64 signInMs = t.elapsed();
-    okla::ui::PageContext context{&session};
-    okla::ui::kpi::KpiPanelPage page(context);
+    // The services okla-admin builds after sign-in (its KPI service opens its own connection).
+    auto services = okla::services::ConsoleServices::forSession(session);
+    okla::ui::kpi::KpiPanelPage page(services->pageContext<okla::ui::PageContext>(&session));
     page.dashboard()->setPeriod(KpiPeriod::month(2026, 11));
     QSignalSpy loaded(page.dashboard(), &okla::ui::kpi::PanelDashboard::loaded);
     page.resize(1500, 1000);

@@ -4,6 +4,7 @@
 // the real okla-admin executable).
 #include <memory>
 
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QListWidget>
 #include <QLineEdit>
@@ -12,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "harness/testenv.h"
+#include "services/database/databaseservice.h"
 #include "services/session/consoleservices.h"
 #include "services/session/session.h"
 #include "ui/shell/connectionstatuswidget.h"
@@ -51,6 +54,7 @@ private slots:
     void failedSignInGivesTheServersReasonInSpanish();
     void screenshotsCoverEveryPage();
     void executableTakesScreenshotsAndExits();
+    void closingDuringALongQueryTakesUnder100Ms(); // last: it closes the shared window
 
 private:
     services::ConnectionProfile m_profile;
@@ -256,6 +260,38 @@ void TestMainWindow::executableTakesScreenshotsAndExits()
     QVERIFY(bad.waitForFinished(30000));
     QCOMPARE(bad.exitCode(), 2);
     QVERIFY(bad.readAllStandardError().contains("--help"));
+}
+
+void TestMainWindow::closingDuringALongQueryTakesUnder100Ms()
+{
+    // given the console with a 30 s query in flight on its database thread
+    const auto running = [] {
+        // the superuser: other roles see "<insufficient privilege>" in pg_stat_activity
+        auto observer = okla::tests::connectAs(QStringLiteral("postgres"));
+        if (!observer)
+            return qint64(-1);
+        auto rows = observer->exec(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'okla-admin' "
+                                                  "AND state = 'active' AND query LIKE 'SELECT pg_sleep%'"));
+        return rows ? rows->toInt64(0, 0) : qint64(-1);
+    };
+    auto slow = m_session->database()->run<bool>([](services::PgConnection &c) -> models::Result<bool> {
+        auto slept = c.exec(QStringLiteral("SELECT pg_sleep(30)"));
+        if (!slept)
+            return slept.error();
+        return true;
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(running(), qint64(1), 10000);
+    // when the window closes and the console tears down as okla-admin's main does
+    QElapsedTimer timer;
+    timer.start();
+    m_window->close();
+    m_window.reset();
+    m_services.reset();
+    m_session.reset();
+    const qint64 elapsed = timer.elapsed();
+    // then it took under 100 ms, and the server stopped the query
+    QVERIFY2(elapsed < 100, qPrintable(QStringLiteral("closing took %1 ms").arg(elapsed)));
+    QTRY_COMPARE_WITH_TIMEOUT(running(), qint64(0), 3000);
 }
 
 QTEST_MAIN(TestMainWindow)
