@@ -273,6 +273,10 @@ HealthReader::HealthReader(std::shared_ptr<RedisClient> redis, int ttlSeconds, Q
 {
 }
 
+namespace {
+models::Result<QList<OperationHealth>> readPerProcessWith(const RedisCommand &run, int ttlSeconds, const QString &prefix);
+} // namespace
+
 models::Result<QList<OperationHealth>> HealthReader::readPerProcess() const
 {
     RedisClient *redis = m_redis.get();
@@ -280,8 +284,8 @@ models::Result<QList<OperationHealth>> HealthReader::readPerProcess() const
                               m_prefix);
 }
 
-models::Result<QList<OperationHealth>> HealthReader::readPerProcessWith(const RedisCommand &run, int ttlSeconds,
-                                                                        const QString &prefix)
+namespace {
+models::Result<QList<OperationHealth>> readPerProcessWith(const RedisCommand &run, int ttlSeconds, const QString &prefix)
 {
     QList<OperationHealth> out;
     const QDateTime oldest = QDateTime::currentDateTimeUtc().addSecs(-ttlSeconds);
@@ -313,6 +317,7 @@ models::Result<QList<OperationHealth>> HealthReader::readPerProcessWith(const Re
     } while (cursor != "0");
     return out;
 }
+} // namespace
 
 QList<OperationHealth> HealthReader::aggregate(const QList<OperationHealth> &perProcess)
 {

@@ -14,7 +14,6 @@
 #include <memory>
 
 #include "models/result.h"
-#include "services/redis/redisclient.h"
 #include "services/resilience/attemptreport.h"
 #include "services/resilience/clock.h"
 
@@ -125,9 +124,6 @@ public:
     static QList<OperationHealth> aggregate(const QList<OperationHealth> &perProcess);
 
 private:
-    static models::Result<QList<OperationHealth>> readPerProcessWith(const RedisCommand &run, int ttlSeconds,
-                                                                     const QString &prefix);
-
     std::shared_ptr<RedisClient> m_redis;
     int m_ttlSeconds;
     QString m_prefix;
