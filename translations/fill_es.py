@@ -161,6 +161,12 @@ ES = {
     "Showing %1 of %2 dealers": "Mostrando %1 de %2 dealers",
     "loading…": "cargando…",
     "Could not load dealers: %1": "No se pudieron cargar los dealers: %1",
+    "Could not load dealers": "No se pudieron cargar los dealers",
+    # Errors shown in place (InlineErrorWidget) and by services
+    "Details": "Detalles",
+    "%1: %2": "%1: %2",
+    "The request was cancelled.": "La solicitud se canceló.",
+    "Could not save %1.": "No se pudo guardar %1.",
     "%1\nLegal name: %2\nVerification: %3": "%1\nRazón social: %2\nVerificación: %3",
     "Dealer": "Dealer",
     "RNC / Cédula": "RNC / Cédula",
@@ -480,7 +486,7 @@ def fill(path, lookup, numerus, english):
                 for form in forms:
                     ET.SubElement(tr, "numerusform").text = form
             else:
-                text = source if english else lookup(source, comment)
+                text = source if english else lookup(source, comment, ctx.find('name').text)
                 if text is None:
                     missing.append(f"[{ctx.find('name').text}] {source}")
                     continue
@@ -496,22 +502,111 @@ def fill(path, lookup, numerus, english):
     return missing
 
 
-def kpi_glossary():
-    """The KPI dashboard keeps its Spanish glossary in ui/kpi/kpitext.cpp; reuse it so the same
-    English text never gets two different Spanish words."""
-    import re
-    path = HERE.parent / "ui" / "kpi" / "kpitext.cpp"
-    if not path.exists():
-        return {}
-    text = path.read_text(encoding="utf-8")
-    return {m.group(1).replace('\\"', '"'): m.group(2).replace('\\"', '"')
-            for m in re.finditer(r'\{"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"\}', text)}
+# The KPI dashboard (context okla::ui::kpi::KpiText, ui/kpi/kpitext.h): the labels docs/kpi.md gives.
+# They win over ES in that context (e.g. "MRR" is spelled out on the Panel and in the monthly PDF).
+KPI_CONTEXT = "okla::ui::kpi::KpiText"
+KPI = {
+    "Month": "Mes",
+    "Quarter": "Trimestre",
+    "Year": "Año",
+    "Custom range": "Rango",
+    "Period": "Período",
+    "Currency": "Moneda de reporte",
+    "Monthly report (PDF)…": "Informe mensual (PDF)…",
+    "MRR": "Ingreso recurrente mensual",
+    "List-price MRR": "MRR a precio de lista",
+    "Discounts": "Descuentos",
+    "Net new MRR": "MRR neto nuevo",
+    "FX effect": "Efecto cambiario",
+    "Paying dealers": "Dealers pagando",
+    "Subscribed dealers": "Dealers suscritos",
+    "Customer churn": "Tasa de cancelación de dealers",
+    "Gross MRR churn": "Churn bruto de MRR",
+    "Net MRR churn": "Churn neto de MRR",
+    "NRR": "Retención neta de ingresos",
+    "ARPA": "Ingreso promedio por dealer",
+    "LTV (estimate)": "Valor de vida del dealer (estimado)",
+    "Quick ratio": "Quick ratio",
+    "no losses": "sin pérdidas",
+    "First-attempt success (AZUL)": "Éxito al primer intento (AZUL)",
+    "First-attempt success": "Éxito al primer intento",
+    "Overall success": "Éxito global",
+    "Collection rate": "Tasa de cobro",
+    "Recovery rate": "Tasa de recuperación",
+    "Payments processed": "Pagos procesados",
+    "Provider spend": "Gasto en proveedores",
+    "Budget": "Presupuesto",
+    "Spend": "Gasto",
+    "New": "Nuevo",
+    "Expansion": "Expansión",
+    "Reactivation": "Reactivación",
+    "Contraction": "Contracción",
+    "Churn": "Cancelación",
+    "Target": "Meta",
+    "target %1": "meta %1",
+    "no target": "sin meta",
+    "vs previous: %1": "vs. anterior: %1",
+    "MRR by plan": "MRR por plan",
+    "MRR movements": "Movimientos de MRR",
+    "Customer churn vs target": "Cancelación vs. meta",
+    "Payment success by provider": "Éxito de pagos por proveedor",
+    "Payments processed by quarter": "Pagos procesados por trimestre",
+    "Spend by provider vs budget": "Gasto por proveedor vs. presupuesto",
+    "M%1": "M%1",
+    "Cohort retention": "Retención por cohorte",
+    "Dealers": "Dealers",
+    "Revenue (constant FX)": "Ingresos (tasa constante)",
+    "Dealers behind the number": "Dealers detrás de la cifra",
+    "Dealer": "Dealer",
+    "Plan": "Plan",
+    "Date": "Fecha",
+    "Amount": "Monto",
+    "Detail": "Detalle",
+    "voluntary": "voluntaria",
+    "involuntary": "involuntaria",
+    "Dealer 360 does not exist yet: this list is read-only for now.": "Dealer 360 todavía no existe: por ahora esta lista es solo de lectura.",
+    "%1 dealers": "%1 dealers",
+    "%1 voluntary, %2 involuntary": "%1 voluntarias, %2 involuntarias",
+    "Loading…": "Cargando…",
+    "The export could not be prepared.": "No se pudo preparar la exportación.",
+    "Saved %1": "Guardado en %1",
+    "Could not load the KPIs": "No se pudieron cargar los indicadores",
+    "Could not load the dealers": "No se pudieron cargar los dealers",
+    "Snapshots as of %1": "Datos al %1",
+    "No KPI snapshots yet: run `okla kpi rebuild`.": "Aún no hay datos de KPI: ejecute «okla kpi rebuild».",
+    "stale FX rate": "tasa de cambio desactualizada",
+    "Monthly KPI report": "Informe mensual de KPI",
+    "Generated %1": "Generado el %1",
+    "Indicator": "Indicador",
+    "Value": "Valor",
+    "Save chart as PNG": "Guardar gráfico como PNG",
+    "Save data as CSV": "Guardar datos como CSV",
+    "Save the monthly report": "Guardar el informe mensual",
+    "of budget": "del presupuesto",
+    "Recovered MRR %1": "MRR recuperado %1",
+    "provisional": "provisional",
+    "%1 unknown": "%1 sin resolver",
+    "Early Bird enrolled": "Early Bird: inscritos",
+    "1 dealer": "1 dealer",
+    "Change and detail": "Cambio y detalle",
+    "Target and detail": "Meta y detalle",
+    "%1 still in their free months": "%1 aún en sus meses gratis",
+    "New MRR when free months end: %1": "MRR nuevo al terminar los meses gratis: %1",
+    "Free months ending (New MRR ahead)": "Fin de meses gratis (MRR nuevo por venir)",
+    "No data for this period": "Sin datos para este período",
+    "Export": "Exportar",
+    "Picture (PNG)…": "Imagen (PNG)…",
+    "Data (CSV)…": "Datos (CSV)…",
+    "Revenue, churn, collections and spend against the 2026 roadmap targets": "Ingresos, cancelaciones, cobros y gastos frente a las metas del roadmap 2026",
+    "AZUL fees %1": "Comisiones AZUL %1",
+    "12 months: %1": "12 meses: %1",
+    "list %1": "lista %1",
+}
 
 
-KPI = kpi_glossary()
-
-
-def spanish(source, comment):
+def spanish(source, comment, context):
+    if context == KPI_CONTEXT:
+        return KPI.get(source)
     if (source, comment) in BY_COMMENT:
         return BY_COMMENT[(source, comment)]
     return ES.get(source, KPI.get(source))

@@ -357,6 +357,14 @@
         <source>AZUL charges and refunds in Dominican pesos (DOP) only; this amount is in %1.</source>
         <translation>AZUL charges and refunds in Dominican pesos (DOP) only; this amount is in %1.</translation>
     </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>The request was cancelled.</translation>
+    </message>
+    <message>
+        <source>Could not save %1.</source>
+        <translation>Could not save %1.</translation>
+    </message>
 </context>
 <context>
     <name>okla.status</name>
@@ -1332,7 +1340,7 @@ Verification: %3</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation>Try again</translation>
+        <translation type="vanished">Try again</translation>
     </message>
     <message>
         <source>Loading dealers…</source>
@@ -1360,11 +1368,15 @@ Verification: %3</translation>
     </message>
     <message>
         <source>Could not load dealers: %1</source>
-        <translation>Could not load dealers: %1</translation>
+        <translation type="vanished">Could not load dealers: %1</translation>
     </message>
     <message>
         <source>Dealers</source>
         <translation>Dealers</translation>
+    </message>
+    <message>
+        <source>Could not load dealers</source>
+        <translation>Could not load dealers</translation>
     </message>
 </context>
 <context>
@@ -1415,6 +1427,21 @@ Verification: %3</translation>
     <message>
         <source>Infrastructure</source>
         <translation>Infrastructure</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::InlineErrorWidget</name>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1735,7 +1762,14 @@ Verification: %3</translation>
     </message>
 </context>
 <context>
-    <name>okla::ui::kpi</name>
+    <name>okla::ui::kpi::KpiPanelPage</name>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::kpi::KpiText</name>
     <message>
         <source>vs previous: %1</source>
         <translation>vs previous: %1</translation>
@@ -1869,14 +1903,6 @@ Verification: %3</translation>
         <translation>of budget</translation>
     </message>
     <message>
-        <source>Early Bird</source>
-        <translation type="vanished">Early Bird</translation>
-    </message>
-    <message>
-        <source>%1 enrolled; %2 free months ending, +%3 MRR</source>
-        <translation type="vanished">%1 enrolled; %2 free months ending, +%3 MRR</translation>
-    </message>
-    <message>
         <source>AZUL fees %1</source>
         <translation>AZUL fees %1</translation>
     </message>
@@ -1900,12 +1926,229 @@ Verification: %3</translation>
         <source>Free months ending (New MRR ahead)</source>
         <translation>Free months ending (New MRR ahead)</translation>
     </message>
-</context>
-<context>
-    <name>okla::ui::kpi::KpiPanelPage</name>
     <message>
-        <source>Panel</source>
-        <translation>Panel</translation>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Picture (PNG)…</source>
+        <translation>Picture (PNG)…</translation>
+    </message>
+    <message>
+        <source>Data (CSV)…</source>
+        <translation>Data (CSV)…</translation>
+    </message>
+    <message>
+        <source>No data for this period</source>
+        <translation>No data for this period</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>Save chart as PNG</translation>
+    </message>
+    <message>
+        <source>Save data as CSV</source>
+        <translation>Save data as CSV</translation>
+    </message>
+    <message>
+        <source>Dealers behind the number</source>
+        <translation>Dealers behind the number</translation>
+    </message>
+    <message>
+        <source>Dealer 360 does not exist yet: this list is read-only for now.</source>
+        <translation>Dealer 360 does not exist yet: this list is read-only for now.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>1 dealer</source>
+        <translation>1 dealer</translation>
+    </message>
+    <message>
+        <source>Could not load the dealers</source>
+        <translation>Could not load the dealers</translation>
+    </message>
+    <message>
+        <source>voluntary</source>
+        <translation>voluntary</translation>
+    </message>
+    <message>
+        <source>involuntary</source>
+        <translation>involuntary</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>Dealer</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Revenue, churn, collections and spend against the 2026 roadmap targets</source>
+        <translation>Revenue, churn, collections and spend against the 2026 roadmap targets</translation>
+    </message>
+    <message>
+        <source>Monthly KPI report</source>
+        <translation>Monthly KPI report</translation>
+    </message>
+    <message>
+        <source>Generated %1</source>
+        <translation>Generated %1</translation>
+    </message>
+    <message>
+        <source>Snapshots as of %1</source>
+        <translation>Snapshots as of %1</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>No KPI snapshots yet: run `okla kpi rebuild`.</source>
+        <translation>No KPI snapshots yet: run `okla kpi rebuild`.</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Change and detail</source>
+        <translation>Change and detail</translation>
+    </message>
+    <message>
+        <source>Target and detail</source>
+        <translation>Target and detail</translation>
+    </message>
+    <message>
+        <source>Cohort retention</source>
+        <translation>Cohort retention</translation>
+    </message>
+    <message>
+        <source>MRR by plan</source>
+        <translation>MRR by plan</translation>
+    </message>
+    <message>
+        <source>MRR movements</source>
+        <translation>MRR movements</translation>
+    </message>
+    <message>
+        <source>Customer churn vs target</source>
+        <translation>Customer churn vs target</translation>
+    </message>
+    <message>
+        <source>Payment success by provider</source>
+        <translation>Payment success by provider</translation>
+    </message>
+    <message>
+        <source>Payments processed by quarter</source>
+        <translation>Payments processed by quarter</translation>
+    </message>
+    <message>
+        <source>Spend by provider vs budget</source>
+        <translation>Spend by provider vs budget</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>Dealers</translation>
+    </message>
+    <message>
+        <source>Revenue (constant FX)</source>
+        <translation>Revenue (constant FX)</translation>
+    </message>
+    <message>
+        <source>M%1</source>
+        <translation>M%1</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Custom range</translation>
+    </message>
+    <message>
+        <source>Monthly report (PDF)…</source>
+        <translation>Monthly report (PDF)…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Save the monthly report</translation>
+    </message>
+    <message>
+        <source>Could not load the KPIs</source>
+        <translation>Could not load the KPIs</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Expansion</source>
+        <translation>Expansion</translation>
+    </message>
+    <message>
+        <source>Reactivation</source>
+        <translation>Reactivation</translation>
+    </message>
+    <message>
+        <source>Contraction</source>
+        <translation>Contraction</translation>
+    </message>
+    <message>
+        <source>Churn</source>
+        <translation>Churn</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>First-attempt success</source>
+        <translation>First-attempt success</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>Spend</translation>
+    </message>
+    <message>
+        <source>The export could not be prepared.</source>
+        <translation>The export could not be prepared.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Saved %1</translation>
     </message>
 </context>
 </TS>

@@ -357,6 +357,14 @@
         <source>AZUL charges and refunds in Dominican pesos (DOP) only; this amount is in %1.</source>
         <translation>AZUL cobra y reembolsa solo en pesos dominicanos (DOP); este monto está en %1.</translation>
     </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>La solicitud se canceló.</translation>
+    </message>
+    <message>
+        <source>Could not save %1.</source>
+        <translation>No se pudo guardar %1.</translation>
+    </message>
 </context>
 <context>
     <name>okla.status</name>
@@ -1332,7 +1340,7 @@ Verificación: %3</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation>Reintentar</translation>
+        <translation type="vanished">Reintentar</translation>
     </message>
     <message>
         <source>Loading dealers…</source>
@@ -1360,11 +1368,15 @@ Verificación: %3</translation>
     </message>
     <message>
         <source>Could not load dealers: %1</source>
-        <translation>No se pudieron cargar los dealers: %1</translation>
+        <translation type="vanished">No se pudieron cargar los dealers: %1</translation>
     </message>
     <message>
         <source>Dealers</source>
         <translation>Dealers</translation>
+    </message>
+    <message>
+        <source>Could not load dealers</source>
+        <translation>No se pudieron cargar los dealers</translation>
     </message>
 </context>
 <context>
@@ -1415,6 +1427,21 @@ Verificación: %3</translation>
     <message>
         <source>Infrastructure</source>
         <translation>Infraestructura</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::InlineErrorWidget</name>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1735,7 +1762,14 @@ Verificación: %3</translation>
     </message>
 </context>
 <context>
-    <name>okla::ui::kpi</name>
+    <name>okla::ui::kpi::KpiPanelPage</name>
+    <message>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::kpi::KpiText</name>
     <message>
         <source>vs previous: %1</source>
         <translation>vs. anterior: %1</translation>
@@ -1750,7 +1784,7 @@ Verificación: %3</translation>
     </message>
     <message>
         <source>MRR</source>
-        <translation>MRR</translation>
+        <translation>Ingreso recurrente mensual</translation>
     </message>
     <message>
         <source>stale FX rate</source>
@@ -1869,14 +1903,6 @@ Verificación: %3</translation>
         <translation>del presupuesto</translation>
     </message>
     <message>
-        <source>Early Bird</source>
-        <translation type="vanished">Early Bird</translation>
-    </message>
-    <message>
-        <source>%1 enrolled; %2 free months ending, +%3 MRR</source>
-        <translation type="vanished">%1 inscritos; %2 terminan meses gratis, +%3 MRR</translation>
-    </message>
-    <message>
         <source>AZUL fees %1</source>
         <translation>Comisiones AZUL %1</translation>
     </message>
@@ -1900,12 +1926,229 @@ Verificación: %3</translation>
         <source>Free months ending (New MRR ahead)</source>
         <translation>Fin de meses gratis (MRR nuevo por venir)</translation>
     </message>
-</context>
-<context>
-    <name>okla::ui::kpi::KpiPanelPage</name>
     <message>
-        <source>Panel</source>
-        <translation>Panel</translation>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Picture (PNG)…</source>
+        <translation>Imagen (PNG)…</translation>
+    </message>
+    <message>
+        <source>Data (CSV)…</source>
+        <translation>Datos (CSV)…</translation>
+    </message>
+    <message>
+        <source>No data for this period</source>
+        <translation>Sin datos para este período</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>Guardar gráfico como PNG</translation>
+    </message>
+    <message>
+        <source>Save data as CSV</source>
+        <translation>Guardar datos como CSV</translation>
+    </message>
+    <message>
+        <source>Dealers behind the number</source>
+        <translation>Dealers detrás de la cifra</translation>
+    </message>
+    <message>
+        <source>Dealer 360 does not exist yet: this list is read-only for now.</source>
+        <translation>Dealer 360 todavía no existe: por ahora esta lista es solo de lectura.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>1 dealer</source>
+        <translation>1 dealer</translation>
+    </message>
+    <message>
+        <source>Could not load the dealers</source>
+        <translation>No se pudieron cargar los dealers</translation>
+    </message>
+    <message>
+        <source>voluntary</source>
+        <translation>voluntaria</translation>
+    </message>
+    <message>
+        <source>involuntary</source>
+        <translation>involuntaria</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>Dealer</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Monto</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>Revenue, churn, collections and spend against the 2026 roadmap targets</source>
+        <translation>Ingresos, cancelaciones, cobros y gastos frente a las metas del roadmap 2026</translation>
+    </message>
+    <message>
+        <source>Monthly KPI report</source>
+        <translation>Informe mensual de KPI</translation>
+    </message>
+    <message>
+        <source>Generated %1</source>
+        <translation>Generado el %1</translation>
+    </message>
+    <message>
+        <source>Snapshots as of %1</source>
+        <translation>Datos al %1</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Moneda de reporte</translation>
+    </message>
+    <message>
+        <source>No KPI snapshots yet: run `okla kpi rebuild`.</source>
+        <translation>Aún no hay datos de KPI: ejecute «okla kpi rebuild».</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Change and detail</source>
+        <translation>Cambio y detalle</translation>
+    </message>
+    <message>
+        <source>Target and detail</source>
+        <translation>Meta y detalle</translation>
+    </message>
+    <message>
+        <source>Cohort retention</source>
+        <translation>Retención por cohorte</translation>
+    </message>
+    <message>
+        <source>MRR by plan</source>
+        <translation>MRR por plan</translation>
+    </message>
+    <message>
+        <source>MRR movements</source>
+        <translation>Movimientos de MRR</translation>
+    </message>
+    <message>
+        <source>Customer churn vs target</source>
+        <translation>Cancelación vs. meta</translation>
+    </message>
+    <message>
+        <source>Payment success by provider</source>
+        <translation>Éxito de pagos por proveedor</translation>
+    </message>
+    <message>
+        <source>Payments processed by quarter</source>
+        <translation>Pagos procesados por trimestre</translation>
+    </message>
+    <message>
+        <source>Spend by provider vs budget</source>
+        <translation>Gasto por proveedor vs. presupuesto</translation>
+    </message>
+    <message>
+        <source>Dealers</source>
+        <translation>Dealers</translation>
+    </message>
+    <message>
+        <source>Revenue (constant FX)</source>
+        <translation>Ingresos (tasa constante)</translation>
+    </message>
+    <message>
+        <source>M%1</source>
+        <translation>M%1</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Trimestre</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Rango</translation>
+    </message>
+    <message>
+        <source>Monthly report (PDF)…</source>
+        <translation>Informe mensual (PDF)…</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Guardar el informe mensual</translation>
+    </message>
+    <message>
+        <source>Could not load the KPIs</source>
+        <translation>No se pudieron cargar los indicadores</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Expansion</source>
+        <translation>Expansión</translation>
+    </message>
+    <message>
+        <source>Reactivation</source>
+        <translation>Reactivación</translation>
+    </message>
+    <message>
+        <source>Contraction</source>
+        <translation>Contracción</translation>
+    </message>
+    <message>
+        <source>Churn</source>
+        <translation>Cancelación</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Meta</translation>
+    </message>
+    <message>
+        <source>First-attempt success</source>
+        <translation>Éxito al primer intento</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>Gasto</translation>
+    </message>
+    <message>
+        <source>The export could not be prepared.</source>
+        <translation>No se pudo preparar la exportación.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Guardado en %1</translation>
     </message>
 </context>
 </TS>

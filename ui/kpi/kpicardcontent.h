@@ -22,9 +22,11 @@ struct CardContent
     QString tooltip; ///< exact values
 };
 
+/// Gets each text marked QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", ...) (so lupdate extracts it)
+/// and returns it translated: KpiText::tr for the Panel, KpiText::spanish for the PDF.
 using Translate = std::function<QString(const char *)>;
 
 /// The Panel's cards for `data.period` in `currency`, in display order.
-QList<CardContent> buildCards(const models::kpi::KpiData &data, models::Currency currency, const Translate &tr);
+QList<CardContent> buildCards(const models::kpi::KpiData &data, models::Currency currency, const Translate &localize);
 
 } // namespace okla::ui::kpi

@@ -106,11 +106,11 @@ KpiChartView::KpiChartView(const QString &title, Kind kind, KpiSeriesModel *mode
     // at 1024 px in Spanish.
     auto *exportButton = new QToolButton(this);
     exportButton->setObjectName(QStringLiteral("chartExport"));
-    exportButton->setText(text("Export"));
+    exportButton->setText(KpiText::tr("Export"));
     exportButton->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(exportButton);
-    menu->addAction(text("Picture (PNG)…"), this, [this] { saveAs(true); });
-    menu->addAction(text("Data (CSV)…"), this, [this] { saveAs(false); });
+    menu->addAction(KpiText::tr("Picture (PNG)…"), this, [this] { saveAs(true); });
+    menu->addAction(KpiText::tr("Data (CSV)…"), this, [this] { saveAs(false); });
     exportButton->setMenu(menu);
     header->addWidget(label, 1);
     header->addWidget(exportButton, 0, Qt::AlignTop);
@@ -122,7 +122,7 @@ KpiChartView::KpiChartView(const QString &title, Kind kind, KpiSeriesModel *mode
     m_view->chart()->setLocale(QLocale());
     m_stack->addWidget(m_view);
     // The empty state: a sentence where the plot would be, never axes around nothing.
-    m_empty = new QLabel(text("No data for this period"), m_stack);
+    m_empty = new QLabel(KpiText::tr("No data for this period"), m_stack);
     m_empty->setObjectName(QStringLiteral("chartEmpty"));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
@@ -427,7 +427,7 @@ QByteArray KpiChartView::csvBytes() const
 void KpiChartView::saveAs(bool png)
 {
     const QString path = QFileDialog::getSaveFileName(
-        this, png ? text("Save chart as PNG") : text("Save data as CSV"), m_title + (png ? QStringLiteral(".png") : QStringLiteral(".csv")),
+        this, png ? KpiText::tr("Save chart as PNG") : KpiText::tr("Save data as CSV"), m_title + (png ? QStringLiteral(".png") : QStringLiteral(".csv")),
         png ? QStringLiteral("PNG (*.png)") : QStringLiteral("CSV (*.csv)"));
     if (!path.isEmpty())
         emit saveRequested(path, png ? pngBytes() : csvBytes());

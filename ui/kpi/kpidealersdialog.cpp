@@ -15,11 +15,11 @@ namespace okla::ui::kpi {
 
 KpiDealersDialog::KpiDealersDialog(const QString &title, QWidget *parent) : QDialog(parent)
 {
-    setWindowTitle(text("Dealers behind the number") + QStringLiteral(": ") + title);
+    setWindowTitle(KpiText::tr("Dealers behind the number") + QStringLiteral(": ") + title);
     setObjectName(QStringLiteral("kpiDealersDialog"));
     resize(720, 460);
     auto *layout = new QVBoxLayout(this);
-    auto *note = new QLabel(text("Dealer 360 does not exist yet: this list is read-only for now."), this);
+    auto *note = new QLabel(KpiText::tr("Dealer 360 does not exist yet: this list is read-only for now."), this);
     note->setWordWrap(true);
     m_status = new QLabel(this);
     m_error = new InlineErrorWidget(this, false);
@@ -41,20 +41,20 @@ KpiDealersDialog::KpiDealersDialog(const QString &title, QWidget *parent) : QDia
 
 void KpiDealersDialog::setLoading()
 {
-    m_status->setText(text("Loading…"));
+    m_status->setText(KpiText::tr("Loading…"));
 }
 
 void KpiDealersDialog::setRows(const QList<models::kpi::KpiDealerRow> &rows)
 {
     m_model->setRows(rows);
-    m_status->setText(rows.size() == 1 ? text("1 dealer") : text("%1 dealers").arg(rows.size()));
+    m_status->setText(rows.size() == 1 ? KpiText::tr("1 dealer") : KpiText::tr("%1 dealers").arg(rows.size()));
     m_table->resizeColumnsToContents();
 }
 
 void KpiDealersDialog::setError(const models::Error &error)
 {
     m_status->clear();
-    m_error->showError(text("Could not load the dealers"), error);
+    m_error->showError(KpiText::tr("Could not load the dealers"), error);
 }
 
 int KpiDealersDialog::rowCount() const

@@ -40,8 +40,8 @@ QVariant KpiDealersModel::data(const QModelIndex &index, int role) const
         return r.amount.format(
             r.currency == QLatin1String("USD") ? models::Currency::USD : models::Currency::DOP, true);
     case Detail:
-        return r.detail == QLatin1String("voluntary")  ? text("voluntary")
-            : r.detail == QLatin1String("involuntary") ? text("involuntary")
+        return r.detail == QLatin1String("voluntary")  ? KpiText::tr("voluntary")
+            : r.detail == QLatin1String("involuntary") ? KpiText::tr("involuntary")
                                                        : QString();
     default:
         return {};
@@ -53,15 +53,15 @@ QVariant KpiDealersModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     switch (section) {
     case Dealer:
-        return text("Dealer");
+        return KpiText::tr("Dealer");
     case Plan:
-        return text("Plan");
+        return KpiText::tr("Plan");
     case Date:
-        return text("Date");
+        return KpiText::tr("Date");
     case Amount:
-        return text("Amount");
+        return KpiText::tr("Amount");
     case Detail:
-        return text("Detail");
+        return KpiText::tr("Detail");
     default:
         return {};
     }

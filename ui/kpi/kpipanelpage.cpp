@@ -10,12 +10,11 @@ namespace okla::ui::kpi {
 
 KpiPanelPage::KpiPanelPage(const PageContext &context, QWidget *parent) : Page(parent)
 {
-    installKpiTranslator(); // before the first text() below
     auto *layout = new QVBoxLayout(this);
     // The same margins and heading as every other page (DealersPage, SettingsPage...).
     layout->setContentsMargins(16, 16, 16, 8);
     layout->addWidget(createHeading());
-    auto *subtitle = new QLabel(text("Revenue, churn, collections and spend against the 2026 roadmap targets"), this);
+    auto *subtitle = new QLabel(KpiText::tr("Revenue, churn, collections and spend against the 2026 roadmap targets"), this);
     subtitle->setObjectName(QStringLiteral("pageSubtitle"));
     subtitle->setWordWrap(true);
     subtitle->setForegroundRole(QPalette::PlaceholderText);

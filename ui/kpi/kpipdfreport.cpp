@@ -85,7 +85,7 @@ bool draw(QPdfWriter &writer, const KpiData &data, models::Currency currency, co
 {
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setResolution(150);
-    writer.setTitle(spanish("Monthly KPI report"));
+    writer.setTitle(KpiText::spanish(QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Monthly KPI report")));
     writer.setCreator(QStringLiteral("OKLA Admin"));
     QPainter painter;
     if (!painter.begin(&writer))
@@ -95,22 +95,24 @@ bool draw(QPdfWriter &writer, const KpiData &data, models::Currency currency, co
     const QString period = data.period.kind == KpiPeriod::Kind::Month
                                ? es.standaloneMonthName(data.period.from.month()) + u' ' + QString::number(data.period.from.year())
                                : data.period.key();
-    flow.text(spanish("Monthly KPI report") + QStringLiteral(" — ") + period, 16, true);
-    flow.text(spanish("Generated %1").arg(es.toString(QDateTime::currentDateTime(), QLocale::ShortFormat)) + QStringLiteral(" · ")
-                  + spanish("Snapshots as of %1").arg(es.toString(data.asOf, QLocale::ShortFormat)) + QStringLiteral(" · ")
-                  + spanish("Currency") + QStringLiteral(": ") + models::isoCode(currency),
+    flow.text(KpiText::spanish(QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Monthly KPI report")) + QStringLiteral(" — ") + period, 16, true);
+    flow.text(KpiText::spanish(QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Generated %1"))
+                      .arg(es.toString(QDateTime::currentDateTime(), QLocale::ShortFormat)) + QStringLiteral(" · ")
+                  + KpiText::spanish(QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Snapshots as of %1"))
+                        .arg(es.toString(data.asOf, QLocale::ShortFormat)) + QStringLiteral(" · ")
+                  + KpiText::spanish(QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Currency")) + QStringLiteral(": ") + models::isoCode(currency),
               8);
 
     if (data.isEmpty()) {
         // Without snapshots every figure is unknown: one sentence, not a table of zeros and
         // pages of empty charts.
-        flow.text(spanish("No data for this period"), 12, true);
-        flow.text(spanish("No KPI snapshots yet: run `okla kpi rebuild`."), 10);
+        flow.text(KpiText::spanish(QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "No data for this period")), 12, true);
+        flow.text(KpiText::spanish(QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "No KPI snapshots yet: run `okla kpi rebuild`.")), 10);
         return painter.end();
     }
 
     // Cards as a table: indicator, value, change, target.
-    const QList<CardContent> cards = buildCards(data, currency, [](const char *s) { return spanish(s); });
+    const QList<CardContent> cards = buildCards(data, currency, [](const char *s) { return KpiText::spanish(s); });
     QFont f = painter.font();
     f.setPointSize(8);
     f.setBold(false);
@@ -121,7 +123,10 @@ bool draw(QPdfWriter &writer, const KpiData &data, models::Currency currency, co
     int top = flow.take(rowHeight);
     f.setBold(true);
     painter.setFont(f);
-    const QStringList head{spanish("Indicator"), spanish("Value"), spanish("Change and detail"), spanish("Target and detail")};
+    const QStringList head{KpiText::spanish(QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Indicator")),
+                           KpiText::spanish(QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Value")),
+                           KpiText::spanish(QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Change and detail")),
+                           KpiText::spanish(QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Target and detail"))};
     for (int c = 0; c < 4; ++c)
         painter.drawText(QRect(cols[c], top, cols[c + 1] - cols[c] - 8, rowHeight), Qt::AlignVCenter | Qt::TextWordWrap, head[c]);
     f.setBold(false);
@@ -151,7 +156,7 @@ bool draw(QPdfWriter &writer, const KpiData &data, models::Currency currency, co
     }
 
     if (cohorts && cohorts->rowCount() > 0) {
-        flow.text(spanish("Cohort retention"), 11, true);
+        flow.text(KpiText::spanish(QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Cohort retention")), 11, true);
         painter.setFont(f);
         const int first = int(w * 0.18);
         const int cell = (w - first) / std::max(1, cohorts->columnCount());

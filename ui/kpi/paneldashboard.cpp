@@ -36,16 +36,27 @@ using namespace models::kpi;
 using models::Currency;
 
 namespace {
-const char *const kCardTitles[] = {"MRR", "List-price MRR", "Net new MRR", "Paying dealers", "Customer churn",
-                                   "Gross MRR churn", "NRR", "ARPA", "LTV (estimate)", "Quick ratio",
-                                   "First-attempt success (AZUL)", "Collection rate", "Payments processed",
-                                   "Provider spend", "Early Bird enrolled"};
+const char *const kCardTitles[] = {
+    QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "MRR"),
+    QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "List-price MRR"),
+    QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Net new MRR"),
+    QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Paying dealers"),
+    QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Customer churn"),
+    QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Gross MRR churn"),
+    QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "NRR"),
+    QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "ARPA"),
+    QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "LTV (estimate)"),
+    QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Quick ratio"),
+    QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "First-attempt success (AZUL)"),
+    QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Collection rate"),
+    QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Payments processed"),
+    QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Provider spend"),
+    QT_TRANSLATE_NOOP("okla::ui::kpi::KpiText", "Early Bird enrolled")};
 }
 
 PanelDashboard::PanelDashboard(services::KpiService *service, services::FileExportService *files, QWidget *parent)
     : QWidget(parent), m_service(service), m_files(files)
 {
-    installKpiTranslator();
     setObjectName(QStringLiteral("panelDashboard"));
     const QDate today = QDate::currentDate();
     m_period = KpiPeriod::month(today.year(), today.month());
@@ -77,7 +88,7 @@ PanelDashboard::PanelDashboard(services::KpiService *service, services::FileExpo
     m_cardGrid = new QGridLayout;
     m_cardGrid->setSpacing(8);
     for (const char *title : kCardTitles) {
-        auto *card = new KpiCard(text(title), {}, content);
+        auto *card = new KpiCard(KpiText::tr(title), {}, content);
         m_cards << card;
     }
     layoutCards();
@@ -98,12 +109,12 @@ PanelDashboard::PanelDashboard(services::KpiService *service, services::FileExpo
         m_charts << chart;
         connect(chart, &KpiChartView::saveRequested, this, &PanelDashboard::saveExport);
     };
-    addChart(text("MRR by plan"), KpiChartView::Kind::StackedBars, {});
-    addChart(text("MRR movements"), KpiChartView::Kind::StackedBars, {5});
-    addChart(text("Customer churn vs target"), KpiChartView::Kind::Bars, {1}, KpiChartView::Unit::Percent);
-    addChart(text("Payment success by provider"), KpiChartView::Kind::Bars, {2}, KpiChartView::Unit::Percent);
-    addChart(text("Payments processed by quarter"), KpiChartView::Kind::Bars, {1});
-    addChart(text("Spend by provider vs budget"), KpiChartView::Kind::Bars, {});
+    addChart(KpiText::tr("MRR by plan"), KpiChartView::Kind::StackedBars, {});
+    addChart(KpiText::tr("MRR movements"), KpiChartView::Kind::StackedBars, {5});
+    addChart(KpiText::tr("Customer churn vs target"), KpiChartView::Kind::Bars, {1}, KpiChartView::Unit::Percent);
+    addChart(KpiText::tr("Payment success by provider"), KpiChartView::Kind::Bars, {2}, KpiChartView::Unit::Percent);
+    addChart(KpiText::tr("Payments processed by quarter"), KpiChartView::Kind::Bars, {1});
+    addChart(KpiText::tr("Spend by provider vs budget"), KpiChartView::Kind::Bars, {});
     // Provider keys as the roadmap's budget table names them (docs/kpi.md §14).
     m_charts.last()->setCategoryNames({{QStringLiteral("azul"), QStringLiteral("AZUL")},
                                        {QStringLiteral("stripe"), QStringLiteral("Stripe")},
@@ -115,16 +126,16 @@ PanelDashboard::PanelDashboard(services::KpiService *service, services::FileExpo
                                        {QStringLiteral("fcm"), QStringLiteral("Firebase FCM")}});
 
     auto *cohortBar = new QHBoxLayout;
-    auto *cohortTitle = new QLabel(QStringLiteral("<b>%1</b>").arg(text("Cohort retention")), content);
+    auto *cohortTitle = new QLabel(QStringLiteral("<b>%1</b>").arg(KpiText::tr("Cohort retention")), content);
     m_cohortMode = new QComboBox(content);
     m_cohortMode->setObjectName(QStringLiteral("cohortMode"));
-    m_cohortMode->addItems({text("Dealers"), text("Revenue (constant FX)")});
+    m_cohortMode->addItems({KpiText::tr("Dealers"), KpiText::tr("Revenue (constant FX)")});
     cohortBar->addWidget(cohortTitle);
     cohortBar->addWidget(m_cohortMode);
     cohortBar->addStretch(1);
     grid->addLayout(cohortBar, 3, 0, 1, 2);
     connect(m_cohortMode, &QComboBox::currentIndexChanged, this, [this] {
-        KpiSeriesBuilder{m_data, m_currency}.cohorts(*m_cohortModel, text("M%1"), m_cohortMode->currentIndex() == 1);
+        KpiSeriesBuilder{m_data, m_currency}.cohorts(*m_cohortModel, KpiText::tr("M%1"), m_cohortMode->currentIndex() == 1);
         showCohortState();
     });
     m_cohortModel = new KpiSeriesModel(this);
@@ -134,7 +145,7 @@ PanelDashboard::PanelDashboard(services::KpiService *service, services::FileExpo
     m_cohortTable->setItemDelegate(new KpiCohortDelegate(m_cohortTable));
     m_cohortTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_cohortTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_cohortEmpty = new QLabel(text("No data for this period"), content);
+    m_cohortEmpty = new QLabel(KpiText::tr("No data for this period"), content);
     m_cohortEmpty->setObjectName(QStringLiteral("cohortEmpty"));
     m_cohortEmpty->setAlignment(Qt::AlignCenter);
     m_cohortEmpty->setWordWrap(true);
@@ -211,7 +222,7 @@ void PanelDashboard::buildToolbar(QGridLayout *grid)
     auto *bar = new QHBoxLayout;
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("periodKind"));
-    m_kind->addItems({text("Month"), text("Quarter"), text("Year"), text("Custom range")});
+    m_kind->addItems({KpiText::tr("Month"), KpiText::tr("Quarter"), KpiText::tr("Year"), KpiText::tr("Custom range")});
     m_anchor = new QDateEdit(m_period.from, this);
     m_anchor->setObjectName(QStringLiteral("periodAnchor"));
     m_anchor->setDisplayFormat(QStringLiteral("MMMM yyyy"));
@@ -225,18 +236,18 @@ void PanelDashboard::buildToolbar(QGridLayout *grid)
     m_currencyBox = new QComboBox(this);
     m_currencyBox->setObjectName(QStringLiteral("currency"));
     m_currencyBox->addItems({QStringLiteral("RD$ DOP"), QStringLiteral("US$ USD")});
-    auto *pdf = new QPushButton(text("Monthly report (PDF)…"), this);
+    auto *pdf = new QPushButton(KpiText::tr("Monthly report (PDF)…"), this);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("panelStatus"));
     m_status->setWordWrap(true);
     m_status->setMinimumWidth(0);
-    bar->addWidget(new QLabel(text("Period"), this));
+    bar->addWidget(new QLabel(KpiText::tr("Period"), this));
     bar->addWidget(m_kind);
     bar->addWidget(m_anchor);
     bar->addWidget(m_from);
     bar->addWidget(m_to);
     bar->addSpacing(16);
-    bar->addWidget(new QLabel(text("Currency"), this));
+    bar->addWidget(new QLabel(KpiText::tr("Currency"), this));
     bar->addWidget(m_currencyBox);
     bar->addWidget(m_status, 1);
     bar->addWidget(pdf);
@@ -249,7 +260,7 @@ void PanelDashboard::buildToolbar(QGridLayout *grid)
     connect(m_currencyBox, &QComboBox::currentIndexChanged, this,
             [this](int i) { setCurrency(i == 1 ? Currency::USD : Currency::DOP); });
     connect(pdf, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, text("Save the monthly report"),
+        const QString path = QFileDialog::getSaveFileName(this, KpiText::tr("Save the monthly report"),
                                                           QStringLiteral("okla-kpi-%1.pdf").arg(m_period.key()),
                                                           QStringLiteral("PDF (*.pdf)"));
         if (!path.isEmpty())
@@ -308,7 +319,7 @@ void PanelDashboard::setLoading(bool loading)
         return;
     m_loading = loading;
     if (loading)
-        m_status->setText(text("Loading…"));
+        m_status->setText(KpiText::tr("Loading…"));
     emit loadingChanged(loading);
 }
 
@@ -324,7 +335,7 @@ void PanelDashboard::reload()
         if (!result.ok()) {
             setLoading(false);
             m_status->clear();
-            m_error->showError(text("Could not load the KPIs"), result.error());
+            m_error->showError(KpiText::tr("Could not load the KPIs"), result.error());
             return;
         }
         m_error->clear();
@@ -336,11 +347,11 @@ void PanelDashboard::reload()
 void PanelDashboard::showData()
 {
     const bool empty = m_data.isEmpty();
-    const QString hint = text("No KPI snapshots yet: run `okla kpi rebuild`.");
-    m_emptyBanner->setText(QStringLiteral("<b>%1</b><br>%2").arg(text("No data for this period").toHtmlEscaped(), hint.toHtmlEscaped()));
+    const QString hint = KpiText::tr("No KPI snapshots yet: run `okla kpi rebuild`.");
+    m_emptyBanner->setText(QStringLiteral("<b>%1</b><br>%2").arg(KpiText::tr("No data for this period").toHtmlEscaped(), hint.toHtmlEscaped()));
     m_emptyBanner->setVisible(empty);
-    m_status->setText(empty ? QString() : text("Snapshots as of %1").arg(QLocale().toString(m_data.asOf, QLocale::ShortFormat)));
-    const QList<CardContent> contents = buildCards(m_data, m_currency, [](const char *s) { return text(s); });
+    m_status->setText(empty ? QString() : KpiText::tr("Snapshots as of %1").arg(QLocale().toString(m_data.asOf, QLocale::ShortFormat)));
+    const QList<CardContent> contents = buildCards(m_data, m_currency, [](const char *s) { return KpiText::tr(s); });
     // Metrics follow the content (the drill-down of a card depends on what it shows).
     for (int i = 0; i < m_cards.size() && i < contents.size(); ++i) {
         const CardContent &c = contents[i];
@@ -352,7 +363,7 @@ void PanelDashboard::showData()
             m_cards[i]->setValues(c.value, c.change, c.target, c.status, c.tooltip.isEmpty() ? c.value : c.tooltip);
     }
     for (KpiChartView *chart : m_charts) {
-        chart->setEmptyText(empty ? hint : text("No data for this period"));
+        chart->setEmptyText(empty ? hint : KpiText::tr("No data for this period"));
         chart->setForcedEmpty(empty);
     }
     m_charts[0]->setUnit(KpiChartView::Unit::Money, m_currency);
@@ -360,14 +371,14 @@ void PanelDashboard::showData()
     const KpiSeriesBuilder build{m_data, m_currency};
     build.mrrByPlan(*m_models[0], {QStringLiteral("Visible"), QStringLiteral("Starter"), QStringLiteral("Pro"),
                                    QStringLiteral("Elite"), QStringLiteral("Enterprise")});
-    build.movements(*m_models[1], {text("New"), text("Expansion"), text("Reactivation"), text("Contraction"),
-                                   text("Churn"), text("Net new MRR")});
-    build.churn(*m_models[2], {text("Customer churn"), text("Target")});
-    build.success(*m_models[3], {text("First-attempt success"), text("Overall success"), text("Target")});
-    build.volume(*m_models[4], {text("Payments processed"), text("Target")});
-    build.spend(*m_models[5], {text("Spend"), text("Budget")});
-    build.cohorts(*m_cohortModel, text("M%1"), m_cohortMode->currentIndex() == 1);
-    m_cohortEmpty->setText(empty ? hint : text("No data for this period"));
+    build.movements(*m_models[1], {KpiText::tr("New"), KpiText::tr("Expansion"), KpiText::tr("Reactivation"), KpiText::tr("Contraction"),
+                                   KpiText::tr("Churn"), KpiText::tr("Net new MRR")});
+    build.churn(*m_models[2], {KpiText::tr("Customer churn"), KpiText::tr("Target")});
+    build.success(*m_models[3], {KpiText::tr("First-attempt success"), KpiText::tr("Overall success"), KpiText::tr("Target")});
+    build.volume(*m_models[4], {KpiText::tr("Payments processed"), KpiText::tr("Target")});
+    build.spend(*m_models[5], {KpiText::tr("Spend"), KpiText::tr("Budget")});
+    build.cohorts(*m_cohortModel, KpiText::tr("M%1"), m_cohortMode->currentIndex() == 1);
+    m_cohortEmpty->setText(empty ? hint : KpiText::tr("No data for this period"));
     showCohortState();
     rebuildChartsFrom(0, ++m_showGeneration);
 }
@@ -418,16 +429,16 @@ QByteArray PanelDashboard::reportPdf() const
 QFuture<models::Status> PanelDashboard::saveExport(const QString &path, const QByteArray &bytes)
 {
     if (!m_files || bytes.isEmpty()) {
-        const models::Error error = models::makeError(QStringLiteral("files.render"), text("The export could not be prepared."));
-        ErrorPresenter::show(this, text("Export"), error);
+        const models::Error error = models::makeError(QStringLiteral("files.render"), KpiText::tr("The export could not be prepared."));
+        ErrorPresenter::show(this, KpiText::tr("Export"), error);
         return QtFuture::makeReadyFuture(models::Status(error));
     }
     auto saved = m_files->save(path, bytes);
     saved.then(this, [this, path](const models::Status &status) {
         if (status.ok())
-            m_status->setText(text("Saved %1").arg(QDir::toNativeSeparators(path)));
+            m_status->setText(KpiText::tr("Saved %1").arg(QDir::toNativeSeparators(path)));
         else
-            ErrorPresenter::show(this, text("Export"), status.error());
+            ErrorPresenter::show(this, KpiText::tr("Export"), status.error());
     });
     return saved;
 }
