@@ -167,6 +167,7 @@ ES = {
     "%1: %2": "%1: %2",
     "The request was cancelled.": "La solicitud se canceló.",
     "Could not save %1.": "No se pudo guardar %1.",
+    "A connection profile name is letters, digits, '.', '_' or '-' (at most 64), not \"%1\".": "Un nombre de perfil de conexión lleva letras, dígitos, «.», «_» o «-» (64 como máximo), no «%1».",
     "%1\nLegal name: %2\nVerification: %3": "%1\nRazón social: %2\nVerificación: %3",
     "Dealer": "Dealer",
     "RNC / Cédula": "RNC / Cédula",

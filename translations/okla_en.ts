@@ -365,6 +365,10 @@
         <source>Could not save %1.</source>
         <translation>Could not save %1.</translation>
     </message>
+    <message>
+        <source>A connection profile name is letters, digits, '.', '_' or '-' (at most 64), not "%1".</source>
+        <translation>A connection profile name is letters, digits, '.', '_' or '-' (at most 64), not "%1".</translation>
+    </message>
 </context>
 <context>
     <name>okla.status</name>

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -23,8 +24,14 @@ QString ConnectionProfile::conninfo(const QString &user, const QString &applicat
     QString info = QStringLiteral("host=%1 port=%2 dbname=%3 user=%4 application_name=%5 connect_timeout=10")
                        .arg(quoteConnValue(pgHost)).arg(pgPort).arg(quoteConnValue(pgDatabase), quoteConnValue(user),
                                                                    quoteConnValue(applicationName));
+    // Over TCP the server's certificate and name are verified unless the profile says otherwise:
+    // libpq's own default ("prefer") would accept any server (docs/security.md §8). A Unix
+    // socket (a path) has no TLS.
+    const bool tcp = !pgHost.isEmpty() && !pgHost.startsWith(u'/');
     if (!pgSslMode.isEmpty())
         info += QStringLiteral(" sslmode=") + quoteConnValue(pgSslMode);
+    else if (tcp)
+        info += QStringLiteral(" sslmode=verify-full");
     if (!pgSslRootCert.isEmpty())
         info += QStringLiteral(" sslrootcert=") + quoteConnValue(pgSslRootCert);
     return info;
@@ -54,8 +61,21 @@ QString ConnectionProfile::activeName()
 
 QString ConnectionProfile::pathFor(const QString &name) { return profileDir() + u'/' + name + QStringLiteral(".ini"); }
 
+models::Status ConnectionProfile::checkName(const QString &name)
+{
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}$"));
+    if (valid.match(name).hasMatch())
+        return {};
+    return makeError(QStringLiteral("profile.name"),
+                     QCoreApplication::translate("okla", "A connection profile name is letters, digits, '.', '_' "
+                                                         "or '-' (at most 64), not \"%1\".")
+                         .arg(name.left(64)));
+}
+
 models::Result<ConnectionProfile> ConnectionProfile::load(const QString &name)
 {
+    if (models::Status named = checkName(name); !named)
+        return named.error();
     const QString path = pathFor(name);
     if (!QFileInfo::exists(path))
         return makeError(QStringLiteral("profile.missing"),
@@ -108,6 +128,8 @@ models::Result<ConnectionProfile> ConnectionProfile::load(const QString &name)
 
 models::Status ConnectionProfile::save() const
 {
+    if (models::Status named = checkName(name); !named)
+        return named;
     QDir().mkpath(profileDir());
     const QString path = pathFor(name);
     const QString temp = path + QStringLiteral(".tmp");

@@ -48,6 +48,9 @@ struct ConnectionProfile
     static QString profileDir();
     static QString activeName();
     static QString pathFor(const QString &name);
+    /// A profile name is a file name in the profile folder, never a path: letters, digits, '.',
+    /// '_' and '-', at most 64, not starting with '.' (so "../x" or "a/b" cannot leave the folder).
+    static models::Status checkName(const QString &name);
 
     static models::Result<ConnectionProfile> load(const QString &name = activeName());
     models::Status save() const;
