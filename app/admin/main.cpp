@@ -118,7 +118,7 @@ int main(int argc, char *argv[])
 
     auto openConsole = [&]() {
         services = okla::services::ConsoleServices::forSession(session);
-        window = std::make_unique<okla::ui::MainWindow>(services->pageContext<okla::ui::PageContext>(&session),
+        window = std::make_unique<okla::ui::MainWindow>(okla::ui::PageContext::of(&session, *services),
                                                         okla::ui::PageRegistry::standard());
         // AZUL / Stripe health as every process reports it through Redis (docs/resilience.md §1, §8).
         auto redis = std::make_shared<okla::services::RedisClient>(okla::services::RedisConfig::fromProfile(profile.value()));

@@ -18,13 +18,6 @@ struct ConsoleServices
     std::unique_ptr<KpiService> kpi;
     std::unique_ptr<FileExportService> files;
 
-    /// Each page's view of these services (the session included).
-    template<typename Context>
-    Context pageContext(Session *session) const
-    {
-        return Context{session, dealers.get(), kpi.get(), files.get()};
-    }
-
     static std::unique_ptr<ConsoleServices> forSession(Session &session);
 };
 

@@ -264,7 +264,7 @@ void TestKpiBench::signInToPaintedPanel()
     const qint64 signInMs = t.elapsed();
     // The services okla-admin builds after sign-in (its KPI service opens its own connection).
     auto services = okla::services::ConsoleServices::forSession(session);
-    okla::ui::kpi::KpiPanelPage page(services->pageContext<okla::ui::PageContext>(&session));
+    okla::ui::kpi::KpiPanelPage page(okla::ui::PageContext::of(&session, *services));
     page.dashboard()->setPeriod(KpiPeriod::month(2026, 11));
     QSignalSpy loaded(page.dashboard(), &okla::ui::kpi::PanelDashboard::loaded);
     page.resize(1500, 1000);

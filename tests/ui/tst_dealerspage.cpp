@@ -64,7 +64,7 @@ void TestDealersPage::initTestCase()
     QVERIFY2(signedIn.result().ok(), qPrintable(signedIn.result().ok() ? QString() : signedIn.result().error().toString()));
 
     m_services = services::ConsoleServices::forSession(*m_session);
-    m_page = std::make_unique<ui::DealersPage>(m_services->pageContext<ui::PageContext>(m_session.get()));
+    m_page = std::make_unique<ui::DealersPage>(ui::PageContext::of(m_session.get(), *m_services));
     m_page->resize(1100, 700);
     m_page->show();
     // Work on the test dealers only (450 rows: keyset pages of 200, 200 and 50).

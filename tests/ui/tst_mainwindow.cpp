@@ -79,7 +79,7 @@ void TestMainWindow::initTestCase()
     QTRY_VERIFY_WITH_TIMEOUT(signedIn.isFinished(), 20000);
     QVERIFY2(signedIn.result().ok(), qPrintable(signedIn.result().ok() ? QString() : signedIn.result().error().toString()));
     m_services = services::ConsoleServices::forSession(*m_session);
-    m_window = std::make_unique<ui::MainWindow>(m_services->pageContext<ui::PageContext>(m_session.get()), ui::PageRegistry::standard());
+    m_window = std::make_unique<ui::MainWindow>(ui::PageContext::of(m_session.get(), *m_services), ui::PageRegistry::standard());
     m_window->show();
     QApplication::setActiveWindow(m_window.get());
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));

@@ -5,6 +5,7 @@ class Session;
 class DealerService;
 class KpiService;
 class FileExportService;
+struct ConsoleServices;
 } // namespace okla::services
 
 namespace okla::ui {
@@ -17,6 +18,10 @@ struct PageContext
     services::DealerService *dealers = nullptr;
     services::KpiService *kpi = nullptr;
     services::FileExportService *files = nullptr;
+
+    /// The context for pages of a console signed in as `session` with `services`
+    /// (services::ConsoleServices::forSession).
+    static PageContext of(services::Session *session, const services::ConsoleServices &services);
 };
 
 } // namespace okla::ui
