@@ -10,10 +10,6 @@ namespace okla::services {
 using models::makeError;
 using models::Status;
 
-namespace {
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
-} // namespace
-
 QByteArray DbaSetup::script()
 {
     QFile file(QStringLiteral(":/okla/dba/okla_dba.sql"));
@@ -24,14 +20,18 @@ Status DbaSetup::apply(PgConnection &superuser)
 {
     const QByteArray sql = script();
     if (sql.isEmpty())
-        return makeError(QStringLiteral("dba.missing"), tr("The DBA script is missing from this build."));
+        return makeError(QStringLiteral("dba.missing"),
+            QCoreApplication::translate("okla", "The DBA script is missing from this build."));
     auto who = superuser.exec(QStringLiteral("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user"));
     if (!who)
         return who.error();
     if (who->rows() != 1 || who->text(0, 0) != QLatin1String("t"))
         return makeError(QStringLiteral("dba.not_superuser"),
-                         tr("The DBA step must run as a PostgreSQL superuser (for example --user postgres)."));
-    if (auto ok = superuser.execScript(QStringLiteral("BEGIN;\n") + QString::fromUtf8(sql) + QStringLiteral("\nCOMMIT;")); !ok) {
+            QCoreApplication::translate(
+                "okla", "The DBA step must run as a PostgreSQL superuser (for example --user postgres)."));
+    if (auto ok
+        = superuser.execScript(QStringLiteral("BEGIN;\n") + QString::fromUtf8(sql) + QStringLiteral("\nCOMMIT;"));
+        !ok) {
         superuser.rollbackAfterError();
         return ok;
     }
