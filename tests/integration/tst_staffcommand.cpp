@@ -3,10 +3,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTest>
 
 #include "harness/testenv.h"
-#include "services/staff/staffrepository.h"
 
 using okla::tests::runProgram;
 
@@ -134,16 +134,28 @@ private Q_SLOTS:
 
     void aPasswordTravelsOnlyAsAVerifier()
     {
-        // given an admin's connection and a password typed by the operator
-        auto admin = okla::tests::connectAs(QStringLiteral("admin"));
-        QVERIFY(admin.ok());
+        // given a password typed on stdin (never an argument)
         const QString login = freshLogin();
         const QByteArray password = "correct horse battery staple";
-        // when the repository creates the login with it
-        auto id = okla::services::StaffRepository(admin.value())
-                      .create({login, QStringLiteral("Con Clave"), okla::models::StaffRole::Support, {}}, password);
-        QVERIFY2(id.ok(), qPrintable(id ? QString() : id.error().toString()));
-        // then the server holds a SCRAM verifier, not the password
+        auto create = [&](const QByteArray &typed) {
+            QProcess process;
+            process.start(okla::tests::programPath(QStringLiteral("okla")),
+                          {QStringLiteral("staff"), QStringLiteral("create"), QStringLiteral("--login"), login,
+                           QStringLiteral("--name"), QStringLiteral("Con Clave"), QStringLiteral("--role"),
+                           QStringLiteral("support"), QStringLiteral("--password-stdin"), QStringLiteral("--user"),
+                           QStringLiteral("admin")});
+            process.waitForStarted(10000);
+            process.write(typed + '\n');
+            process.closeWriteChannel();
+            process.waitForFinished(60000);
+            return process.exitCode();
+        };
+        // when it is too short, then it is refused before anything is sent
+        QCOMPARE(create("short"), 2);
+        QVERIFY(listed(login).isEmpty());
+        // when the admin creates the login with a good one
+        QCOMPARE(create(password), 0);
+        // then the server holds a SCRAM verifier made on the client, not the password
         auto su = okla::tests::connectAs(QStringLiteral("postgres"));
         auto stored = su->exec(QStringLiteral("SELECT rolpassword FROM pg_authid WHERE rolname = $1"), {login});
         QVERIFY(stored.ok());
