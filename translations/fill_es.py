@@ -497,6 +497,8 @@ ES = {
     "%1 will no longer be able to sign in and their open sessions end now. Deactivate?":
         "%1 ya no podrá iniciar sesión y sus sesiones abiertas se cierran ahora. ¿Desactivar?",
     "Could not deactivate %1": "No se pudo desactivar %1",
+    "Cancel": "Cancelar",
+    "Deactivate": "Desactivar",
 }
 
 # Plural forms: Spanish has two (one, other), as does English.

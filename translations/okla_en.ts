@@ -1897,6 +1897,14 @@ Verification: %3</translation>
         <source>Could not deactivate %1</source>
         <translation>Could not deactivate %1</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
 </context>
 <context>
     <name>okla::ui::StoragePage</name>

@@ -1897,6 +1897,14 @@ Verificación: %3</translation>
         <source>Could not deactivate %1</source>
         <translation>No se pudo desactivar %1</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Desactivar</translation>
+    </message>
 </context>
 <context>
     <name>okla::ui::StoragePage</name>

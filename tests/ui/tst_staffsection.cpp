@@ -2,7 +2,12 @@
 // profile: an admin sees every staff login and the buttons; support sees only a sentence.
 #include <memory>
 
+#include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QTimer>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QtTest>
@@ -83,6 +88,38 @@ private slots:
         const QString shots = qEnvironmentVariable("OKLA_STAFF_SHOT");
         if (!shots.isEmpty())
             QVERIFY(console->page->grab().save(shots));
+    }
+
+    void theCreateDialogExplainsABadLoginInSpanish()
+    {
+        // given an admin's Staff section
+        auto console = signIn(QStringLiteral("admin"));
+        QVERIFY(console);
+        ui::StaffSection *section = console->page->staffSection();
+        console->page->show();
+        // when the admin types a login with a space and presses Create in the dialog
+        QString problem;
+        QTimer::singleShot(0, this, [&]() {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            const auto edits = dialog->findChildren<QLineEdit *>();
+            edits.value(0)->setText(QStringLiteral("x; DROP ROLE y"));
+            edits.value(1)->setText(QStringLiteral("Equis"));
+            auto *box = dialog->findChild<QDialogButtonBox *>();
+            box->button(QDialogButtonBox::Ok)->click();
+            for (QLabel *label : dialog->findChildren<QLabel *>())
+                if (label->isVisible() && label->text().startsWith(QLatin1String("Un usuario")))
+                    problem = label->text();
+            QCoreApplication::processEvents();
+            const QString shot = qEnvironmentVariable("OKLA_STAFF_DIALOG_SHOT");
+            if (!shot.isEmpty())
+                dialog->grab().save(shot);
+            dialog->reject();
+        });
+        section->findChild<QPushButton *>(QStringLiteral("staffCreate"))->click();
+        // then the dialog stays open with one Spanish sentence, and nothing was sent
+        QVERIFY2(problem.contains(QStringLiteral("minúsculas")), qPrintable(problem));
     }
 
     void supportSeesOnlyASentence()

@@ -157,6 +157,7 @@ void StaffSection::createStaff()
     form->addRow(new QLabel(tr("The person sets their password with the database administrator."), &dialog));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     form->addRow(buttons);
     models::StaffDraft draft;
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
@@ -166,6 +167,7 @@ void StaffSection::createStaff()
         if (auto ok = staffrules::checkDraft(draft); !ok) {
             problem->setText(ok.error().message);
             problem->show();
+            dialog.adjustSize();
             return;
         }
         dialog.accept();
@@ -207,10 +209,13 @@ void StaffSection::deactivate()
     if (!m)
         return;
     const QString login = m->login;
-    const auto answer = QMessageBox::question(this, tr("Deactivate %1").arg(login),
+    QMessageBox confirm(QMessageBox::Question, tr("Deactivate %1").arg(login),
         tr("%1 will no longer be able to sign in and their open sessions end now. Deactivate?").arg(m->fullName),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
+        QMessageBox::NoButton, this);
+    QPushButton *yes = confirm.addButton(tr("Deactivate"), QMessageBox::AcceptRole);
+    confirm.setDefaultButton(confirm.addButton(tr("Cancel"), QMessageBox::RejectRole));
+    confirm.exec();
+    if (confirm.clickedButton() != yes)
         return;
     m_staff->deactivate(login).then(this, [this, login](const models::Status &status) {
         finishChange(status, tr("Could not deactivate %1").arg(login));
