@@ -154,7 +154,10 @@ BEGIN
     IF p_group IS NULL OR p_group NOT IN ('okla_finance', 'okla_manager', 'okla_support', 'okla_admin') THEN
         RAISE EXCEPTION 'the staff group must be okla_finance, okla_manager, okla_support or okla_admin' USING ERRCODE = '22023';
     END IF;
-    IF p_password_verifier IS NOT NULL AND p_password_verifier NOT LIKE 'SCRAM-SHA-256$%' THEN
+    -- The whole shape, not only the prefix: the server takes anything it cannot parse as a verifier
+    -- for a clear password and hashes it.
+    IF p_password_verifier IS NOT NULL
+       AND p_password_verifier !~ '^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$' THEN
         RAISE EXCEPTION 'a password is only accepted as a SCRAM-SHA-256 verifier' USING ERRCODE = '22023';
     END IF;
     IF okla_dba.check_login(p_login) THEN
@@ -176,7 +179,12 @@ BEGIN
     EXECUTE format('ALTER ROLE %I SET lock_timeout = %L', p_login, '3s');
     EXECUTE format('ALTER ROLE %I SET idle_in_transaction_session_timeout = %L', p_login, '30s');
     IF p_password_verifier IS NOT NULL THEN
-        EXECUTE format('ALTER ROLE %I PASSWORD %L', p_login, p_password_verifier);
+        -- Re-raised without the statement, so that the verifier never reaches an error's context.
+        BEGIN
+            EXECUTE format('ALTER ROLE %I PASSWORD %L', p_login, p_password_verifier);
+        EXCEPTION WHEN OTHERS THEN
+            RAISE EXCEPTION 'the password verifier was refused' USING ERRCODE = '22023';
+        END;
     END IF;
 END
 $$;

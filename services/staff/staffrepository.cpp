@@ -15,7 +15,7 @@ using models::Status;
 namespace {
 
 // The server's own sentence (its first line, without "ERROR:  "), for refusals the client does
-// not check itself (the last admin, a login that is not a staff login).
+// not check itself (the last admin, a login that is not a staff login). The only detail kept.
 QString serverSentence(const QString &detail)
 {
     QString line = detail.section(u'\n', 0, 0);
@@ -32,9 +32,9 @@ Error refusal(const Error &error)
     if (state == QLatin1String("22023"))
         return makeError(QStringLiteral("staff.refused"),
             QCoreApplication::translate("okla", "The database refused the change: %1.")
-                .arg(serverSentence(error.detail)),
-            error.detail);
-    return error;
+                .arg(serverSentence(error.detail)));
+    // Only the server's sentence: its context lines may quote the statements of the DBA functions.
+    return makeError(error.code, error.message, serverSentence(error.detail));
 }
 
 } // namespace

@@ -211,6 +211,10 @@ private Q_SLOTS:
         // or sets a clear password (only SCRAM verifiers are taken)
         QCOMPARE(outcome(admin, QStringLiteral("SELECT okla_staff_create($1, 'X', 'support', NULL, 'hunter2')"), {freshLogin()}),
                  QStringLiteral("22023"));
+        // (a malformed verifier would be taken by the server as a clear password)
+        QCOMPARE(outcome(admin, QStringLiteral("SELECT okla_staff_create($1, 'X', 'support', NULL, 'SCRAM-SHA-256$hunter2')"),
+                         {freshLogin()}),
+                 QStringLiteral("22023"));
         // then postgres and the owner are what they were
         auto roles = admin.exec(QStringLiteral("SELECT bool_and(rolsuper) FILTER (WHERE rolname = 'postgres'),"
                                                " bool_or(rolsuper OR rolcreaterole) FILTER (WHERE rolname = 'okla_owner')"
