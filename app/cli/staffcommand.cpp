@@ -60,14 +60,24 @@ int list(CliContext &context)
     SchemaGuard guard = connect(context, options);
     if (guard.exitCode != 0)
         return guard.exitCode;
+    const bool json = options.isSet(QStringLiteral("--json"));
     auto staff = services::StaffRepository(guard.connection).list();
-    if (!staff)
+    if (!staff) {
+        if (json)
+            context.out << QJsonDocument(
+                QJsonObject { { QStringLiteral("ok"), false }, { QStringLiteral("code"), staff.error().code },
+                    { QStringLiteral("message"), staff.error().message } })
+                               .toJson(QJsonDocument::Compact)
+                        << '\n';
         return fail(context, staff.error());
-    if (options.isSet(QStringLiteral("--json"))) {
+    }
+    if (json) {
         QJsonArray rows;
         for (const StaffMember &m : staff.value())
             rows.append(toJson(m));
-        context.out << QJsonDocument(rows).toJson(QJsonDocument::Compact) << '\n';
+        context.out << QJsonDocument(QJsonObject { { QStringLiteral("ok"), true }, { QStringLiteral("staff"), rows } })
+                           .toJson(QJsonDocument::Compact)
+                    << '\n';
         return 0;
     }
     for (const StaffMember &m : staff.value())

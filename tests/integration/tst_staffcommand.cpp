@@ -31,7 +31,10 @@ private:
     static QJsonObject listed(const QString &login)
     {
         const auto run = staff({QStringLiteral("list"), QStringLiteral("--json")});
-        for (const QJsonValue &v : QJsonDocument::fromJson(run.out).array())
+        const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
+        if (!doc.value(QStringLiteral("ok")).toBool())
+            qWarning("staff list --json: %s", run.err.constData());
+        for (const QJsonValue &v : doc.value(QStringLiteral("staff")).toArray())
             if (v.toObject().value(QStringLiteral("login")).toString() == login)
                 return v.toObject();
         return {};
