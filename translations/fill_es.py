@@ -498,6 +498,7 @@ ES = {
         "%1 ya no podrá iniciar sesión y sus sesiones abiertas se cierran ahora. ¿Desactivar?",
     "Could not deactivate %1": "No se pudo desactivar %1",
     "Cancel": "Cancelar",
+    "%1 is required (with %2).": "%1 es obligatorio (junto con %2).",
     "Deactivate": "Desactivar",
 }
 

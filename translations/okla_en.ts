@@ -449,6 +449,10 @@
         <source>Could not prepare the password.</source>
         <translation>Could not prepare the password.</translation>
     </message>
+    <message>
+        <source>%1 is required (with %2).</source>
+        <translation>%1 is required (with %2).</translation>
+    </message>
 </context>
 <context>
     <name>okla.status</name>

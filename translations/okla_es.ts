@@ -449,6 +449,10 @@
         <source>Could not prepare the password.</source>
         <translation>No se pudo preparar la contraseña.</translation>
     </message>
+    <message>
+        <source>%1 is required (with %2).</source>
+        <translation>%1 es obligatorio (junto con %2).</translation>
+    </message>
 </context>
 <context>
     <name>okla.status</name>

@@ -36,6 +36,21 @@ bool parse(CliContext &context, CliOptions &options)
     return options.parse(context);
 }
 
+// The options a command cannot do without; one sentence naming them when one is missing.
+bool haveRequired(CliContext &context, const CliOptions &options, const QString &command, const QStringList &required)
+{
+    for (const QString &name : required) {
+        if (!options.isSet(name)) {
+            context.err << "okla staff " << command << ": "
+                        << QCoreApplication::translate("okla", "%1 is required (with %2).")
+                               .arg(name, required.join(QStringLiteral(", ")))
+                        << '\n';
+            return false;
+        }
+    }
+    return true;
+}
+
 SchemaGuard connect(CliContext &context, const CliOptions &options)
 {
     return SchemaGuard::open(
@@ -112,7 +127,9 @@ int create(CliContext &context)
         .option(QStringLiteral("--role"))
         .option(QStringLiteral("--email"))
         .flag(QStringLiteral("--password-stdin"));
-    if (!parse(context, options))
+    if (!parse(context, options)
+        || !haveRequired(context, options, QStringLiteral("create"),
+            { QStringLiteral("--login"), QStringLiteral("--name"), QStringLiteral("--role") }))
         return 2;
     models::StaffDraft draft;
     draft.login = options.value(QStringLiteral("--login"));
@@ -152,7 +169,9 @@ int setRole(CliContext &context)
     CliOptions options(QStringLiteral("staff set-role"),
         QStringLiteral("--login LOGIN --role finance|manager|support|admin [--profile NAME] [--user ROLE]"));
     options.option(QStringLiteral("--login")).option(QStringLiteral("--role"));
-    if (!parse(context, options))
+    if (!parse(context, options)
+        || !haveRequired(
+            context, options, QStringLiteral("set-role"), { QStringLiteral("--login"), QStringLiteral("--role") }))
         return 2;
     const QString login = options.value(QStringLiteral("--login"));
     if (auto ok = staffrules::checkLogin(login); !ok)
@@ -176,7 +195,8 @@ int deactivate(CliContext &context)
     CliOptions options(
         QStringLiteral("staff deactivate"), QStringLiteral("--login LOGIN [--profile NAME] [--user ROLE]"));
     options.option(QStringLiteral("--login"));
-    if (!parse(context, options))
+    if (!parse(context, options)
+        || !haveRequired(context, options, QStringLiteral("deactivate"), { QStringLiteral("--login") }))
         return 2;
     const QString login = options.value(QStringLiteral("--login"));
     if (auto ok = staffrules::checkLogin(login); !ok)

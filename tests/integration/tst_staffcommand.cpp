@@ -107,6 +107,7 @@ private Q_SLOTS:
             {QStringLiteral("set-role"), QStringLiteral("--login"), QStringLiteral("pg_monitor"), QStringLiteral("--role"), QStringLiteral("admin")},
             {QStringLiteral("deactivate"), QStringLiteral("--login"), QString(100000, u'a')},
             {QStringLiteral("create"), QStringLiteral("--bogus")},
+            {QStringLiteral("create"), QStringLiteral("--login"), login},
         };
         for (const QStringList &args : bad) {
             const auto run = staff(args);
