@@ -448,6 +448,58 @@ ES = {
         "La consola estuvo inactiva demasiado tiempo. Sus cifras quedan ocultas hasta que vuelva a identificarse.",
     "Unlock": "Desbloquear",
     "Signed in as %1": "Sesión de %1",
+    # staff management (docs/security.md §13)
+    "The DBA step is applied; now run `okla migrate`.": "El paso del DBA está aplicado; ahora ejecute `okla migrate`.",
+    "active": "activo",
+    "inactive": "inactivo",
+    "A password is 12 to 1024 characters, on the first line of stdin.":
+        "Una contraseña tiene de 12 a 1024 caracteres, en la primera línea de la entrada estándar.",
+    "Staff member %1 is ready in the %2 group (id %3).": "El miembro del personal %1 está listo en el grupo %2 (id %3).",
+    "%1 is now in the %2 group only.": "%1 está ahora solo en el grupo %2.",
+    "%1 is deactivated: the login cannot sign in and its sessions were ended.":
+        "%1 está desactivado: el usuario no puede iniciar sesión y sus sesiones se cerraron.",
+    "A login is 2 to 63 lower-case letters, digits or _, starts with a letter and not with pg_ or okla_.":
+        "Un usuario tiene de 2 a 63 letras minúsculas, dígitos o _, empieza por una letra y no por pg_ ni okla_.",
+    "A name is 1 to %1 characters.": "Un nombre tiene de 1 a %1 caracteres.",
+    "An e-mail address looks like name@domain.tld.": "Un correo electrónico tiene la forma nombre@dominio.tld.",
+    "A staff role is finance, manager, support or admin.": "Un rol del personal es finance, manager, support o admin.",
+    "Only an admin may manage staff.": "Solo un administrador puede gestionar el personal.",
+    "The database refused the change: %1.": "La base de datos rechazó el cambio: %1.",
+    "The DBA script is missing from this build.": "El script del DBA falta en esta compilación.",
+    "The DBA step must run as a PostgreSQL superuser (for example --user postgres).":
+        "El paso del DBA debe ejecutarse como superusuario de PostgreSQL (por ejemplo --user postgres).",
+    "Could not prepare the password.": "No se pudo preparar la contraseña.",
+    "Staff": "Personal",
+    "Only an admin can see and manage staff logins.": "Solo un administrador puede ver y gestionar los usuarios del personal.",
+    "Each person signs in with their own login, in exactly one group. Changes take effect at once and are recorded in the audit log.":
+        "Cada persona entra con su propio usuario, en un solo grupo. Los cambios se aplican al instante y quedan en la bitácora de auditoría.",
+    "Login": "Usuario",
+    "Name": "Nombre",
+    "Active": "Activo",
+    "Create…": "Crear…",
+    "Change role…": "Cambiar rol…",
+    "Deactivate…": "Desactivar…",
+    "Could not load the staff": "No se pudo cargar el personal",
+    "Yes": "Sí",
+    "No": "No",
+    "Create a staff login": "Crear un usuario del personal",
+    "Full name": "Nombre completo",
+    "E-mail": "Correo electrónico",
+    "The person sets their password with the database administrator.":
+        "La persona define su contraseña con el administrador de la base de datos.",
+    "Create": "Crear",
+    "Could not create %1": "No se pudo crear %1",
+    "%1 can now sign in as %2.": "%1 ya puede entrar como %2.",
+    "Change role": "Cambiar rol",
+    "New group for %1 (the old one is removed):": "Nuevo grupo para %1 (se quita el anterior):",
+    "Could not change the role of %1": "No se pudo cambiar el rol de %1",
+    "Deactivate %1": "Desactivar %1",
+    "%1 will no longer be able to sign in and their open sessions end now. Deactivate?":
+        "%1 ya no podrá iniciar sesión y sus sesiones abiertas se cierran ahora. ¿Desactivar?",
+    "Could not deactivate %1": "No se pudo desactivar %1",
+    "Cancel": "Cancelar",
+    "%1 is required (with %2).": "%1 es obligatorio (junto con %2).",
+    "Deactivate": "Desactivar",
 }
 
 # Plural forms: Spanish has two (one, other), as does English.

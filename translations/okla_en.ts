@@ -369,6 +369,90 @@
         <source>A connection profile name is letters, digits, '.', '_' or '-' (at most 64), not "%1".</source>
         <translation>A connection profile name is letters, digits, '.', '_' or '-' (at most 64), not "%1".</translation>
     </message>
+    <message>
+        <source>The DBA step is applied; now run `okla migrate`.</source>
+        <translation>The DBA step is applied; now run `okla migrate`.</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <source>A password is 12 to 1024 characters, on the first line of stdin.</source>
+        <translation>A password is 12 to 1024 characters, on the first line of stdin.</translation>
+    </message>
+    <message>
+        <source>Staff member %1 is ready in the %2 group (id %3).</source>
+        <translation>Staff member %1 is ready in the %2 group (id %3).</translation>
+    </message>
+    <message>
+        <source>%1 is now in the %2 group only.</source>
+        <translation>%1 is now in the %2 group only.</translation>
+    </message>
+    <message>
+        <source>%1 is deactivated: the login cannot sign in and its sessions were ended.</source>
+        <translation>%1 is deactivated: the login cannot sign in and its sessions were ended.</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>Finance</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>A login is 2 to 63 lower-case letters, digits or _, starts with a letter and not with pg_ or okla_.</source>
+        <translation>A login is 2 to 63 lower-case letters, digits or _, starts with a letter and not with pg_ or okla_.</translation>
+    </message>
+    <message>
+        <source>A name is 1 to %1 characters.</source>
+        <translation>A name is 1 to %1 characters.</translation>
+    </message>
+    <message>
+        <source>An e-mail address looks like name@domain.tld.</source>
+        <translation>An e-mail address looks like name@domain.tld.</translation>
+    </message>
+    <message>
+        <source>A staff role is finance, manager, support or admin.</source>
+        <translation>A staff role is finance, manager, support or admin.</translation>
+    </message>
+    <message>
+        <source>The DBA script is missing from this build.</source>
+        <translation>The DBA script is missing from this build.</translation>
+    </message>
+    <message>
+        <source>The DBA step must run as a PostgreSQL superuser (for example --user postgres).</source>
+        <translation>The DBA step must run as a PostgreSQL superuser (for example --user postgres).</translation>
+    </message>
+    <message>
+        <source>Only an admin may manage staff.</source>
+        <translation>Only an admin may manage staff.</translation>
+    </message>
+    <message>
+        <source>The database refused the change: %1.</source>
+        <translation>The database refused the change: %1.</translation>
+    </message>
+    <message>
+        <source>Could not prepare the password.</source>
+        <translation>Could not prepare the password.</translation>
+    </message>
+    <message>
+        <source>%1 is required (with %2).</source>
+        <translation>%1 is required (with %2).</translation>
+    </message>
 </context>
 <context>
     <name>okla.status</name>
@@ -1709,6 +1793,121 @@ Verification: %3</translation>
     <message>
         <source>Password not remembered</source>
         <translation>Password not remembered</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::StaffSection</name>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Only an admin can see and manage staff logins.</source>
+        <translation>Only an admin can see and manage staff logins.</translation>
+    </message>
+    <message>
+        <source>Each person signs in with their own login, in exactly one group. Changes take effect at once and are recorded in the audit log.</source>
+        <translation>Each person signs in with their own login, in exactly one group. Changes take effect at once and are recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Create…</source>
+        <translation>Create…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>Deactivate…</translation>
+    </message>
+    <message>
+        <source>Could not load the staff</source>
+        <translation>Could not load the staff</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Create a staff login</source>
+        <translation>Create a staff login</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>The person sets their password with the database administrator.</source>
+        <translation>The person sets their password with the database administrator.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>Could not create %1</source>
+        <translation>Could not create %1</translation>
+    </message>
+    <message>
+        <source>%1 can now sign in as %2.</source>
+        <translation>%1 can now sign in as %2.</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>New group for %1 (the old one is removed):</source>
+        <translation>New group for %1 (the old one is removed):</translation>
+    </message>
+    <message>
+        <source>Could not change the role of %1</source>
+        <translation>Could not change the role of %1</translation>
+    </message>
+    <message>
+        <source>Deactivate %1</source>
+        <translation>Deactivate %1</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to sign in and their open sessions end now. Deactivate?</source>
+        <translation>%1 will no longer be able to sign in and their open sessions end now. Deactivate?</translation>
+    </message>
+    <message>
+        <source>Could not deactivate %1</source>
+        <translation>Could not deactivate %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
     </message>
 </context>
 <context>

@@ -369,6 +369,90 @@
         <source>A connection profile name is letters, digits, '.', '_' or '-' (at most 64), not "%1".</source>
         <translation>Un nombre de perfil de conexión lleva letras, dígitos, «.», «_» o «-» (64 como máximo), no «%1».</translation>
     </message>
+    <message>
+        <source>The DBA step is applied; now run `okla migrate`.</source>
+        <translation>El paso del DBA está aplicado; ahora ejecute `okla migrate`.</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inactivo</translation>
+    </message>
+    <message>
+        <source>A password is 12 to 1024 characters, on the first line of stdin.</source>
+        <translation>Una contraseña tiene de 12 a 1024 caracteres, en la primera línea de la entrada estándar.</translation>
+    </message>
+    <message>
+        <source>Staff member %1 is ready in the %2 group (id %3).</source>
+        <translation>El miembro del personal %1 está listo en el grupo %2 (id %3).</translation>
+    </message>
+    <message>
+        <source>%1 is now in the %2 group only.</source>
+        <translation>%1 está ahora solo en el grupo %2.</translation>
+    </message>
+    <message>
+        <source>%1 is deactivated: the login cannot sign in and its sessions were ended.</source>
+        <translation>%1 está desactivado: el usuario no puede iniciar sesión y sus sesiones se cerraron.</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>Finanzas</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Gerencia</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Soporte</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administración</translation>
+    </message>
+    <message>
+        <source>A login is 2 to 63 lower-case letters, digits or _, starts with a letter and not with pg_ or okla_.</source>
+        <translation>Un usuario tiene de 2 a 63 letras minúsculas, dígitos o _, empieza por una letra y no por pg_ ni okla_.</translation>
+    </message>
+    <message>
+        <source>A name is 1 to %1 characters.</source>
+        <translation>Un nombre tiene de 1 a %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>An e-mail address looks like name@domain.tld.</source>
+        <translation>Un correo electrónico tiene la forma nombre@dominio.tld.</translation>
+    </message>
+    <message>
+        <source>A staff role is finance, manager, support or admin.</source>
+        <translation>Un rol del personal es finance, manager, support o admin.</translation>
+    </message>
+    <message>
+        <source>The DBA script is missing from this build.</source>
+        <translation>El script del DBA falta en esta compilación.</translation>
+    </message>
+    <message>
+        <source>The DBA step must run as a PostgreSQL superuser (for example --user postgres).</source>
+        <translation>El paso del DBA debe ejecutarse como superusuario de PostgreSQL (por ejemplo --user postgres).</translation>
+    </message>
+    <message>
+        <source>Only an admin may manage staff.</source>
+        <translation>Solo un administrador puede gestionar el personal.</translation>
+    </message>
+    <message>
+        <source>The database refused the change: %1.</source>
+        <translation>La base de datos rechazó el cambio: %1.</translation>
+    </message>
+    <message>
+        <source>Could not prepare the password.</source>
+        <translation>No se pudo preparar la contraseña.</translation>
+    </message>
+    <message>
+        <source>%1 is required (with %2).</source>
+        <translation>%1 es obligatorio (junto con %2).</translation>
+    </message>
 </context>
 <context>
     <name>okla.status</name>
@@ -1709,6 +1793,121 @@ Verificación: %3</translation>
     <message>
         <source>Password not remembered</source>
         <translation>No se recordó la contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::StaffSection</name>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Only an admin can see and manage staff logins.</source>
+        <translation>Solo un administrador puede ver y gestionar los usuarios del personal.</translation>
+    </message>
+    <message>
+        <source>Each person signs in with their own login, in exactly one group. Changes take effect at once and are recorded in the audit log.</source>
+        <translation>Cada persona entra con su propio usuario, en un solo grupo. Los cambios se aplican al instante y quedan en la bitácora de auditoría.</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Create…</source>
+        <translation>Crear…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Cambiar rol…</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>Desactivar…</translation>
+    </message>
+    <message>
+        <source>Could not load the staff</source>
+        <translation>No se pudo cargar el personal</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Create a staff login</source>
+        <translation>Crear un usuario del personal</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>The person sets their password with the database administrator.</source>
+        <translation>La persona define su contraseña con el administrador de la base de datos.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <source>Could not create %1</source>
+        <translation>No se pudo crear %1</translation>
+    </message>
+    <message>
+        <source>%1 can now sign in as %2.</source>
+        <translation>%1 ya puede entrar como %2.</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Cambiar rol</translation>
+    </message>
+    <message>
+        <source>New group for %1 (the old one is removed):</source>
+        <translation>Nuevo grupo para %1 (se quita el anterior):</translation>
+    </message>
+    <message>
+        <source>Could not change the role of %1</source>
+        <translation>No se pudo cambiar el rol de %1</translation>
+    </message>
+    <message>
+        <source>Deactivate %1</source>
+        <translation>Desactivar %1</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to sign in and their open sessions end now. Deactivate?</source>
+        <translation>%1 ya no podrá iniciar sesión y sus sesiones abiertas se cierran ahora. ¿Desactivar?</translation>
+    </message>
+    <message>
+        <source>Could not deactivate %1</source>
+        <translation>No se pudo desactivar %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Desactivar</translation>
     </message>
 </context>
 <context>

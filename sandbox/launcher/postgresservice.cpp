@@ -11,6 +11,7 @@
 
 #include "sandbox/launcher/servicespec.h"
 #include "services/session/connectionprofile.h"
+#include "services/database/dbasetup.h"
 #include "services/database/migrator.h"
 #include "services/database/pgconnection.h"
 
@@ -180,8 +181,8 @@ Status provision(ServiceContext &ctx)
     if (!su)
         return su.error();
     // okla_owner owns the database and runs the migrations (as `okla migrate` does in production);
-    // CREATEROLE lets migration 0001 create the group roles.
-    if (auto ok = ensureRole(su.value(), QStringLiteral("okla_owner"), QStringLiteral("LOGIN CREATEROLE NOSUPERUSER")); !ok)
+    // it creates no role (docs/security.md §13): an earlier sandbox's CREATEROLE is taken away here.
+    if (auto ok = ensureRole(su.value(), QStringLiteral("okla_owner"), QStringLiteral("LOGIN NOCREATEROLE NOSUPERUSER")); !ok)
         return ok;
     auto db = su->exec(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = 'okla'"));
     if (!db)
@@ -191,6 +192,12 @@ Status provision(ServiceContext &ctx)
         if (auto ok = su->execScript(QStringLiteral("CREATE DATABASE okla OWNER okla_owner")); !ok)
             return ok;
     }
+    // The DBA step, as the superuser, before the migrations (`okla dba apply` in production).
+    auto dba = connect(ctx, QStringLiteral("postgres"), QStringLiteral("okla"));
+    if (!dba)
+        return dba.error();
+    if (auto ok = services::DbaSetup::apply(dba.value()); !ok)
+        return ok;
     auto owner = connect(ctx, QStringLiteral("okla_owner"), QStringLiteral("okla"));
     if (!owner)
         return owner.error();
@@ -198,10 +205,10 @@ Status provision(ServiceContext &ctx)
     if (!migrated)
         return migrated.error();
     // Each demo person gets a login role in their group AND a staff row (current_staff_id() is what
-    // row-level security and the audit log see), through the one function the schema provides.
+    // row-level security and the audit log see), through the admins' function, called by the superuser.
     for (const DemoStaff &staff : demoStaff()) {
-        auto created = owner->exec(QStringLiteral("SELECT okla_create_staff($1, $2, $3, $4)"),
-                                   {staff.role, staff.fullName, staff.group.mid(5), QString(staff.role + QStringLiteral("@okla.com.do"))});
+        auto created = dba->exec(QStringLiteral("SELECT okla_staff_create($1, $2, $3, $4)"),
+                                 {staff.role, staff.fullName, staff.group.mid(5), QString(staff.role + QStringLiteral("@okla.com.do"))});
         if (!created)
             return created.error();
     }

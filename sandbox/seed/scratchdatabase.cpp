@@ -1,5 +1,7 @@
 #include "sandbox/seed/scratchdatabase.h"
 
+#include "sandbox/seed/seedcontextloader.h"
+#include "services/database/dbasetup.h"
 #include "services/database/migrator.h"
 #include "services/database/pgconnection.h"
 
@@ -77,12 +79,21 @@ Result<ScratchDatabase> ScratchDatabase::create(const services::ConnectionProfil
         return makeError(QStringLiteral("seed.scratch"),
                          QCoreApplication::translate("okla", "Could not create the scratch database %1.").arg(name), lastError);
     if (migrate) {
+        // The DBA step and the demo staff as the superuser, the migrations as the owner
+        // (docs/security.md §13).
+        auto superuser = services::PgConnection::openQuiet(db.conninfo(QStringLiteral("postgres")));
+        if (!superuser)
+            return superuser.error();
+        if (auto ok = services::DbaSetup::apply(superuser.value()); !ok)
+            return ok.error();
         auto owner = services::PgConnection::open(db.conninfo());
         if (!owner)
             return owner.error();
         auto applied = services::Migrator::migrate(owner.value());
         if (!applied)
             return applied.error();
+        if (auto ok = ensureDemoStaff(superuser.value()); !ok)
+            return ok.error();
     }
     return db;
 }

@@ -21,7 +21,8 @@ public:
     ScratchDatabase &operator=(const ScratchDatabase &) = delete;
 
     /// Creates `name` (as okla_owner when it may create databases, else as the cluster's
-    /// superuser `postgres`, which the sandbox's initdb makes) and applies the embedded migrations.
+    /// superuser `postgres`, which the sandbox's initdb makes); with `migrate`, runs the DBA step,
+    /// applies the embedded migrations and creates the seed's demo staff (ensureDemoStaff).
     static models::Result<ScratchDatabase> create(const services::ConnectionProfile &profile, const QString &name,
                                                   bool migrate = true);
 

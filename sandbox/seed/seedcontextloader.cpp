@@ -23,25 +23,14 @@ int toDays(const QString &isoDate)
     return daysFromCivil(d.year(), d.month(), d.day());
 }
 
-models::Status ensureStaff(services::PgConnection &owner)
+models::Result<bool> haveDemoStaff(services::PgConnection &connection)
 {
-    auto have = owner.exec(QStringLiteral("SELECT count(*) FILTER (WHERE staff_role = 'finance'), "
-                                          "count(*) FILTER (WHERE staff_role IN ('finance', 'manager')) "
-                                          "FROM staff WHERE active"));
+    auto have = connection.exec(QStringLiteral("SELECT count(*) FILTER (WHERE staff_role = 'finance'), "
+                                               "count(*) FILTER (WHERE staff_role IN ('finance', 'manager')) "
+                                               "FROM staff WHERE active"));
     if (!have)
         return have.error();
-    if (have->toInt64(0, 0) > 0 && have->toInt64(0, 1) > 1)
-        return {};
-    // The same demo people the sandbox launcher creates (ana and luis in finance, marco manager).
-    const char *staff[][3] = {{"ana", "Ana Martínez", "finance"}, {"luis", "Luis Peña", "finance"},
-                              {"marco", "Marco Rodríguez", "manager"}};
-    for (const auto &s : staff) {
-        auto made = owner.exec(QStringLiteral("SELECT okla_create_staff($1, $2, $3)"),
-                               {QString::fromUtf8(s[0]), QString::fromUtf8(s[1]), QString::fromUtf8(s[2])});
-        if (!made)
-            return made.error();
-    }
-    return {};
+    return have->toInt64(0, 0) > 0 && have->toInt64(0, 1) > 1;
 }
 
 /// A JSON number that is a whole int; nullopt for anything else.
@@ -54,10 +43,34 @@ std::optional<int> wholeNumber(const QJsonValue &v)
 
 } // namespace
 
+models::Status ensureDemoStaff(services::PgConnection &superuser)
+{
+    auto have = haveDemoStaff(superuser);
+    if (!have)
+        return have.error();
+    if (have.value())
+        return {};
+    // The same demo people the sandbox launcher creates (ana and luis in finance, marco manager).
+    const char *staff[][3] = {{"ana", "Ana Martínez", "finance"}, {"luis", "Luis Peña", "finance"},
+                              {"marco", "Marco Rodríguez", "manager"}};
+    for (const auto &s : staff) {
+        auto made = superuser.exec(QStringLiteral("SELECT okla_staff_create($1, $2, $3)"),
+                                   {QString::fromUtf8(s[0]), QString::fromUtf8(s[1]), QString::fromUtf8(s[2])});
+        if (!made)
+            return made.error();
+    }
+    return {};
+}
+
 models::Result<SeedContext> loadSeedContext(services::PgConnection &owner)
 {
-    if (auto ok = ensureStaff(owner); !ok)
-        return ok.error();
+    auto have = haveDemoStaff(owner);
+    if (!have)
+        return have.error();
+    if (!have.value())
+        return makeError(QStringLiteral("seed.staff"),
+                         QCoreApplication::translate("okla", "The seed needs finance and manager staff; `okla-sandbox up` "
+                                                             "creates them (as the superuser)."));
     SeedContext c;
     // The newest open version of each plan per currency: new subscriptions get today's price.
     auto plans = owner.exec(QStringLiteral(

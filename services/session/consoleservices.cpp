@@ -17,6 +17,7 @@ std::unique_ptr<ConsoleServices> ConsoleServices::forSession(Session &session)
     else
         services->kpi = std::make_unique<KpiService>(session.database());
     services->files = std::make_unique<FileExportService>();
+    services->staff = std::make_unique<StaffService>(&session);
     return services;
 }
 

@@ -5,6 +5,7 @@
 #include "services/dealers/dealerservice.h"
 #include "services/files/fileexportservice.h"
 #include "services/kpi/kpiservice.h"
+#include "services/staff/staffservice.h"
 
 namespace okla::services {
 
@@ -17,6 +18,7 @@ struct ConsoleServices
     std::unique_ptr<DealerService> dealers;
     std::unique_ptr<KpiService> kpi;
     std::unique_ptr<FileExportService> files;
+    std::unique_ptr<StaffService> staff;
 
     static std::unique_ptr<ConsoleServices> forSession(Session &session);
 };

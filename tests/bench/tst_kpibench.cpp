@@ -13,6 +13,7 @@
 
 #include "harness/testenv.h"
 #include "integration/kpitestdata.h"
+#include "sandbox/seed/seedcontextloader.h"
 #include "sandbox/seed/seeder.h"
 #include "services/kpi/kpirepository.h"
 #include "services/kpi/kpisnapshotbuilder.h"
@@ -92,6 +93,9 @@ void TestKpiBench::initTestCase()
             okla::sandbox::SeedOptions options;
             options.dealers = dealers;
             options.months = 24;
+            // The seed's demo staff, made by the superuser (the owner creates no logins).
+            auto superuser = m_db->connectAs(QStringLiteral("postgres"));
+            QVERIFY(superuser.ok() && okla::sandbox::ensureDemoStaff(superuser.value()).ok());
             auto seeded = okla::sandbox::seedDatabase(owner.value(), options);
             QVERIFY2(seeded.ok(), qPrintable(seeded.ok() ? QString() : seeded.error().toString()));
         } else {

@@ -13,6 +13,7 @@
 #include <QUuid>
 
 #include "services/session/connectionprofile.h"
+#include "services/database/dbasetup.h"
 #include "services/database/pgconnection.h"
 #include "services/redis/redisclient.h"
 
@@ -44,7 +45,9 @@ inline models::Result<services::PgConnection> connectAs(const QString &role, con
     return services::PgConnection::openQuiet(conninfoAs(role, database));
 }
 
-/// A fresh, empty database owned by okla_owner, dropped when the returned guard dies.
+/// A fresh database owned by okla_owner with the DBA step applied (docs/security.md §13; the
+/// superuser's part: group roles and the okla_dba functions), not migrated; dropped when the
+/// returned guard dies.
 class ThrowawayDatabase
 {
 public:
@@ -57,6 +60,10 @@ public:
         auto created = su->execScript(QStringLiteral("CREATE DATABASE %1 OWNER okla_owner").arg(m_name));
         if (!created)
             qFatal("throwaway database: %s", qPrintable(created.error().toString()));
+        auto dba = okla::tests::connectAs(QStringLiteral("postgres"), m_name);
+        auto applied = dba ? services::DbaSetup::apply(dba.value()) : models::Status(dba.error());
+        if (!applied)
+            qFatal("throwaway database, DBA step: %s", qPrintable(applied.error().toString()));
     }
     ~ThrowawayDatabase()
     {
@@ -75,6 +82,28 @@ public:
 private:
     QString m_name;
 };
+
+/// THE way a test creates (or re-creates) a staff member: okla_staff_create as the superuser
+/// `postgres` in `database` (empty: the profile's), since the owner cannot create logins
+/// (docs/security.md §13). Logins are cluster-wide: a test that changes one's group or
+/// deactivates it uses a login of its own. Returns the staff id. Check ok() with QVERIFY.
+inline models::Result<qint64> createStaff(const QString &database, const QString &login, const QString &fullName,
+                                          const QString &staffRole)
+{
+    auto su = connectAs(QStringLiteral("postgres"), database);
+    if (!su)
+        return su.error();
+    auto id = su->exec(QStringLiteral("SELECT okla_staff_create($1, $2, $3)"), {login, fullName, staffRole});
+    if (!id)
+        return id.error();
+    return id->toInt64(0, 0);
+}
+
+inline models::Result<qint64> createStaff(const ThrowawayDatabase &db, const QString &login, const QString &fullName,
+                                          const QString &staffRole)
+{
+    return createStaff(db.name(), login, fullName, staffRole);
+}
 
 /// A secret from the fixture's credentials folder ($OKLA_CREDENTIALS_DIR), trimmed.
 inline QByteArray credential(const QString &name)

@@ -87,6 +87,11 @@ private Q_SLOTS:
         auto migrated = Migrator::migrate(m_owner);
         QVERIFY2(migrated.ok(), qPrintable(migrated ? QString() : migrated.error().toString()));
         QVERIFY(planPrices().size() >= 12);
+        // and the seed's demo staff (loadSeedContext needs them; the superuser creates them)
+        auto superuser = m_db->connectAs(QStringLiteral("postgres"));
+        QVERIFY(superuser.ok());
+        auto staff = okla::sandbox::ensureDemoStaff(superuser.value());
+        QVERIFY2(staff.ok(), qPrintable(staff ? QString() : staff.error().toString()));
     }
 
     void cleanupTestCase()

@@ -10,6 +10,7 @@
 #include "models/kpi/kpicalculator.h"
 #include "services/kpi/kpirepository.h"
 #include "services/kpi/kpisnapshotbuilder.h"
+#include "sandbox/seed/seedcontextloader.h"
 #include "sandbox/seed/seeder.h"
 #include "services/database/migrator.h"
 
@@ -69,6 +70,9 @@ void TestKpiInvariants::initTestCase()
     QVERIFY(seedOwner.ok());
     m_seedOwner = std::move(seedOwner.value());
     QVERIFY(okla::services::Migrator::migrate(m_seedOwner).ok());
+    // The seed's demo staff, made by the superuser (the owner creates no logins).
+    auto superuser = m_seedDb->connectAs(QStringLiteral("postgres"));
+    QVERIFY(superuser.ok() && okla::sandbox::ensureDemoStaff(superuser.value()).ok());
     okla::sandbox::SeedOptions options;
     options.dealers = qEnvironmentVariableIntValue("OKLA_KPI_SEED_DEALERS") > 0 ? qEnvironmentVariableIntValue("OKLA_KPI_SEED_DEALERS") : 1500;
     options.months = 24;

@@ -275,7 +275,10 @@ void TestKpiRepository::refreshMatchesARebuild()
 void TestKpiRepository::managersReadSnapshotsButCannotWriteThem()
 {
     const QString role = QStringLiteral("kpi_mgr_%1").arg(QCoreApplication::applicationPid());
-    QVERIFY(m_owner.execScript(QStringLiteral("DROP ROLE IF EXISTS %1; CREATE ROLE %1 LOGIN IN ROLE okla_manager").arg(role)).ok());
+    // The owner creates no roles (docs/security.md §13): the superuser makes this probe login.
+    auto su = m_db->connectAs(QStringLiteral("postgres"));
+    QVERIFY(su.ok());
+    QVERIFY(su->execScript(QStringLiteral("DROP ROLE IF EXISTS %1; CREATE ROLE %1 LOGIN IN ROLE okla_manager").arg(role)).ok());
     {
         auto manager = m_db->connectAs(role);
         QVERIFY(manager.ok());
@@ -284,7 +287,7 @@ void TestKpiRepository::managersReadSnapshotsButCannotWriteThem()
         QCOMPARE(data->current.payingEnd, 5);
         QVERIFY(!KpiSnapshotBuilder::rebuild(manager.value(), QDate(2026, 3, 31)).ok());
     }
-    QVERIFY(m_owner.execScript(QStringLiteral("DROP ROLE %1").arg(role)).ok());
+    QVERIFY(su->execScript(QStringLiteral("DROP ROLE %1").arg(role)).ok());
 }
 
 QTEST_GUILESS_MAIN(TestKpiRepository)

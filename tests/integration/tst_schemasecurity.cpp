@@ -1,5 +1,7 @@
 // The database is the security boundary (docs/security.md §1): these checks run as the real staff
 // roles against a freshly migrated database, so a hacked client could do no more than this.
+#include <tuple>
+
 #include <QTest>
 
 #include "harness/testenv.h"
@@ -53,9 +55,12 @@ private Q_SLOTS:
         PgConnection owner = as(QStringLiteral("okla_owner"));
         auto migrated = Migrator::migrate(owner);
         QVERIFY2(migrated.ok(), qPrintable(migrated ? QString() : migrated.error().toString()));
+        for (const auto &[login, name, role] : {std::tuple{"ana", "Ana Pérez", "finance"}, std::tuple{"luis", "Luis Gómez", "finance"},
+                                                std::tuple{"sofia", "Sofía Martínez", "support"}, std::tuple{"marco", "Marco Díaz", "manager"}}) {
+            auto made = okla::tests::createStaff(*m_db, QString::fromUtf8(login), QString::fromUtf8(name), QString::fromUtf8(role));
+            QVERIFY2(made.ok(), qPrintable(made ? QString() : made.error().toString()));
+        }
         QVERIFY(owner.execScript(QStringLiteral(
-            "SELECT okla_create_staff('ana', 'Ana Pérez', 'finance'), okla_create_staff('luis', 'Luis Gómez', 'finance'),"
-            "       okla_create_staff('sofia', 'Sofía Martínez', 'support'), okla_create_staff('marco', 'Marco Díaz', 'manager');"
             "INSERT INTO dealers (id, legal_name, tax_id, tax_id_kind, dealer_type, verification_status, city, province)"
             " VALUES (1, 'Autos Caribe SRL', '133325901', 'rnc', 'independent', 'verified', 'Santo Domingo', 'Distrito Nacional');"
             "INSERT INTO payment_methods (dealer_id, provider, token, card_brand, card_last4, exp_month, exp_year)"

@@ -7,6 +7,7 @@
 #include <QVBoxLayout>
 
 #include "services/session/session.h"
+#include "ui/settings/staffsection.h"
 #include "ui/shell/language.h"
 #include "ui/shell/theme.h"
 
@@ -69,9 +70,13 @@ SettingsPage::SettingsPage(const PageContext &context, QWidget *parent) : Page(p
     addRow(tr("Role"), services::Session::rolesLabel(session->info().groupRoles));
     addRow(tr("PostgreSQL version"), session->info().serverVersion);
     layout->addWidget(connection);
+    const bool isAdmin = session->info().groupRoles.contains(QStringLiteral("okla_admin"));
+    m_staff = new StaffSection(context.staff, isAdmin, session->info().user, this);
+    layout->addWidget(m_staff);
     layout->addStretch(1);
     appearance->setMaximumWidth(760);
     connection->setMaximumWidth(760);
+    m_staff->setMaximumWidth(760);
 }
 
 } // namespace okla::ui

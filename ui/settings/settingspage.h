@@ -8,7 +8,10 @@ class QLabel;
 
 namespace okla::ui {
 
-/// Settings: language and theme (kept in QSettings), and who is signed in where.
+class StaffSection;
+
+/// Settings: language and theme (kept in QSettings), who is signed in where, and (for admins)
+/// the staff logins.
 class SettingsPage : public Page
 {
     Q_OBJECT
@@ -21,11 +24,13 @@ public:
 
     QComboBox *languageBox() const { return m_language; }
     QComboBox *themeBox() const { return m_theme; }
+    StaffSection *staffSection() const { return m_staff; }
 
 private:
     QComboBox *m_language = nullptr;
     QComboBox *m_theme = nullptr;
     QLabel *m_languageNote = nullptr;
+    StaffSection *m_staff = nullptr;
 };
 
 } // namespace okla::ui

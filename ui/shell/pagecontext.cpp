@@ -6,7 +6,7 @@ namespace okla::ui {
 
 PageContext PageContext::of(services::Session *session, const services::ConsoleServices &services)
 {
-    return PageContext{session, services.dealers.get(), services.kpi.get(), services.files.get()};
+    return PageContext{session, services.dealers.get(), services.kpi.get(), services.files.get(), services.staff.get()};
 }
 
 } // namespace okla::ui

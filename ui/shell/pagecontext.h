@@ -5,6 +5,7 @@ class Session;
 class DealerService;
 class KpiService;
 class FileExportService;
+class StaffService;
 struct ConsoleServices;
 } // namespace okla::services
 
@@ -18,6 +19,7 @@ struct PageContext
     services::DealerService *dealers = nullptr;
     services::KpiService *kpi = nullptr;
     services::FileExportService *files = nullptr;
+    services::StaffService *staff = nullptr;
 
     /// The context for pages of a console signed in as `session` with `services`
     /// (services::ConsoleServices::forSession).

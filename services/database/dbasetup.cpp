@@ -1,0 +1,41 @@
+#include "services/database/dbasetup.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+#include "services/database/pgconnection.h"
+
+namespace okla::services {
+
+using models::makeError;
+using models::Status;
+
+QByteArray DbaSetup::script()
+{
+    QFile file(QStringLiteral(":/okla/dba/okla_dba.sql"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+Status DbaSetup::apply(PgConnection &superuser)
+{
+    const QByteArray sql = script();
+    if (sql.isEmpty())
+        return makeError(QStringLiteral("dba.missing"),
+            QCoreApplication::translate("okla", "The DBA script is missing from this build."));
+    auto who = superuser.exec(QStringLiteral("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user"));
+    if (!who)
+        return who.error();
+    if (who->rows() != 1 || who->text(0, 0) != QLatin1String("t"))
+        return makeError(QStringLiteral("dba.not_superuser"),
+            QCoreApplication::translate(
+                "okla", "The DBA step must run as a PostgreSQL superuser (for example --user postgres)."));
+    if (auto ok
+        = superuser.execScript(QStringLiteral("BEGIN;\n") + QString::fromUtf8(sql) + QStringLiteral("\nCOMMIT;"));
+        !ok) {
+        superuser.rollbackAfterError();
+        return ok;
+    }
+    return {};
+}
+
+} // namespace okla::services
