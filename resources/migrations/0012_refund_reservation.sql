@@ -234,7 +234,7 @@ END
 $$;
 
 CREATE FUNCTION okla_contains_card_number(p_text text) RETURNS boolean
-    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, pg_temp
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET search_path = pg_catalog, public, pg_temp
 AS $$
 DECLARE
     v_run text;
