@@ -28,8 +28,14 @@ QString maskCardNumbers(const QString &text)
 
 namespace {
 
-bool isAsciiDigit(QChar c) { return c >= u'0' && c <= u'9'; }
-bool isSeparator(QChar c) { return c == u' ' || c == u'-'; }
+bool isAsciiDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+bool isSeparator(QChar c)
+{
+    return c == u' ' || c == u'-';
+}
 
 bool passesLuhn(const QString &digits)
 {
@@ -100,8 +106,10 @@ Status checkNoCardNumber(QStringView text, const QString &what)
     if (!containsCardNumber(text))
         return {};
     return makeError(QStringLiteral("text.card_number"),
-        QCoreApplication::translate("okla", "%1 seems to contain a card number. Card numbers are never stored: "
-                                            "remove it (at most the last 4 digits may be written).").arg(what));
+        QCoreApplication::translate("okla",
+            "%1 seems to contain a card number. Card numbers are never stored: "
+            "remove it (at most the last 4 digits may be written).")
+            .arg(what));
 }
 
 } // namespace okla::models

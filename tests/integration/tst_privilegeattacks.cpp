@@ -130,11 +130,15 @@ private Q_SLOTS:
 
     void sequencesCannotBeUsedDirectly()
     {
+        const QString sequences = QStringLiteral("SELECT (SELECT last_value || '/' || is_called FROM payments_id_seq)"
+                                                 " || ' ' || (SELECT last_value || '/' || is_called FROM dealer_notes_id_seq)");
+        const QString before = text(sequences);
         for (const QString &who : m_staff + QStringList{m_worker}) {
             PgConnection attacker = as(who);
             QCOMPARE(outcome(attacker, QStringLiteral("SELECT nextval('payments_id_seq')")), QStringLiteral("42501"));
             QCOMPARE(outcome(attacker, QStringLiteral("SELECT setval('dealer_notes_id_seq', 1)")), QStringLiteral("42501"));
         }
+        QCOMPARE(text(sequences), before);
         // identity columns still number rows without any sequence privilege
         PgConnection sofia = as(QStringLiteral("sofia"));
         QCOMPARE(outcome(sofia, QStringLiteral("INSERT INTO dealer_notes (dealer_id, body) VALUES (1, 'llamó por la factura')")),
