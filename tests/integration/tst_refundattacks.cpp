@@ -30,6 +30,7 @@ constexpr qint64 Stamps = 6;        // RD$30,000.00
 constexpr qint64 Decisions = 7;     // RD$30,000.00
 constexpr qint64 Settlement = 8;    // RD$30,000.00, invoiced (credit note on success)
 constexpr qint64 FreeText = 9;      // RD$30,000.00
+constexpr qint64 ManyRefunders = 10; // RD$50,000.00
 
 QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 
@@ -108,7 +109,7 @@ private Q_SLOTS:
         PgConnection su = as(QStringLiteral("postgres"));
         QVERIFY(su.execScript(QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE okla_worker").arg(m_worker)).ok());
 
-        // and nine AZUL payments in DOP; one with an invoice, one failed
+        // and ten AZUL payments in DOP; one with an invoice, one failed
         QVERIFY(owner.execScript(QStringLiteral(
             "INSERT INTO dealers (id, legal_name, tax_id, tax_id_kind, dealer_type, verification_status, city, province)"
             " VALUES (1, 'Autos Caribe SRL', '133325901', 'rnc', 'independent', 'verified', 'Santo Domingo', 'Distrito Nacional');"
@@ -129,7 +130,8 @@ private Q_SLOTS:
             "        (6, 1, NULL, 'azul', 'succeeded', 'DOP', 3000000, 3000000, '2006', 'Visa', '4242', now()),"
             "        (7, 1, NULL, 'azul', 'succeeded', 'DOP', 3000000, 3000000, '2007', 'Visa', '4242', now()),"
             "        (8, 1, 1, 'azul', 'succeeded', 'DOP', 3000000, 3000000, '2008', 'Visa', '4242', now()),"
-            "        (9, 1, NULL, 'azul', 'succeeded', 'DOP', 3000000, 3000000, '2009', 'Visa', '4242', now());")));
+            "        (9, 1, NULL, 'azul', 'succeeded', 'DOP', 3000000, 3000000, '2009', 'Visa', '4242', now()),"
+            "        (10, 1, NULL, 'azul', 'succeeded', 'DOP', 5000000, 5000000, '2010', 'Visa', '4242', now());")));
     }
 
     void cleanupTestCase()
@@ -250,6 +252,40 @@ private Q_SLOTS:
         QCOMPARE(refusedOverRefund.load(), sessions - 1);
         QCOMPARE(refundCount(RaceAtOnce), 1);
         QCOMPARE(reserved(RaceAtOnce), 5000000);
+    }
+
+    void thirtyTwoConcurrentRefundersNeverExceedTheCapture()
+    {
+        // given 32 finance sessions each asking at once for a tenth of RD$50,000
+        constexpr int sessions = 32;
+        std::vector<PgConnection> connections;
+        for (int i = 0; i < sessions; ++i)
+            connections.push_back(as(i % 2 ? QStringLiteral("luis") : QStringLiteral("ana")));
+        std::atomic<int> ready = 0;
+        std::atomic<int> accepted = 0;
+        std::atomic<int> refusedOverRefund = 0;
+        std::vector<std::thread> threads;
+        for (int i = 0; i < sessions; ++i) {
+            threads.emplace_back([&, i]() {
+                ++ready;
+                while (ready.load() < sessions)
+                    std::this_thread::yield();
+                auto r = request(connections[size_t(i)], ManyRefunders, 500000);
+                if (r)
+                    ++accepted;
+                else if (sqlState(r.error()) == QLatin1String("23514"))
+                    ++refusedOverRefund;
+            });
+        }
+        for (auto &t : threads)
+            t.join();
+        // then exactly ten fit, the rest are refused, and the sums agree with the reservation
+        QCOMPARE(accepted.load(), 10);
+        QCOMPARE(refusedOverRefund.load(), sessions - 10);
+        QCOMPARE(reserved(ManyRefunders), 5000000);
+        QCOMPARE(scalar(QStringLiteral("SELECT sum(amount_minor) FROM refunds WHERE payment_id = $1"), {ManyRefunders}), 5000000);
+        // and the running total sent all but the first below the limit to a second person
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM refunds WHERE payment_id = $1 AND state = 'approved'"), {ManyRefunders}), 2);
     }
 
     // Item 2: a person cannot choose what the database stamps.
