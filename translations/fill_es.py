@@ -500,6 +500,9 @@ ES = {
     "Cancel": "Cancelar",
     "%1 is required (with %2).": "%1 es obligatorio (junto con %2).",
     "Deactivate": "Desactivar",
+    # issue 8 — money (card numbers in free text, docs/security.md §11)
+    "%1 seems to contain a card number. Card numbers are never stored: remove it (at most the last 4 digits may be written).":
+        "%1 parece contener un número de tarjeta. Los números de tarjeta nunca se guardan: quítelo (como máximo pueden escribirse los últimos 4 dígitos).",
 }
 
 # Plural forms: Spanish has two (one, other), as does English.

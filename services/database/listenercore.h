@@ -26,7 +26,7 @@ public:
     void addChannel(const QString &channel);
 
 signals:
-    void notification(const QString &channel, const QString &payload);
+    void notification(const QString &channel); ///< the payload is dropped (docs/security.md §12)
     void connected();
     void reconnected();
     void disconnected(const QString &detail);

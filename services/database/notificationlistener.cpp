@@ -100,7 +100,8 @@ void ListenerCore::readNotifications()
         return;
     }
     while (PGnotify *notify = PQnotifies(m_connection.handle())) {
-        emit notification(QString::fromUtf8(notify->relname), QString::fromUtf8(notify->extra));
+        // notify->extra (the payload) is never read: anyone may NOTIFY any channel.
+        emit notification(QString::fromUtf8(notify->relname));
         PQfreemem(notify);
     }
 }

@@ -14,7 +14,9 @@ class RetryPolicy;
 
 /// LISTEN on its own PostgreSQL connection in a ServiceThread, read with a QSocketNotifier on
 /// PQsocket. NOTIFY is a hint only: notices sent while disconnected are lost, so `reconnected()`
-/// tells views to re-query (docs/architecture.md §5). Destroying it never waits.
+/// tells views to re-query (docs/architecture.md §5), and any role may send one, so its payload is
+/// dropped here: a notification only ever triggers a re-query (docs/security.md §12). Destroying
+/// it never waits.
 class NotificationListener : public QObject
 {
     Q_OBJECT
@@ -28,7 +30,8 @@ public:
     void listen(const QString &channel);
 
 signals:
-    void notification(const QString &channel, const QString &payload);
+    /// Something on `channel` may have changed: re-query. Carries no data by design.
+    void notification(const QString &channel);
     void connected();
     /// The LISTEN connection came back after a loss: re-query, something may have been missed.
     void reconnected();

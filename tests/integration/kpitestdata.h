@@ -107,9 +107,13 @@ SELECT c.id, c.dealer_id, c.invoice_id, c.id, c.provider,
        CASE WHEN c.provider = 'stripe' THEN 'ch_' || c.id END, c.finished_at, c.finished_at
 FROM charges c WHERE c.state = 'succeeded';
 INSERT INTO staff (role_name, full_name, staff_role) VALUES ('kpi_test_finance', 'Test Finance', 'finance');
+-- History, loaded as the seeder loads it: without the request trigger (which stamps now() and the
+-- session's staff member), the payment's reservation written above (refund_reserved).
+ALTER TABLE refunds DISABLE TRIGGER USER;
 INSERT INTO refunds (id, payment_id, provider, currency, amount_minor, reason, state, requested_by, created_at)
 VALUES ('00000000-0000-0000-0000-000000000810', 810, 'azul', 'DOP', 403796, 'ley_358_05', 'succeeded',
         (SELECT id FROM staff WHERE role_name = 'kpi_test_finance'), '2026-02-06 10:00-04');
+ALTER TABLE refunds ENABLE TRIGGER USER;
 )SQL");
 }
 
