@@ -1,5 +1,7 @@
 #include "models/staff/staffmember.h"
 
+#include "models/cardmask.h"
+
 #include <QRegularExpression>
 
 namespace okla::models {
@@ -62,7 +64,8 @@ Status checkFullName(const QString &fullName)
     if (fullName.trimmed().isEmpty() || fullName.size() > MaxNameLength)
         return makeError(QStringLiteral("staff.name"),
             QCoreApplication::translate("okla", "A name is 1 to %1 characters.").arg(MaxNameLength));
-    return {};
+    // The name is copied into the append-only audit log (docs/security.md §11).
+    return checkNoCardNumber(fullName, QCoreApplication::translate("okla", "Name"));
 }
 
 Status checkEmail(const QString &email)

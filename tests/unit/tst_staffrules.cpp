@@ -42,6 +42,8 @@ private slots:
         QVERIFY(!staffrules::checkFullName(QStringLiteral("   ")).ok());
         QVERIFY(staffrules::checkFullName(QString(200, u'a')).ok());
         QVERIFY(!staffrules::checkFullName(QString(201, u'a')).ok());
+        const auto cardInName = staffrules::checkFullName(QStringLiteral("Ana 4111 1111 1111 1111"));
+        QCOMPARE(cardInName.error().code, QStringLiteral("text.card_number"));
         QVERIFY(staffrules::checkEmail(QString()).ok());
         QVERIFY(staffrules::checkEmail(QStringLiteral("ana@okla.com.do")).ok());
         QVERIFY(!staffrules::checkEmail(QStringLiteral("ana@okla")).ok());
