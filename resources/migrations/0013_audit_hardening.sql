@@ -233,7 +233,7 @@ BEGIN
         FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
         WHERE i.indrelid = ('public.' || p_table)::regclass AND i.indisprimary AND NOT p_values ? a.attname;
         IF v_missing IS NOT NULL THEN
-            RAISE EXCEPTION 'an % of % names the row by its key: % is missing', p_operation, p_table, v_missing
+            RAISE EXCEPTION 'to % a row of %, name it by its key: % is missing', p_operation, p_table, v_missing
                 USING ERRCODE = '22023';
         END IF;
     END IF;
@@ -265,6 +265,7 @@ AS $$
 DECLARE
     v_admin bigint := okla_policy_admin_id();
     v_request policy_change_requests;
+    v_values jsonb;
     v_columns text;
     v_key text;
     v_count bigint;
@@ -277,20 +278,24 @@ BEGIN
         RAISE EXCEPTION 'you proposed change %; another admin must approve it', p_id USING ERRCODE = '42501';
     END IF;
     PERFORM okla_policy_check(v_request.target_table, v_request.operation, v_request.row_values);
-    SELECT string_agg(quote_ident(k), ', ') INTO v_columns FROM jsonb_object_keys(v_request.row_values) AS k;
+    v_values := v_request.row_values;
+    IF v_request.target_table = 'billing_policies' AND v_request.operation <> 'delete' THEN
+        v_values := v_values || jsonb_build_object('updated_at', now());
+    END IF;
+    SELECT string_agg(quote_ident(k), ', ') INTO v_columns FROM jsonb_object_keys(v_values) AS k;
     SELECT string_agg(format('t.%1$I = r.%1$I', a.attname), ' AND ') INTO v_key
     FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
     WHERE i.indrelid = ('public.' || v_request.target_table)::regclass AND i.indisprimary;
     IF v_request.operation = 'insert' THEN
         EXECUTE format('INSERT INTO public.%1$I (%2$s) SELECT %2$s FROM jsonb_populate_record(NULL::public.%1$I, $1)',
-                       v_request.target_table, v_columns) USING v_request.row_values;
+                       v_request.target_table, v_columns) USING v_values;
     ELSIF v_request.operation = 'update' THEN
         EXECUTE format('UPDATE public.%1$I t SET (%2$s) = (SELECT %2$s FROM jsonb_populate_record(NULL::public.%1$I, $1)) '
                        'FROM jsonb_populate_record(NULL::public.%1$I, $1) r WHERE %3$s',
-                       v_request.target_table, v_columns, v_key) USING v_request.row_values;
+                       v_request.target_table, v_columns, v_key) USING v_values;
     ELSE
         EXECUTE format('DELETE FROM public.%1$I t USING jsonb_populate_record(NULL::public.%1$I, $1) r WHERE %2$s',
-                       v_request.target_table, v_key) USING v_request.row_values;
+                       v_request.target_table, v_key) USING v_values;
     END IF;
     GET DIAGNOSTICS v_count = ROW_COUNT;
     IF v_count <> 1 THEN

@@ -19,7 +19,7 @@ constexpr int kBatch = 5000;
 const QString kSelect = QStringLiteral(
     "SELECT seq, (extract(epoch FROM occurred_at) * 1000000)::bigint, actor, actor_staff_id, action, entity, entity_id, "
     "result, reason, before::text, after::text, canonical_version, encode(prev_hash, 'hex'), encode(hash, 'hex') "
-    "FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT %1").arg(kBatch);
+    "FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2");
 
 AuditRow rowAt(const PgResult &r, int i)
 {
@@ -48,7 +48,19 @@ AuditRow rowAt(const PgResult &r, int i)
 
 } // namespace
 
-Result<AuditChainReport> AuditChainVerifier::verify(PgConnection &connection, const QSet<qint64> &hashesWanted)
+Result<QList<AuditRow>> AuditChainVerifier::readRows(PgConnection &connection, qint64 afterSeq, int limit)
+{
+    auto rows = connection.exec(kSelect, {afterSeq, limit});
+    if (!rows)
+        return rows.error();
+    QList<AuditRow> out;
+    out.reserve(rows->rows());
+    for (int i = 0; i < rows->rows(); ++i)
+        out.append(rowAt(rows.value(), i));
+    return out;
+}
+
+Result<AuditChainReport> AuditChainVerifier::verify(PgConnection &connection, const std::function<bool(qint64)> &keepHash)
 {
     AuditChainReport report;
     report.lastHash = QByteArray(32, '\0');
@@ -67,11 +79,12 @@ Result<AuditChainReport> AuditChainVerifier::verify(PgConnection &connection, co
     };
     qint64 after = 0;
     while (report.intact()) {
-        auto rows = connection.exec(kSelect, {after});
+        auto rows = readRows(connection, after, kBatch);
         if (!rows)
             return fail(rows.error());
-        for (int i = 0; i < rows->rows() && report.intact(); ++i) {
-            const AuditRow row = rowAt(rows.value(), i);
+        for (const AuditRow &row : std::as_const(rows.value())) {
+            if (!report.intact())
+                break;
             if (row.seq != report.lastSeq + 1) {
                 broken(report.lastSeq + 1, tr("row %1 is missing (the next row is %2)").arg(report.lastSeq + 1).arg(row.seq));
                 break;
@@ -92,10 +105,10 @@ Result<AuditChainReport> AuditChainVerifier::verify(PgConnection &connection, co
             report.lastSeq = row.seq;
             report.lastHash = hash.value();
             ++report.rowsChecked;
-            if (hashesWanted.contains(row.seq))
+            if (keepHash && keepHash(row.seq))
                 report.hashesAt.insert(row.seq, report.lastHash);
         }
-        if (rows->rows() < kBatch)
+        if (rows->size() < kBatch)
             break;
         after = report.lastSeq;
     }

@@ -1,12 +1,14 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 
 #include <QByteArray>
 #include <QHash>
-#include <QSet>
+#include <QList>
 #include <QString>
 
+#include "models/audit/auditcanonical.h"
 #include "models/result.h"
 
 namespace okla::services {
@@ -21,7 +23,7 @@ struct AuditChainReport
     QByteArray lastHash;              ///< the last row's recomputed hash (32 zero bytes: empty log)
     std::optional<qint64> firstBadSeq; ///< the first row that breaks the chain
     QString problem;                  ///< translated sentence naming that row
-    QHash<qint64, QByteArray> hashesAt; ///< recomputed hashes at the seqs the caller asked for
+    QHash<qint64, QByteArray> hashesAt; ///< recomputed hashes of the rows the caller asked for
     bool intact() const { return !firstBadSeq.has_value(); }
 };
 
@@ -30,7 +32,11 @@ struct AuditChainReport
 class AuditChainVerifier
 {
 public:
-    static models::Result<AuditChainReport> verify(PgConnection &connection, const QSet<qint64> &hashesWanted = {});
+    /// `keepHash(seq)`: whether to keep that row's recomputed hash in hashesAt.
+    static models::Result<AuditChainReport> verify(PgConnection &connection,
+                                                   const std::function<bool(qint64)> &keepHash = {});
+    /// Up to `limit` rows after `afterSeq`, in seq order, as the program reads them.
+    static models::Result<QList<models::AuditRow>> readRows(PgConnection &connection, qint64 afterSeq, int limit);
 };
 
 } // namespace okla::services

@@ -5,7 +5,9 @@
 #include <algorithm>
 
 #include <QDir>
+#include <QCryptographicHash>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -33,18 +35,32 @@ QString when(const AuditCheckpoint &checkpoint)
 
 } // namespace
 
+QByteArray AuditCheckpoint::rowsDigest() const
+{
+    QCryptographicHash digest(QCryptographicHash::Sha256);
+    for (const QByteArray &hash : rowHashes)
+        digest.addData(hash);
+    return digest.result();
+}
+
 QByteArray AuditCheckpoint::signedMessage() const
 {
     return QByteArrayLiteral("okla-audit-checkpoint/1\nseq=") + QByteArray::number(seq) + "\nhead_hash=" + headHash.toHex()
-           + "\nsigned_at=" + signedAt.toString(Qt::ISODate).toLatin1() + '\n';
+           + "\nsigned_at=" + signedAt.toString(Qt::ISODate).toLatin1() + "\nfrom_seq=" + QByteArray::number(fromSeq)
+           + "\nrows_digest=" + rowsDigest().toHex() + '\n';
 }
 
 QByteArray AuditCheckpoint::toJson() const
 {
+    QJsonArray rows;
+    for (const QByteArray &hash : rowHashes)
+        rows.append(QString::fromLatin1(hash.toHex()));
     return QJsonDocument(QJsonObject{{QStringLiteral("format"), 1},
                                      {QStringLiteral("seq"), seq},
                                      {QStringLiteral("head_hash"), QString::fromLatin1(headHash.toHex())},
                                      {QStringLiteral("signed_at"), signedAt.toString(Qt::ISODate)},
+                                     {QStringLiteral("from_seq"), fromSeq},
+                                     {QStringLiteral("row_hashes"), rows},
                                      {QStringLiteral("signature"), QString::fromLatin1(signature.toBase64())}})
                .toJson(QJsonDocument::Indented);
 }
@@ -57,9 +73,15 @@ Result<AuditCheckpoint> AuditCheckpoint::fromJson(const QByteArray &json, const 
     c.seq = qint64(o.value(QStringLiteral("seq")).toDouble(-1));
     c.headHash = QByteArray::fromHex(o.value(QStringLiteral("head_hash")).toString().toLatin1());
     c.signedAt = QDateTime::fromString(o.value(QStringLiteral("signed_at")).toString(), Qt::ISODate).toUTC();
+    c.fromSeq = qint64(o.value(QStringLiteral("from_seq")).toDouble(-1));
+    bool hashesOk = true;
+    for (const QJsonValue &row : o.value(QStringLiteral("row_hashes")).toArray()) {
+        c.rowHashes.append(QByteArray::fromHex(row.toString().toLatin1()));
+        hashesOk = hashesOk && c.rowHashes.last().size() == 32;
+    }
     c.signature = QByteArray::fromBase64(o.value(QStringLiteral("signature")).toString().toLatin1());
     if (o.value(QStringLiteral("format")).toInt() != 1 || c.seq < 0 || c.headHash.size() != 32 || !c.signedAt.isValid()
-        || c.signature.size() != 64)
+        || c.signature.size() != 64 || !hashesOk || c.fromSeq < 1 || c.fromSeq + c.rowHashes.size() != c.seq + 1)
         return makeError(QStringLiteral("audit.checkpoint.format"),
                          tr("The audit checkpoint %1 is not a checkpoint this program can read.").arg(fileName));
     return c;
@@ -95,7 +117,7 @@ Result<QList<AuditCheckpoint>> AuditCheckpointer::load() const
         QFile file(dir.filePath(name));
         if (!file.open(QIODevice::ReadOnly))
             return makeError(QStringLiteral("audit.checkpoint.read"), tr("Cannot read the audit checkpoint %1.").arg(file.fileName()));
-        auto checkpoint = AuditCheckpoint::fromJson(file.read(64 * 1024), file.fileName());
+        auto checkpoint = AuditCheckpoint::fromJson(file.read(16 * 1024 * 1024), file.fileName());
         if (!checkpoint)
             return checkpoint.error();
         checkpoints.append(checkpoint.value());
@@ -130,7 +152,7 @@ Result<AuditVerification> AuditCheckpointer::verify(PgConnection &connection) co
     QSet<qint64> seqs;
     for (const AuditCheckpoint &c : std::as_const(valid))
         seqs.insert(c.seq);
-    auto chain = AuditChainVerifier::verify(connection, seqs);
+    auto chain = AuditChainVerifier::verify(connection, [&](qint64 seq) { return seqs.contains(seq); });
     if (!chain)
         return chain.error();
     v.chain = chain.value();
@@ -150,14 +172,37 @@ Result<AuditVerification> AuditCheckpointer::verify(PgConnection &connection) co
             break;
         }
         if (c.seq > 0 && v.chain.hashesAt.value(c.seq) != c.headHash) {
-            v.firstBadSeq = lastGood + 1;
-            v.problems << tr("The audit log was rewritten: row %1 no longer has the hash signed %2 in its checkpoint, so a "
-                             "row from %3 to %1 was changed and the chain recomputed.").arg(c.seq).arg(when(c)).arg(lastGood + 1);
+            auto changed = firstChangedRow(connection, c);
+            if (!changed)
+                return changed.error();
+            // Rows before the checkpoint's list and after the last good checkpoint are not listed.
+            if (changed.value() > c.fromSeq || c.fromSeq <= lastGood + 1) {
+                v.firstBadSeq = changed.value();
+                v.problems << tr("The audit log was rewritten: row %1 differs from the checkpoint signed %2 (rows up to %3), "
+                                 "and the chain after it was recomputed.").arg(changed.value()).arg(when(c)).arg(c.seq);
+            } else {
+                v.firstBadSeq = lastGood + 1;
+                v.problems << tr("The audit log was rewritten: row %1 no longer has the hash signed %2 in its checkpoint, so "
+                                 "a row from %3 to %4 was changed and the chain recomputed.")
+                                  .arg(c.seq).arg(when(c)).arg(lastGood + 1).arg(c.fromSeq);
+            }
             break;
         }
         lastGood = c.seq;
     }
     return v;
+}
+
+Result<qint64> AuditCheckpointer::firstChangedRow(PgConnection &connection, const AuditCheckpoint &c) const
+{
+    auto chain = AuditChainVerifier::verify(connection, [&](qint64 seq) { return seq >= c.fromSeq && seq <= c.seq; });
+    if (!chain)
+        return chain.error();
+    for (qint64 seq = c.fromSeq; seq <= c.seq; ++seq) {
+        if (chain->hashesAt.value(seq) != c.rowHashes.at(seq - c.fromSeq))
+            return seq;
+    }
+    return c.seq;
 }
 
 Result<AuditCheckpoint> AuditCheckpointer::checkpoint(PgConnection &connection, const QByteArray &privatePem) const
@@ -177,9 +222,25 @@ Result<AuditCheckpoint> AuditCheckpointer::checkpoint(PgConnection &connection, 
     if (!verified->intact())
         return makeError(QStringLiteral("audit.broken"),
                          tr("The audit log did not verify, so it was not signed: %1").arg(verified->problems.first()));
+    // The rows since the last checkpoint (at most kMaxRowHashes), read again in one snapshot.
+    const qint64 after = verified->latest ? verified->latest->seq : 0;
+    auto chain = AuditChainVerifier::verify(connection, [&](qint64 seq) { return seq >= after; });
+    if (!chain)
+        return chain.error();
+    // Still the log the last checkpoint signed (nothing was rewritten between the two readings).
+    if (after > 0 && chain->intact() && chain->hashesAt.value(after) != verified->latest->headHash)
+        return makeError(QStringLiteral("audit.broken"),
+                         tr("The audit log changed while it was being checked, so it was not signed; run `okla audit "
+                            "verify`."));
+    if (!chain->intact())
+        return makeError(QStringLiteral("audit.broken"),
+                         tr("The audit log did not verify, so it was not signed: %1").arg(chain->problem));
     AuditCheckpoint c;
-    c.seq = verified->chain.lastSeq;
-    c.headHash = verified->chain.lastHash;
+    c.seq = chain->lastSeq;
+    c.headHash = chain->lastHash;
+    c.fromSeq = std::max(after + 1, c.seq + 1 - AuditCheckpoint::kMaxRowHashes);
+    for (qint64 seq = c.fromSeq; seq <= c.seq; ++seq)
+        c.rowHashes.append(chain->hashesAt.value(seq));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     c.signedAt = QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch(), Qt::UTC);
     auto signature = AuditSigning::sign(privatePem, c.signedMessage());

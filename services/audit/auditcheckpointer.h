@@ -15,18 +15,26 @@ namespace okla::services {
 
 class PgConnection;
 
-/// A signed statement "the audit log's row `seq` had hash `headHash`" (docs/security.md §5).
+/// A signed statement "the audit log's row `seq` had hash `headHash`, and rows `fromSeq`..`seq`
+/// had `rowHashes`" (docs/security.md §5). The row hashes let `okla audit verify` name the first
+/// row that was changed; the signature covers them through their digest.
 struct AuditCheckpoint
 {
+    static constexpr qint64 kMaxRowHashes = 100000;
+
     qint64 seq = 0;
     QByteArray headHash;  ///< 32 bytes
     QDateTime signedAt;   ///< UTC, whole seconds
+    qint64 fromSeq = 1;   ///< the first row listed in rowHashes (seq + 1 when none)
+    QList<QByteArray> rowHashes; ///< hashes of rows fromSeq..seq, 32 bytes each
     QByteArray signature; ///< Ed25519, 64 bytes
     QString fileName;     ///< where it was read from or written to
 
+    /// sha256 of the row hashes, concatenated.
+    QByteArray rowsDigest() const;
     /// The exact bytes that are signed.
     QByteArray signedMessage() const;
-    /// {"format":1,"seq":…,"head_hash":"hex","signed_at":"ISO","signature":"base64"}
+    /// {"format":1,"seq":…,"head_hash":"hex","signed_at":"ISO","from_seq":…,"row_hashes":["hex",…],"signature":"base64"}
     QByteArray toJson() const;
     static models::Result<AuditCheckpoint> fromJson(const QByteArray &json, const QString &fileName);
 };
@@ -67,6 +75,8 @@ public:
 
 private:
     models::Status checkFolder(bool create) const;
+    /// The first row of `c`'s range whose recomputed hash differs from the one it lists.
+    models::Result<qint64> firstChangedRow(PgConnection &connection, const AuditCheckpoint &c) const;
 
     QString m_dir;
     QString m_publicKey;
