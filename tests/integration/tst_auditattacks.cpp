@@ -344,6 +344,29 @@ private Q_SLOTS:
         QVERIFY2(check.exitCode == 0, check.err.constData());
     }
 
+    void checkpointNeedsAClosedFolderAndTheProfilesKey()
+    {
+        auto a = makeDatabase();
+        // a folder others may write is refused (they could replace checkpoints)
+        QVERIFY(QFile::setPermissions(a->checkpointDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                                            | QFileDevice::ExeOwner | QFileDevice::WriteOther
+                                                            | QFileDevice::ExeOther | QFileDevice::ReadOther));
+        auto open = a->okla({QStringLiteral("audit"), QStringLiteral("checkpoint")}, m_worker);
+        QCOMPARE(open.exitCode, 1);
+        QVERIFY2(open.err.contains("chmod go-w"), open.err.constData());
+        QVERIFY(QFile::setPermissions(a->checkpointDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                                            | QFileDevice::ExeOwner));
+        // a signing key whose public half is not the profile's is refused, and nothing is written
+        auto other = okla::services::AuditSigning::generate();
+        QVERIFY(other.ok());
+        QSaveFile key(a->credentialsDir + QStringLiteral("/audit-signing.key"));
+        QVERIFY(key.open(QIODevice::WriteOnly) && key.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+                && key.write(other->privatePem) > 0 && key.commit());
+        auto mismatch = a->okla({QStringLiteral("audit"), QStringLiteral("checkpoint")}, m_worker);
+        QCOMPARE(mismatch.exitCode, 1);
+        QVERIFY(QDir(a->checkpointDir).entryList(QDir::Files).isEmpty());
+    }
+
     void checkpointSignedByAnotherKeyIsRejected()
     {
         auto a = makeDatabase();
