@@ -24,6 +24,8 @@ PACKAGES=(
   libxkbcommon-dev libgl-dev fonts-dejavu-core
   # service clients
   libpq-dev libhiredis-dev librabbitmq-dev
+  # Ed25519 audit checkpoints (libcrypto)
+  libssl-dev
   # servers the sandbox and the tests run privately
   postgresql redis-server rabbitmq-server
   # keychain tests, property tests, tools

@@ -503,6 +503,80 @@ ES = {
     # issue 8 — money (card numbers in free text, docs/security.md §11)
     "%1 seems to contain a card number. Card numbers are never stored: remove it (at most the last 4 digits may be written).":
         "%1 parece contener un número de tarjeta. Los números de tarjeta nunca se guardan: quítelo (como máximo pueden escribirse los últimos 4 dígitos).",
+    # issue 8 — audit log, checkpoints, function bodies and money policies
+    "The audit signing key (credential audit-signing.key) is not an Ed25519 private key in PEM form; make one with `openssl genpkey -algorithm ed25519`.":
+        "La clave de firma de auditoría (credencial audit-signing.key) no es una clave privada Ed25519 en formato PEM; créela con `openssl genpkey -algorithm ed25519`.",
+    "Refused: %1.": "Rechazado: %1.",
+    "Audit log BROKEN:": "Bitácora de auditoría ROTA:",
+    "Audit log intact: %1 rows checked, consistent with %2 signed checkpoint(s) (the latest covers rows up to %3).":
+        "Bitácora de auditoría íntegra: %1 filas comprobadas, coherentes con %2 punto(s) de control firmado(s) (el último cubre hasta la fila %3).",
+    "Audit checkpoint signed: rows up to %1, written to %2.":
+        "Punto de control de auditoría firmado: filas hasta la %1, escrito en %2.",
+    "--id must be the number of a proposed change (see `okla policy list`).":
+        "--id debe ser el número de un cambio propuesto (vea `okla policy list`).",
+    "--reason is required: 1 to %1 characters saying why.":
+        "--reason es obligatorio: de 1 a %1 caracteres que digan por qué.",
+    "No money-policy change is waiting for approval.": "Ningún cambio de política de dinero espera aprobación.",
+    "--table must be billing_policies, plans or plan_versions.":
+        "--table debe ser billing_policies, plans o plan_versions.",
+    "--operation must be insert, update or delete.": "--operation debe ser insert, update o delete.",
+    "--values must be a JSON object of column values of at most %1 characters, e.g. '{\"key\": \"refund_approval_limit_minor\", \"value\": {\"DOP\": 2000000, \"USD\": 40000}}'.":
+        "--values debe ser un objeto JSON con valores de columnas de %1 caracteres como máximo, p. ej. '{\"key\": \"refund_approval_limit_minor\", \"value\": {\"DOP\": 2000000, \"USD\": 40000}}'.",
+    "Proposed change #%1; another admin must approve it (`okla policy approve --id %1`).":
+        "Cambio #%1 propuesto; otro administrador debe aprobarlo (`okla policy approve --id %1`).",
+    "Change #%1 approved and applied.": "Cambio #%1 aprobado y aplicado.",
+    "Change #%1 rejected.": "Cambio #%1 rechazado.",
+    "An audit row holds a value that is not valid JSON, so its canonical form cannot be computed.":
+        "Una fila de auditoría contiene un valor que no es JSON válido, así que no se puede calcular su forma canónica.",
+    "Audit row %1 uses canonical form version %2, unknown to this program; install the newer OKLA Admin.":
+        "La fila de auditoría %1 usa la versión %2 de la forma canónica, desconocida para este programa; instale el OKLA Admin más reciente.",
+    "Could not read the audit log (finance, manager, admin or the worker may): %1":
+        "No se pudo leer la bitácora de auditoría (pueden finanzas, gerencia, administración o el worker): %1",
+    "row %1 is missing (the next row is %2)": "falta la fila %1 (la siguiente es la %2)",
+    "row %1 does not point at the hash of row %2": "la fila %1 no apunta al hash de la fila %2",
+    "row %1: %2": "fila %1: %2",
+    "row %1 was changed after it was written (its hash does not match its content)":
+        "la fila %1 se modificó después de escribirse (su hash no coincide con su contenido)",
+    "the head of the log (row %1) does not match its last row %2; rows after %2 are missing":
+        "la cabeza de la bitácora (fila %1) no coincide con su última fila %2; faltan filas después de la %2",
+    "The audit checkpoint %1 is not a checkpoint this program can read.":
+        "El punto de control de auditoría %1 no es un punto de control que este programa pueda leer.",
+    "The profile names no folder for audit checkpoints; set [audit] checkpoint_dir.":
+        "El perfil no indica una carpeta para los puntos de control de auditoría; defina [audit] checkpoint_dir.",
+    "Cannot create the audit checkpoint folder %1.": "No se puede crear la carpeta de puntos de control de auditoría %1.",
+    "The audit checkpoint folder %1 does not exist.": "La carpeta de puntos de control de auditoría %1 no existe.",
+    "The audit checkpoint folder %1 is writable by others; make it writable by its owner only (chmod go-w).":
+        "Otros pueden escribir en la carpeta de puntos de control de auditoría %1; deje que solo su dueño escriba (chmod go-w).",
+    "Cannot read the audit checkpoint %1.": "No se puede leer el punto de control de auditoría %1.",
+    "The profile has no audit public key ([audit] public_key), so no checkpoint was checked: a rewritten-and-rechained log or a cut tail cannot be detected.":
+        "El perfil no tiene clave pública de auditoría ([audit] public_key), así que no se comprobó ningún punto de control: no se puede detectar una bitácora reescrita y reencadenada ni una cola cortada.",
+    "The audit checkpoint %1 is not signed by the audit key; someone wrote it by hand.":
+        "El punto de control de auditoría %1 no está firmado con la clave de auditoría; alguien lo escribió a mano.",
+    "No audit checkpoint in %1 yet: a rewritten-and-rechained log or a cut tail cannot be detected; run `okla audit checkpoint`.":
+        "Aún no hay puntos de control de auditoría en %1: no se puede detectar una bitácora reescrita y reencadenada ni una cola cortada; ejecute `okla audit checkpoint`.",
+    "The audit log is broken at row %1: %2.": "La bitácora de auditoría está rota en la fila %1: %2.",
+    "The audit log ends at row %1, but the checkpoint signed %2 covers rows up to %3: rows %4 to %3 were removed.":
+        "La bitácora de auditoría termina en la fila %1, pero el punto de control firmado el %2 cubre hasta la fila %3: se eliminaron las filas %4 a %3.",
+    "The audit log was rewritten: row %1 differs from the checkpoint signed %2 (rows up to %3), and the chain after it was recomputed.":
+        "La bitácora de auditoría fue reescrita: la fila %1 difiere del punto de control firmado el %2 (filas hasta la %3) y la cadena posterior se recalculó.",
+    "The audit log was rewritten: row %1 no longer has the hash signed %2 in its checkpoint, so a row from %3 to %4 was changed and the chain recomputed.":
+        "La bitácora de auditoría fue reescrita: la fila %1 ya no tiene el hash firmado el %2 en su punto de control, así que se modificó una fila entre la %3 y la %4 y se recalculó la cadena.",
+    "The audit signing key does not match the profile's [audit] public_key; the checkpoint was not written.":
+        "La clave de firma de auditoría no corresponde a [audit] public_key del perfil; no se escribió el punto de control.",
+    "The audit log did not verify, so it was not signed: %1":
+        "La bitácora de auditoría no pasó la verificación, así que no se firmó: %1",
+    "The audit log changed while it was being checked, so it was not signed; run `okla audit verify`.":
+        "La bitácora de auditoría cambió mientras se comprobaba, así que no se firmó; ejecute `okla audit verify`.",
+    "Cannot write the audit checkpoint %1.": "No se puede escribir el punto de control de auditoría %1.",
+    "Could not generate an Ed25519 key.": "No se pudo generar una clave Ed25519.",
+    "Could not sign the audit checkpoint.": "No se pudo firmar el punto de control de auditoría.",
+    "Cannot read the functions of the database.": "No se pueden leer las funciones de la base de datos.",
+    "Function %1 is not defined by any migration; someone added it by hand.":
+        "La función %1 no la define ninguna migración; alguien la agregó a mano.",
+    "The body of function %1 differs from the one the migrations define; someone replaced it.":
+        "El cuerpo de la función %1 difiere del que definen las migraciones; alguien lo reemplazó.",
+    "Function %1 (%2 arguments) that the migrations define is missing.":
+        "Falta la función %1 (%2 argumentos) que definen las migraciones.",
 }
 
 # Plural forms: Spanish has two (one, other), as does English.

@@ -1,53 +1,120 @@
-// `okla audit verify`: recomputes the audit log's hash chain in the database (docs/security.md §5).
+// `okla audit verify` and `okla audit checkpoint`: the audit log's chain recomputed here, outside
+// the database, and checked against signed checkpoints (docs/security.md §5).
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include "app/cli/clicommand.h"
 #include "app/cli/clioptions.h"
 #include "app/cli/schemaguard.h"
+#include "services/audit/auditcheckpointer.h"
+#include "services/credentials/credentialstore.h"
 
 namespace okla::cli {
 namespace {
 
+QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
+
+int printError(CliContext &context, bool json, const models::Error &error)
+{
+    if (json)
+        context.out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("code"), error.code},
+                                                 {QStringLiteral("message"), error.message}})
+                           .toJson(QJsonDocument::Compact)
+                    << '\n';
+    context.err << "okla: " << error.message << '\n';
+    return 1;
+}
+
 int verify(CliContext &context)
 {
-    CliOptions options(QStringLiteral("audit verify"), QStringLiteral("[--profile NAME] [--user ROLE] [--json]"));
-    options.option(QStringLiteral("--profile")).option(QStringLiteral("--user")).flag(QStringLiteral("--json"));
+    CliOptions options(QStringLiteral("audit verify"),
+                       QStringLiteral("[--profile NAME] [--user ROLE] [--checkpoint-dir DIR] [--public-key BASE64] [--json]"));
+    options.option(QStringLiteral("--profile")).option(QStringLiteral("--user")).option(QStringLiteral("--checkpoint-dir"))
+        .option(QStringLiteral("--public-key")).flag(QStringLiteral("--json"));
     if (!options.parse(context))
         return 2;
+    const bool json = options.isSet(QStringLiteral("--json"));
     SchemaGuard guard = SchemaGuard::open(context, options.value(QStringLiteral("--profile")),
                                           options.value(QStringLiteral("--user")));
     if (guard.exitCode != 0)
         return guard.exitCode;
-    auto result = guard.connection.exec(QStringLiteral("SELECT first_bad_seq, rows_checked, problem FROM audit_verify()"));
-    if (!result) {
-        context.err << "okla: "
-                    << QCoreApplication::translate("okla", "Could not verify the audit log (a manager or admin role "
-                                                           "is needed): %1").arg(result.error().detail)
-                    << '\n';
+    const services::AuditCheckpointer checkpointer(
+        options.value(QStringLiteral("--checkpoint-dir"), guard.profile.auditCheckpointDir),
+        options.value(QStringLiteral("--public-key"), guard.profile.auditPublicKey));
+    auto verified = checkpointer.verify(guard.connection);
+    if (!verified)
+        return printError(context, json, verified.error());
+    const services::AuditVerification &v = verified.value();
+    if (json) {
+        QJsonObject object{{QStringLiteral("ok"), v.intact()},
+                           {QStringLiteral("intact"), v.intact()},
+                           {QStringLiteral("rows_checked"), v.chain.rowsChecked},
+                           {QStringLiteral("last_seq"), v.chain.lastSeq},
+                           {QStringLiteral("checkpoints_checked"), v.checkpointsChecked},
+                           {QStringLiteral("problems"), QJsonArray::fromStringList(v.problems)},
+                           {QStringLiteral("warnings"), QJsonArray::fromStringList(v.warnings)}};
+        if (v.firstBadSeq)
+            object.insert(QStringLiteral("first_bad_seq"), *v.firstBadSeq);
+        if (v.latest)
+            object.insert(QStringLiteral("checkpoint_seq"), v.latest->seq);
+        context.out << QJsonDocument(object).toJson(QJsonDocument::Compact) << '\n';
+        return v.intact() ? 0 : 1;
+    }
+    for (const QString &warning : v.warnings)
+        context.err << "okla: " << warning << '\n';
+    if (!v.intact()) {
+        context.out << tr("Audit log BROKEN:") << '\n';
+        for (const QString &problem : v.problems)
+            context.out << "  " << problem << '\n';
         return 1;
     }
-    const bool intact = result->isNull(0, 0);
-    const qint64 checked = result->toInt64(0, 1);
-    if (options.isSet(QStringLiteral("--json"))) {
-        QJsonObject json{{QStringLiteral("intact"), intact}, {QStringLiteral("rows_checked"), checked}};
-        if (!intact) {
-            json.insert(QStringLiteral("first_bad_seq"), result->toInt64(0, 0));
-            json.insert(QStringLiteral("problem"), result->text(0, 2));
-        }
-        context.out << QJsonDocument(json).toJson(QJsonDocument::Compact) << '\n';
-    } else if (intact) {
-        context.out << QCoreApplication::translate("okla", "Audit log intact: %1 rows checked.").arg(checked) << '\n';
-    } else {
-        context.out << QCoreApplication::translate("okla", "Audit log BROKEN at row %1 (%2); %3 rows before it are intact.")
-                           .arg(result->text(0, 0), result->text(0, 2)).arg(checked)
+    if (v.latest)
+        context.out << tr("Audit log intact: %1 rows checked, consistent with %2 signed checkpoint(s) (the latest covers "
+                          "rows up to %3).").arg(v.chain.rowsChecked).arg(v.checkpointsChecked).arg(v.latest->seq)
                     << '\n';
-    }
-    return intact ? 0 : 1;
+    else
+        context.out << tr("Audit log intact: %1 rows checked.").arg(v.chain.rowsChecked) << '\n';
+    return 0;
+}
+
+int checkpoint(CliContext &context)
+{
+    CliOptions options(QStringLiteral("audit checkpoint"), QStringLiteral("[--profile NAME] [--user ROLE] [--json]"));
+    options.option(QStringLiteral("--profile")).option(QStringLiteral("--user")).flag(QStringLiteral("--json"));
+    if (!options.parse(context))
+        return 2;
+    const bool json = options.isSet(QStringLiteral("--json"));
+    SchemaGuard guard = SchemaGuard::open(context, options.value(QStringLiteral("--profile")),
+                                          options.value(QStringLiteral("--user")));
+    if (guard.exitCode != 0)
+        return guard.exitCode;
+    const auto store = services::CredentialStore::fromEnvironment(guard.profile.credentialsDir);
+    auto key = store.read(services::CredentialStore::AuditSigningKey);
+    if (!key)
+        return printError(context, json, key.error());
+    const services::AuditCheckpointer checkpointer(guard.profile.auditCheckpointDir, guard.profile.auditPublicKey);
+    auto written = checkpointer.checkpoint(guard.connection, key.value());
+    if (!written)
+        return printError(context, json, written.error());
+    if (json)
+        context.out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), true},
+                                                 {QStringLiteral("seq"), written->seq},
+                                                 {QStringLiteral("head_hash"), QString::fromLatin1(written->headHash.toHex())},
+                                                 {QStringLiteral("file"), written->fileName}})
+                           .toJson(QJsonDocument::Compact)
+                    << '\n';
+    else
+        context.out << tr("Audit checkpoint signed: rows up to %1, written to %2.").arg(written->seq).arg(written->fileName)
+                    << '\n';
+    return 0;
 }
 
 } // namespace
 
-OKLA_CLI_COMMAND("audit verify", "recompute the audit log's hash chain (manager/admin)", verify);
+OKLA_CLI_COMMAND("audit verify", "recompute the audit log's hash chain here and check it against the signed checkpoints",
+                 verify);
+OKLA_CLI_COMMAND("audit checkpoint", "verify the audit log, then sign its head into the checkpoint folder (worker)",
+                 checkpoint);
 
 } // namespace okla::cli

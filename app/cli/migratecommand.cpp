@@ -5,6 +5,7 @@
 
 #include "app/cli/clicommand.h"
 #include "app/cli/schemaguard.h"
+#include "services/database/functionbodies.h"
 #include "services/database/migrator.h"
 
 namespace okla::cli {
@@ -122,6 +123,22 @@ int schemaCheck(CliContext &context)
         return guard.exitCode;
     if (auto ok = Migrator::checkCompatible(guard.connection); !ok)
         return printError(context, options, ok.error());
+    // The checksums say which migrations ran; the bodies say the functions are still theirs.
+    auto functions = services::FunctionBodies::compare(guard.connection);
+    if (!functions)
+        return printError(context, options, functions.error());
+    if (!functions->isEmpty()) {
+        if (options.json)
+            context.out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), false},
+                                                     {QStringLiteral("code"), QStringLiteral("schema.functions")},
+                                                     {QStringLiteral("message"), functions->first()},
+                                                     {QStringLiteral("problems"), QJsonArray::fromStringList(functions.value())}})
+                               .toJson(QJsonDocument::Compact)
+                        << '\n';
+        for (const QString &problem : functions.value())
+            context.err << "okla: " << problem << '\n';
+        return 1;
+    }
     const int version = Migrator::embedded().isEmpty() ? 0 : Migrator::embedded().constLast().version;
     if (options.json)
         context.out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("version"), version}})

@@ -7,6 +7,8 @@
 #include <QRandomGenerator>
 #include <QSaveFile>
 
+#include "services/audit/auditsigning.h"
+
 namespace okla::sandbox {
 
 using models::makeError;
@@ -69,6 +71,11 @@ Status SandboxCredentialWriter::ensureDefaults() const
         {"azul-auth1", []() -> QByteArray { return "okla-auth1-" + randomHex(8); }},
         {"azul-auth2", []() -> QByteArray { return "okla-auth2-" + randomHex(8); }},
         {"smtp-password", [] { return randomHex(12); }},
+        // Signs audit checkpoints (docs/security.md §5); its public half goes into the profile.
+        {"audit-signing.key", []() -> QByteArray {
+             auto pair = services::AuditSigning::generate();
+             return pair ? pair->privatePem : QByteArray();
+         }},
     };
     if (auto ok = prepare(); !ok)
         return ok;

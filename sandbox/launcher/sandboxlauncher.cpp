@@ -13,6 +13,8 @@
 #include <QThread>
 
 #include "sandbox/launcher/postgresservice.h"
+#include "sandbox/launcher/sandboxcredentialwriter.h"
+#include "services/audit/auditsigning.h"
 #include "services/session/connectionprofile.h"
 
 Q_LOGGING_CATEGORY(lcSandbox, "okla.sandbox.launcher")
@@ -55,6 +57,27 @@ QString credentialsDirFor(const UpOptions &options, const SandboxState &state, c
     return layout.dir() + QStringLiteral("/credentials");
 }
 } // namespace
+
+// The profile's [audit] keys: the public half of the sandbox's signing key, and a checkpoint
+// folder of the sandbox's own (writable by this OS user only; docs/security.md §5).
+Status SandboxLauncher::setAuditCheckpoints(services::ConnectionProfile &profile,
+                                            const SandboxCredentialWriter &credentials) const
+{
+    auto key = credentials.read(QStringLiteral("audit-signing.key"));
+    if (!key)
+        return key.error();
+    auto publicKey = services::AuditSigning::publicKeyOf(key.value());
+    if (!publicKey)
+        return publicKey.error();
+    profile.auditPublicKey = publicKey.value();
+    profile.auditCheckpointDir = m_layout.dir() + QStringLiteral("/audit-checkpoints");
+    if (!QDir().mkpath(profile.auditCheckpointDir)
+        || !QFile::setPermissions(profile.auditCheckpointDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                                                  | QFileDevice::ExeOwner))
+        return makeError(QStringLiteral("sandbox.audit"),
+                         tr("Cannot create the audit checkpoint folder %1.").arg(profile.auditCheckpointDir));
+    return {};
+}
 
 SandboxLauncher::SandboxLauncher(const QString &dir, Progress progress) : m_layout(dir), m_progress(std::move(progress)) {}
 
@@ -204,6 +227,8 @@ Status SandboxLauncher::up(UpOptions options)
     services::ConnectionProfile profile;
     profile.name = options.profileName;
     profile.credentialsDir = credentials.dir();
+    if (auto ok = setAuditCheckpoints(profile, credentials); !ok)
+        return ok;
     for (const ServiceSpec &spec : services) {
         if (spec.profile)
             spec.profile(ctx, profile);

@@ -9,6 +9,10 @@
 #include "models/result.h"
 #include "sandbox/launcher/servicespec.h"
 
+namespace okla::services {
+struct ConnectionProfile;
+}
+
 namespace okla::sandbox {
 
 /// One line of `okla-sandbox status`.
@@ -49,6 +53,8 @@ private:
     models::Status allocatePorts(const QList<ServiceSpec> &services, const UpOptions &options, SandboxState &state,
                                  bool report) const;
     void say(const QString &line) const;
+    models::Status setAuditCheckpoints(services::ConnectionProfile &profile,
+                                       const SandboxCredentialWriter &credentials) const;
 
     SandboxLayout m_layout;
     Progress m_progress;

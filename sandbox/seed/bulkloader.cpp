@@ -93,9 +93,10 @@ Status BulkLoader::begin(const QStringList &tables, const QStringList &alsoTrunc
     }
     QStringList statements = drops;
     statements << QStringLiteral("TRUNCATE %1 RESTART IDENTITY;").arg(truncate.join(QStringLiteral(", ")));
-    // Seed rows are not staff actions: no audit rows and no NOTIFY storm for them, so the
-    // tables' user triggers (audit, notify, state machine, refund policy) are off while loading;
-    // the generator keeps the same rules itself (e.g. a second approver above the limit).
+    // No per-row audit trigger and no NOTIFY storm while loading, so the tables' user triggers
+    // (audit, notify, state machine, refund policy) are off; the generator keeps the same rules
+    // itself (e.g. a second approver above the limit), and the seeder writes the refunds' audit
+    // rows, chained, once they are loaded (seeder.cpp, docs/security.md §5).
     for (const QString &t : tables)
         statements << QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER USER;").arg(t);
     if (auto ok = m_connection.execScript(statements.join(u'\n')); !ok) {

@@ -82,6 +82,28 @@ QStringList tablesOf(bool sim)
     return out;
 }
 
+// The refunds were loaded with their triggers off, so their audit rows are written here, chained
+// like any other (audit_append_as, the owner's own entry point; docs/security.md §5): the request
+// by its requester when it was made and, above the limit, the approval by its approver.
+const QString kRefundAuditSql = QStringLiteral(R"sql(
+DO $seed$
+DECLARE
+    r refunds;
+BEGIN
+    FOR r IN SELECT * FROM refunds ORDER BY created_at, id LOOP
+        PERFORM audit_append_as((SELECT role_name FROM staff WHERE id = r.requested_by), r.created_at, 'refunds.insert',
+                                'refunds', r.id::text, 'ok', NULL, NULL, to_jsonb(r));
+        IF r.approved_by IS NOT NULL THEN
+            PERFORM audit_append_as((SELECT role_name FROM staff WHERE id = r.approved_by), r.decided_at, 'refunds.update',
+                                    'refunds', r.id::text, 'ok', NULL,
+                                    jsonb_build_object('id', r.id, 'state', 'awaiting_approval'),
+                                    jsonb_build_object('id', r.id, 'state', 'approved', 'approved_by', r.approved_by,
+                                                       'decided_at', r.decided_at));
+        END IF;
+    END LOOP;
+END
+$seed$;)sql");
+
 QString finishingSql(const SeedGenerator &generator)
 {
     QStringList sql;
@@ -97,6 +119,7 @@ QString finishingSql(const SeedGenerator &generator)
         sql << QStringLiteral("UPDATE ncf_sequences SET next_value = %1 WHERE ncf_type = '%2';")
                    .arg(next[size_t(i)])
                    .arg(QLatin1String(types[i]));
+    sql << kRefundAuditSql;
     return sql.join(u'\n');
 }
 

@@ -25,7 +25,7 @@ bool lstatPath(const QString &path, struct stat &st)
 QStringList CredentialStore::knownNames()
 {
     return {AzulAuth1, AzulAuth2, AzulClientCert, AzulClientKey, StripeSecretKey, StripeWebhookSecret,
-            S3AccessKey, S3SecretKey, SmtpPassword, FcmServiceAccount, RedisPassword};
+            S3AccessKey, S3SecretKey, SmtpPassword, FcmServiceAccount, RedisPassword, AuditSigningKey};
 }
 
 CredentialStore::CredentialStore(QString directory)

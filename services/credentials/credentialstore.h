@@ -26,6 +26,8 @@ public:
     static inline const QString SmtpPassword = QStringLiteral("smtp-password");
     static inline const QString FcmServiceAccount = QStringLiteral("fcm-service-account.json");
     static inline const QString RedisPassword = QStringLiteral("redis-password");
+    /// The Ed25519 key (PKCS#8 PEM) that signs audit checkpoints (docs/security.md §5).
+    static inline const QString AuditSigningKey = QStringLiteral("audit-signing.key");
     static QStringList knownNames();
 
     /// A store over an explicit folder (tests, or a profile's credentialsDir).

@@ -123,6 +123,8 @@ models::Result<ConnectionProfile> ConnectionProfile::load(const QString &name)
     p.smtpUrl = ini.value(QStringLiteral("smtp/url")).toUrl();
     p.fcmUrl = ini.value(QStringLiteral("fcm/url")).toUrl();
     p.credentialsDir = ini.value(QStringLiteral("credentials/dir")).toString();
+    p.auditCheckpointDir = ini.value(QStringLiteral("audit/checkpoint_dir")).toString();
+    p.auditPublicKey = ini.value(QStringLiteral("audit/public_key")).toString();
     return p;
 }
 
@@ -157,6 +159,8 @@ models::Status ConnectionProfile::save() const
         ini.setValue(QStringLiteral("smtp/url"), smtpUrl.toString());
         ini.setValue(QStringLiteral("fcm/url"), fcmUrl.toString());
         ini.setValue(QStringLiteral("credentials/dir"), credentialsDir);
+        ini.setValue(QStringLiteral("audit/checkpoint_dir"), auditCheckpointDir);
+        ini.setValue(QStringLiteral("audit/public_key"), auditPublicKey);
         ini.sync();
         if (ini.status() != QSettings::NoError)
             return makeError(QStringLiteral("profile.write"),

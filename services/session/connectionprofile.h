@@ -39,6 +39,10 @@ struct ConnectionProfile
     QUrl smtpUrl;
     QUrl fcmUrl;
     QString credentialsDir;    ///< worker/CLI secrets folder (one 0600 file per secret)
+    // Audit checkpoints (docs/security.md §5): where the signed checkpoints are written and read
+    // (a folder the database owner cannot write) and the Ed25519 public key, base64 of 32 bytes.
+    QString auditCheckpointDir;
+    QString auditPublicKey;
 
     /// libpq conninfo for a given login role (no password: libpq asks the caller for it).
     QString conninfo(const QString &user, const QString &applicationName = QStringLiteral("okla")) const;

@@ -10,6 +10,7 @@
 #include "models/taxid.h"
 #include "sandbox/seed/scratchdatabase.h"
 #include "sandbox/seed/seeder.h"
+#include "services/audit/auditchainverifier.h"
 #include "services/session/connectionprofile.h"
 #include "services/kpi/kpisnapshotbuilder.h"
 #include "services/database/pgconnection.h"
@@ -224,6 +225,22 @@ private slots:
                                                "1000000 ELSE 20000 END AND (approved_by IS NULL OR approved_by = requested_by)")), 0);
         QCOMPARE(scalar(m_conn, QStringLiteral("SELECT count(*) FROM refunds r JOIN staff s ON s.id = r.requested_by "
                                                "WHERE s.staff_role <> 'finance'")), 0);
+    }
+
+    // The refunds were loaded with triggers off; their audit rows are written afterwards, chained
+    // like any other: the request by its requester, an approval by its approver (docs/security.md §5).
+    void refundsHaveChainedAuditRows()
+    {
+        QVERIFY(scalar(m_conn, QStringLiteral("SELECT count(*) FROM refunds")) > 0);
+        QCOMPARE(scalar(m_conn, QStringLiteral("SELECT count(*) FROM refunds r WHERE NOT EXISTS (SELECT 1 FROM audit_log a "
+                                               "JOIN staff s ON s.role_name = a.actor WHERE a.action = 'refunds.insert' "
+                                               "AND a.entity_id = r.id::text AND s.id = r.requested_by)")), 0);
+        QCOMPARE(scalar(m_conn, QStringLiteral("SELECT count(*) FROM refunds r WHERE r.approved_by IS NOT NULL AND NOT EXISTS "
+                                               "(SELECT 1 FROM audit_log a JOIN staff s ON s.role_name = a.actor WHERE "
+                                               "a.action = 'refunds.update' AND a.entity_id = r.id::text AND s.id = r.approved_by)")), 0);
+        auto chain = services::AuditChainVerifier::verify(m_conn);
+        QVERIFY2(chain.ok(), chain.ok() ? "" : qPrintable(chain.error().toString()));
+        QVERIFY2(chain->intact(), qPrintable(chain->problem));
     }
 
     void paymentsCarryProviderIdsAndNoCardNumber()

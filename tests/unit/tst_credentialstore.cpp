@@ -132,8 +132,9 @@ private slots:
 
     void namesMatchTheDesign()
     {
-        QCOMPARE(CredentialStore::knownNames().size(), 11);
+        QCOMPARE(CredentialStore::knownNames().size(), 12);
         QVERIFY(CredentialStore::knownNames().contains(QStringLiteral("fcm-service-account.json")));
+        QVERIFY(CredentialStore::knownNames().contains(QStringLiteral("audit-signing.key")));
     }
 };
 
