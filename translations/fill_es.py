@@ -500,6 +500,22 @@ ES = {
     "Cancel": "Cancelar",
     "%1 is required (with %2).": "%1 es obligatorio (junto con %2).",
     "Deactivate": "Desactivar",
+    # issue 8 — transport
+    "\"%1…\" (%2 characters)": "«%1…» (%2 caracteres)",
+    "%1 takes a date YYYY-MM-DD such as 2026-10-31, not %2.": "%1 recibe una fecha AAAA-MM-DD como 2026-10-31, no %2.",
+    "%1 takes a month YYYY-MM such as 2026-10, not %2.": "%1 recibe un mes AAAA-MM como 2026-10, no %2.",
+    "%1 takes a database login name (letters, digits, '_', '.' or '-', at most %2 characters), not %3.":
+        "%1 recibe un usuario de la base de datos (letras, dígitos, '_', '.' o '-', como máximo %2 caracteres), no %3.",
+    "%1 takes a profile name (letters, digits, '.', '_' or '-', at most 64, not a path), not %2.":
+        "%1 recibe un nombre de perfil (letras, dígitos, '.', '_' o '-', como máximo 64, no una ruta), no %2.",
+    "%1 takes a whole number greater than zero, not %2.": "%1 recibe un número entero mayor que cero, no %2.",
+    "%1 is too long (%2 characters; at most %3).": "%1 es demasiado largo (%2 caracteres; como máximo %3).",
+    "%1 takes one of %2, not %3.": "%1 recibe uno de %2, no %3.",
+    "%1 is given twice; give it once.": "%1 aparece dos veces; indíquelo una sola vez.",
+    "%1 needs a value; usage: okla %2 %3": "%1 necesita un valor; uso: okla %2 %3",
+    "unknown option %1; usage: okla %2 %3": "opción desconocida %1; uso: okla %2 %3",
+    "unknown command %1; run \"okla --help\" for the list.": "comando desconocido %1; ejecute «okla --help» para ver la lista.",
+    "Give either --month or --from and --to, not both.": "Indique --month o bien --from y --to, no ambos.",
 }
 
 # Plural forms: Spanish has two (one, other), as does English.

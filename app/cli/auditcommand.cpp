@@ -12,11 +12,10 @@ namespace {
 int verify(CliContext &context)
 {
     CliOptions options(QStringLiteral("audit verify"), QStringLiteral("[--profile NAME] [--user ROLE] [--json]"));
-    options.option(QStringLiteral("--profile")).option(QStringLiteral("--user")).flag(QStringLiteral("--json"));
+    options.profileOption().userOption().flag(QStringLiteral("--json"));
     if (!options.parse(context))
         return 2;
-    SchemaGuard guard = SchemaGuard::open(context, options.value(QStringLiteral("--profile")),
-                                          options.value(QStringLiteral("--user")));
+    SchemaGuard guard = SchemaGuard::open(context, options.profile(), options.user());
     if (guard.exitCode != 0)
         return guard.exitCode;
     auto result = guard.connection.exec(QStringLiteral("SELECT first_bad_seq, rows_checked, problem FROM audit_verify()"));
