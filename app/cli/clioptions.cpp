@@ -45,7 +45,8 @@ QString CliOptions::echo(const QString &text)
             c = u'?';
     if (text.size() <= kEchoLimit)
         return u'"' + shown + u'"';
-    return tr("\"%1…\" (%2 characters)").arg(shown).arg(text.size());
+    // One pass: a typed "%2" must not become a placeholder.
+    return tr("\"%1…\" (%2 characters)").arg(shown, QString::number(text.size()));
 }
 
 int CliOptions::refuse(CliContext &context, const QString &sentence) const

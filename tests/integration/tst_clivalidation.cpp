@@ -105,6 +105,14 @@ private Q_SLOTS:
         expectRefused({QStringLiteral("kpi"), QStringLiteral("--currency"), QStringLiteral("EUR")}, QStringLiteral("--currency"));
     }
 
+    void placeholdersInInputStayText()
+    {
+        const QString typed = QStringLiteral("%2%1") + QString(60, u'x');
+        const auto run = runProgram(QStringLiteral("okla"), {QStringLiteral("kpi"), typed});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("\"%2%1xxx") && run.err.contains("(64 characters)"), run.err.constData());
+    }
+
     void aTerminalEscapeIsNotWrittenBack()
     {
         const auto run = runProgram(QStringLiteral("okla"), {QStringLiteral("kpi"), QStringLiteral("--month"),
