@@ -577,6 +577,36 @@ ES = {
         "El cuerpo de la función %1 difiere del que definen las migraciones; alguien lo reemplazó.",
     "Function %1 (%2 arguments) that the migrations define is missing.":
         "Falta la función %1 (%2 argumentos) que definen las migraciones.",
+    # issue 8 — transport
+    "\"%1…\" (%2 characters)": "«%1…» (%2 caracteres)",
+    "%1 takes a date YYYY-MM-DD such as 2026-10-31, not %2.": "%1 recibe una fecha AAAA-MM-DD como 2026-10-31, no %2.",
+    "%1 takes a month YYYY-MM such as 2026-10, not %2.": "%1 recibe un mes AAAA-MM como 2026-10, no %2.",
+    "%1 takes a database login name (letters, digits, '_', '.' or '-', at most %2 characters), not %3.":
+        "%1 recibe un usuario de la base de datos (letras, dígitos, '_', '.' o '-', como máximo %2 caracteres), no %3.",
+    "%1 takes a profile name (letters, digits, '.', '_' or '-', at most 64, not a path), not %2.":
+        "%1 recibe un nombre de perfil (letras, dígitos, '.', '_' o '-', como máximo 64, no una ruta), no %2.",
+    "%1 takes a whole number greater than zero, not %2.": "%1 recibe un número entero mayor que cero, no %2.",
+    "%1 is too long (%2 characters; at most %3).": "%1 es demasiado largo (%2 caracteres; como máximo %3).",
+    "%1 takes one of %2, not %3.": "%1 recibe uno de %2, no %3.",
+    "%1 is given twice; give it once.": "%1 aparece dos veces; indíquelo una sola vez.",
+    "%1 needs a value; usage: okla %2 %3": "%1 necesita un valor; uso: okla %2 %3",
+    "unknown option %1; usage: okla %2 %3": "opción desconocida %1; uso: okla %2 %3",
+    "unknown command %1; run \"okla --help\" for the list.": "comando desconocido %1; ejecute «okla --help» para ver la lista.",
+    "Give either --month or --from and --to, not both.": "Indique --month o bien --from y --to, no ambos.",
+    "The %1 URL uses plain HTTP, allowed only for the sandbox's simulators (providers/simulator = true in the profile).":
+        "La URL de %1 usa HTTP sin cifrar, permitido solo para los simuladores del sandbox (providers/simulator = true en el perfil).",
+    "The %1 URL must be https:// (plain HTTP would send the keys in clear).":
+        "La URL de %1 debe ser https:// (HTTP sin cifrar enviaría las claves en claro).",
+    "AZUL needs its client certificate and key (azul-client.pem, azul-client.key) in the credentials folder; nothing is sent without them.":
+        "AZUL necesita su certificado de cliente y su clave (azul-client.pem, azul-client.key) en la carpeta de credenciales; sin ellos no se envía nada.",
+    "AZUL is never called without its client certificate and key (mutual TLS).":
+        "Nunca se llama a AZUL sin su certificado de cliente y su clave (TLS mutuo).",
+    "AZUL refused the secure connection (client certificate, CA or pin); nothing was processed and an administrator must fix the configuration.":
+        "AZUL rechazó la conexión segura (certificado de cliente, CA o pin); no se procesó nada y un administrador debe corregir la configuración.",
+    "The Stripe secret key (stripe-secret-key) is empty; nothing is sent to Stripe without one.":
+        "La clave secreta de Stripe (stripe-secret-key) está vacía; sin ella no se envía nada a Stripe.",
+    "Stripe's secure connection was refused (CA or pin); nothing was processed and an administrator must fix the configuration.":
+        "Se rechazó la conexión segura con Stripe (CA o pin); no se procesó nada y un administrador debe corregir la configuración.",
 }
 
 # Plural forms: Spanish has two (one, other), as does English.

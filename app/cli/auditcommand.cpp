@@ -30,13 +30,12 @@ int verify(CliContext &context)
 {
     CliOptions options(QStringLiteral("audit verify"),
                        QStringLiteral("[--profile NAME] [--user ROLE] [--checkpoint-dir DIR] [--public-key BASE64] [--json]"));
-    options.option(QStringLiteral("--profile")).option(QStringLiteral("--user")).option(QStringLiteral("--checkpoint-dir"))
-        .option(QStringLiteral("--public-key")).flag(QStringLiteral("--json"));
+    options.profileOption().userOption().option(QStringLiteral("--checkpoint-dir")).option(QStringLiteral("--public-key"))
+        .flag(QStringLiteral("--json"));
     if (!options.parse(context))
         return 2;
     const bool json = options.isSet(QStringLiteral("--json"));
-    SchemaGuard guard = SchemaGuard::open(context, options.value(QStringLiteral("--profile")),
-                                          options.value(QStringLiteral("--user")));
+    SchemaGuard guard = SchemaGuard::open(context, options.profile(), options.user());
     if (guard.exitCode != 0)
         return guard.exitCode;
     const services::AuditCheckpointer checkpointer(
@@ -81,12 +80,11 @@ int verify(CliContext &context)
 int checkpoint(CliContext &context)
 {
     CliOptions options(QStringLiteral("audit checkpoint"), QStringLiteral("[--profile NAME] [--user ROLE] [--json]"));
-    options.option(QStringLiteral("--profile")).option(QStringLiteral("--user")).flag(QStringLiteral("--json"));
+    options.profileOption().userOption().flag(QStringLiteral("--json"));
     if (!options.parse(context))
         return 2;
     const bool json = options.isSet(QStringLiteral("--json"));
-    SchemaGuard guard = SchemaGuard::open(context, options.value(QStringLiteral("--profile")),
-                                          options.value(QStringLiteral("--user")));
+    SchemaGuard guard = SchemaGuard::open(context, options.profile(), options.user());
     if (guard.exitCode != 0)
         return guard.exitCode;
     const auto store = services::CredentialStore::fromEnvironment(guard.profile.credentialsDir);

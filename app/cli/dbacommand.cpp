@@ -11,11 +11,10 @@ namespace {
 int apply(CliContext &context)
 {
     CliOptions options(QStringLiteral("dba apply"), QStringLiteral("[--profile NAME] [--user SUPERUSER]"));
-    options.option(QStringLiteral("--profile")).option(QStringLiteral("--user"));
+    options.profileOption().userOption();
     if (!options.parse(context))
         return 2;
-    SchemaGuard guard = SchemaGuard::open(context, options.value(QStringLiteral("--profile")),
-        options.value(QStringLiteral("--user"), QStringLiteral("postgres")), false);
+    SchemaGuard guard = SchemaGuard::open(context, options.profile(), options.user(QStringLiteral("postgres")), false);
     if (guard.exitCode != 0)
         return guard.exitCode;
     if (auto ok = services::DbaSetup::apply(guard.connection); !ok) {

@@ -29,28 +29,28 @@ int fail(CliContext &context, bool json, const models::Error &error)
     return 1;
 }
 
+// The options were checked by CliOptions (strict dates and months); what remains is their order.
 std::optional<KpiPeriod> parsePeriod(const CliOptions &o, QDate today, QString &problem)
 {
-    if (o.isSet(QStringLiteral("--month"))) {
-        const QDate m = QDate::fromString(o.value(QStringLiteral("--month")) + QStringLiteral("-01"), Qt::ISODate);
-        if (!m.isValid()) {
-            problem = tr("--month takes YYYY-MM, e.g. 2026-10");
+    if (const auto month = o.month(QStringLiteral("--month"))) {
+        if (o.isSet(QStringLiteral("--from")) || o.isSet(QStringLiteral("--to"))) {
+            problem = tr("Give either --month or --from and --to, not both.");
             return std::nullopt;
         }
-        return KpiPeriod::month(m.year(), m.month());
+        return KpiPeriod::month(month->year(), month->month());
     }
     if (o.isSet(QStringLiteral("--from")) || o.isSet(QStringLiteral("--to"))) {
-        const QDate from = QDate::fromString(o.value(QStringLiteral("--from")), Qt::ISODate);
-        const QDate to = QDate::fromString(o.value(QStringLiteral("--to")), Qt::ISODate);
-        if (!from.isValid() || !to.isValid() || from > to) {
+        const auto from = o.date(QStringLiteral("--from"));
+        const auto to = o.date(QStringLiteral("--to"));
+        if (!from || !to || *from > *to) {
             problem = tr("--from and --to take two dates YYYY-MM-DD, the first not after the second");
             return std::nullopt;
         }
         // Whole calendar quarters and years are reported as such (churn = mean of their months).
-        KpiPeriod p = KpiPeriod::custom(from, to);
+        KpiPeriod p = KpiPeriod::custom(*from, *to);
         for (auto kind : {KpiPeriod::Kind::Month, KpiPeriod::Kind::Quarter, KpiPeriod::Kind::Year}) {
-            const KpiPeriod candidate = KpiPeriod::containing(kind, from);
-            if (candidate.from == from && candidate.to == to)
+            const KpiPeriod candidate = KpiPeriod::containing(kind, *from);
+            if (candidate.from == *from && candidate.to == *to)
                 p = candidate;
         }
         return p;
@@ -62,18 +62,15 @@ int build(CliContext &context, bool full)
 {
     CliOptions o(full ? QStringLiteral("kpi rebuild") : QStringLiteral("kpi refresh"),
                  QStringLiteral("[--as-of YYYY-MM-DD] [--profile NAME] [--user ROLE] [--json]"));
-    o.option(QStringLiteral("--as-of")).option(QStringLiteral("--profile")).option(QStringLiteral("--user")).flag(QStringLiteral("--json"));
+    o.dateOption(QStringLiteral("--as-of")).profileOption().userOption().flag(QStringLiteral("--json"));
     if (!o.parse(context))
         return 2;
     const bool json = o.isSet(QStringLiteral("--json"));
     // Snapshots are written by the owner or the worker role.
-    SchemaGuard guard = SchemaGuard::open(context, o.value(QStringLiteral("--profile")),
-                                          o.value(QStringLiteral("--user"), QStringLiteral("okla_owner")));
+    SchemaGuard guard = SchemaGuard::open(context, o.profile(), o.user(QStringLiteral("okla_owner")));
     if (guard.exitCode != 0)
         return guard.exitCode;
-    std::optional<QDate> asOf;
-    if (o.isSet(QStringLiteral("--as-of")))
-        asOf = QDate::fromString(o.value(QStringLiteral("--as-of")), Qt::ISODate);
+    const std::optional<QDate> asOf = o.date(QStringLiteral("--as-of"));
     auto progress = [&](const QString &line) {
         if (!json)
             context.err << line << '\n';
@@ -104,29 +101,28 @@ int show(CliContext &context)
 {
     CliOptions o(QStringLiteral("kpi"), QStringLiteral("[--month YYYY-MM | --from YYYY-MM-DD --to YYYY-MM-DD] "
                                                        "[--currency DOP|USD] [--profile NAME] [--user ROLE] [--json]"));
-    o.option(QStringLiteral("--month")).option(QStringLiteral("--from")).option(QStringLiteral("--to"))
-        .option(QStringLiteral("--currency")).option(QStringLiteral("--profile")).option(QStringLiteral("--user"))
-        .flag(QStringLiteral("--json"));
+    o.monthOption(QStringLiteral("--month")).dateOption(QStringLiteral("--from")).dateOption(QStringLiteral("--to"))
+        .choiceOption(QStringLiteral("--currency"), {QStringLiteral("DOP"), QStringLiteral("USD")})
+        .profileOption().userOption().flag(QStringLiteral("--json"));
     if (!o.parse(context))
         return 2;
     const bool json = o.isSet(QStringLiteral("--json"));
-    const auto currency = models::currencyFromIsoCode(o.value(QStringLiteral("--currency"), QStringLiteral("DOP")));
-    if (!currency) {
-        context.err << "okla kpi: " << tr("--currency takes DOP or USD") << '\n';
-        return 2;
-    }
-    SchemaGuard guard = SchemaGuard::open(context, o.value(QStringLiteral("--profile")), o.value(QStringLiteral("--user")));
+    const auto currency = models::currencyFromIsoCode(o.choice(QStringLiteral("--currency"), QStringLiteral("DOP")));
+    if (!currency)
+        return o.refuse(context, tr("--currency takes DOP or USD"));
+    // The period is checked before connecting: a bad range never costs a connection.
+    QString problem;
+    if (!parsePeriod(o, QDate::currentDate(), problem))
+        return o.refuse(context, problem);
+    SchemaGuard guard = SchemaGuard::open(context, o.profile(), o.user());
     if (guard.exitCode != 0)
         return guard.exitCode;
     auto today = services::KpiRepository::asOf(guard.connection);
     if (!today)
         return fail(context, json, today.error());
-    QString problem;
     const auto period = parsePeriod(o, *today, problem);
-    if (!period) {
-        context.err << "okla kpi: " << problem << '\n';
-        return 2;
-    }
+    if (!period)
+        return o.refuse(context, problem);
     auto data = services::KpiRepository::load(guard.connection, *period);
     if (!data)
         return fail(context, json, data.error());

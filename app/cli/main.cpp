@@ -2,6 +2,7 @@
 #include <QTextStream>
 
 #include "app/cli/clicommand.h"
+#include "app/cli/clioptions.h"
 
 using okla::cli::CliContext;
 using okla::cli::CliRegistry;
@@ -28,7 +29,11 @@ int main(int argc, char *argv[])
     int words = 0;
     const auto *command = CliRegistry::instance().match(args, &words);
     if (!command) {
-        err << "okla: unknown command \"" << args.join(u' ') << "\"; run \"okla --help\" for the list.\n";
+        // What was typed is shown cut short: an argument may be 100 kB (docs/security.md §15).
+        err << "okla: "
+            << QCoreApplication::translate("okla", "unknown command %1; run \"okla --help\" for the list.")
+                   .arg(okla::cli::CliOptions::echo(args.join(u' ')))
+            << '\n';
         return 2;
     }
     CliContext context{args.mid(words), out, err};

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 
 #include "app/cli/clicommand.h"
+#include "app/cli/clioptions.h"
 #include "app/cli/schemaguard.h"
 #include "services/database/functionbodies.h"
 #include "services/database/migrator.h"
@@ -24,25 +25,21 @@ struct Options
     bool status = false;
 };
 
-// Flags shared by the schema commands; anything else is refused with one sentence (exit 2).
+// Flags shared by the schema commands, checked by CliOptions; anything else is refused with one
+// sentence (exit 2).
 bool parseOptions(CliContext &context, const QString &command, bool allowStatus, Options &options)
 {
-    const QStringList &args = context.args;
-    for (int i = 0; i < args.size(); ++i) {
-        const QString &arg = args[i];
-        if (arg == QLatin1String("--json")) {
-            options.json = true;
-        } else if (allowStatus && arg == QLatin1String("--status")) {
-            options.status = true;
-        } else if ((arg == QLatin1String("--profile") || arg == QLatin1String("--user")) && i + 1 < args.size()) {
-            (arg == QLatin1String("--profile") ? options.profile : options.user) = args[++i];
-        } else {
-            context.err << "okla " << command << ": "
-                        << tr("unknown or incomplete option \"%1\"; usage: okla %2").arg(arg, command)
-                        << (allowStatus ? " [--status] [--profile NAME] [--user ROLE] [--json]\n" : " [--profile NAME] [--user ROLE] [--json]\n");
-            return false;
-        }
-    }
+    CliOptions parsed(command, allowStatus ? QStringLiteral("[--status] [--profile NAME] [--user ROLE] [--json]")
+                                           : QStringLiteral("[--profile NAME] [--user ROLE] [--json]"));
+    parsed.profileOption().userOption().flag(QStringLiteral("--json"));
+    if (allowStatus)
+        parsed.flag(QStringLiteral("--status"));
+    if (!parsed.parse(context))
+        return false;
+    options.profile = parsed.value(QStringLiteral("--profile"));
+    options.user = parsed.user();
+    options.json = parsed.isSet(QStringLiteral("--json"));
+    options.status = parsed.isSet(QStringLiteral("--status"));
     return true;
 }
 

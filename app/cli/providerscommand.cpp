@@ -36,11 +36,11 @@ struct ProvidersArgs
 ProvidersArgs parseArgs(okla::cli::CliContext &ctx, const QString &command)
 {
     okla::cli::CliOptions options(command, QStringLiteral("[--profile NAME] [--json]"));
-    options.option(QStringLiteral("--profile")).flag(QStringLiteral("--json"));
+    options.profileOption().flag(QStringLiteral("--json"));
     ProvidersArgs args;
     args.ok = options.parse(ctx);
     args.json = options.isSet(QStringLiteral("--json"));
-    args.profile = options.value(QStringLiteral("--profile"), ConnectionProfile::activeName());
+    args.profile = options.profile();
     return args;
 }
 

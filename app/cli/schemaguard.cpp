@@ -1,5 +1,6 @@
 #include "app/cli/schemaguard.h"
 
+#include "models/secretmask.h"
 #include "services/database/migrator.h"
 
 namespace okla::cli {
@@ -20,7 +21,7 @@ SchemaGuard SchemaGuard::open(CliContext &context, const QString &profileName, c
     if (!connection) {
         context.err << "okla: " << connection.error().message << '\n';
         if (!connection.error().detail.isEmpty())
-            context.err << "  " << connection.error().detail << '\n';
+            context.err << "  " << models::maskSecrets(connection.error().detail) << '\n';
         guard.exitCode = 1;
         return guard;
     }

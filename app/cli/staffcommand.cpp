@@ -32,7 +32,7 @@ int refuseInput(CliContext &context, const QString &command, const models::Error
 // Every staff command also takes --profile and --user (an admin's login; the database refuses others).
 bool parse(CliContext &context, CliOptions &options)
 {
-    options.option(QStringLiteral("--profile")).option(QStringLiteral("--user"));
+    options.profileOption().userOption();
     return options.parse(context);
 }
 
@@ -53,8 +53,7 @@ bool haveRequired(CliContext &context, const CliOptions &options, const QString 
 
 SchemaGuard connect(CliContext &context, const CliOptions &options)
 {
-    return SchemaGuard::open(
-        context, options.value(QStringLiteral("--profile")), options.value(QStringLiteral("--user")));
+    return SchemaGuard::open(context, options.profile(), options.user());
 }
 
 QJsonObject toJson(const StaffMember &m)

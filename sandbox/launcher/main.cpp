@@ -54,6 +54,13 @@ int fail(const Error &error)
     return 1;
 }
 
+// What was typed, cut short before it is written back: an argument may be 100 kB
+// (docs/security.md §15).
+QString bounded(const QString &typed, int limit = 40)
+{
+    return typed.size() <= limit ? typed : typed.left(limit) + QStringLiteral("…");
+}
+
 int usageError(const QString &message)
 {
     err() << "okla-sandbox: " << message << '\n';
@@ -65,14 +72,14 @@ bool parse(QCommandLineParser &parser, const QStringList &args, const QString &c
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!parser.parse(args)) {
-        QString text = parser.errorText();
+        QString text = bounded(parser.errorText(), 120);
         if (text.endsWith(u'.'))
             text.chop(1);
         usageError(text + tr("; run `okla-sandbox %1 --help`.").arg(command));
         return false;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        usageError(tr("Unexpected argument \"%1\"; run `okla-sandbox %2 --help`.").arg(parser.positionalArguments().first(), command));
+        usageError(tr("Unexpected argument \"%1\"; run `okla-sandbox %2 --help`.").arg(bounded(parser.positionalArguments().first()), command));
         return false;
     }
     return true;
@@ -245,5 +252,5 @@ int main(int argc, char *argv[])
         return runStatus(rest, dir, help);
     if (command == QLatin1String("seed"))
         return runSeed(rest, dir, help);
-    return usageError(tr("Unknown command \"%1\"; run `okla-sandbox --help` for the list.").arg(command));
+    return usageError(tr("Unknown command \"%1\"; run `okla-sandbox --help` for the list.").arg(bounded(command)));
 }

@@ -114,7 +114,15 @@ Status prepare(ServiceContext &ctx)
     const QByteArray settings = QStringLiteral("port = %1\nlisten_addresses = ''\nunix_socket_directories = '%2'\n"
                                                "unix_socket_permissions = 0700\n"
                                                "wal_level = minimal\nmax_wal_senders = 0\nsynchronous_commit = off\n"
-                                               "logging_collector = off\n")
+                                               "logging_collector = off\n"
+                                               // Who connected and who failed to (docs/security.md §6): the
+                                               // server is the only one that sees a refused sign-in.
+                                               "log_connections = on\nlog_disconnections = on\n"
+                                               "log_line_prefix = '%m [%p] %q%u@%d '\n"
+                                               // No DETAIL (it quotes a duplicate card token), no failing
+                                               // statement (its text may carry one): docs/security.md §7.
+                                               "log_error_verbosity = terse\nlog_min_error_statement = panic\n"
+                                               "log_parameter_max_length_on_error = 0\n")
                                     .arg(ctx.port(QStringLiteral("postgres")))
                                     .arg(layout.pgSocketDir())
                                     .toUtf8();

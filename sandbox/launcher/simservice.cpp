@@ -99,6 +99,7 @@ void profile(const ServiceContext &ctx, services::ConnectionProfile &p)
     p.azulUrl = QUrl(QStringLiteral("https://127.0.0.1:%1/webservices/JSON/Default.aspx").arg(ctx.port(QStringLiteral("azul"))));
     p.azulCaFile = certDir(ctx) + QStringLiteral("/ca.pem");
     p.stripeUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(ctx.port(QStringLiteral("stripe"))));
+    p.providersSimulator = true; // plain http to these loopback simulators only (docs/security.md §8)
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
+#include "models/secretmask.h"
 #include "services/database/pgconnection.h"
 
 namespace okla::sandbox {
@@ -114,7 +115,7 @@ Status BulkLoader::copy(const char *table, const char *columns, const QByteArray
     const QByteArray sql = QByteArray("COPY ") + table + " (" + columns + ") FROM STDIN WITH (FREEZE)";
     PGresult *res = PQexec(conn, sql.constData());
     if (PQresultStatus(res) != PGRES_COPY_IN) {
-        const QString detail = QString::fromUtf8(PQresultErrorMessage(res));
+        const QString detail = models::maskSecrets(QString::fromUtf8(PQresultErrorMessage(res)));
         PQclear(res);
         return makeError(QStringLiteral("seed.copy"),
                          QCoreApplication::translate("okla", "Could not load the seed data into %1.").arg(QLatin1String(table)),
@@ -135,7 +136,7 @@ Status BulkLoader::copy(const char *table, const char *columns, const QByteArray
             result = makeError(QStringLiteral("seed.copy"),
                                QCoreApplication::translate("okla", "Could not load the seed data into %1.")
                                    .arg(QLatin1String(table)),
-                               QString::fromUtf8(PQresultErrorMessage(res)));
+                               models::maskSecrets(QString::fromUtf8(PQresultErrorMessage(res))));
         PQclear(res);
     }
     return result;

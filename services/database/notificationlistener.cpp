@@ -8,6 +8,7 @@
 
 #include <libpq-fe.h>
 
+#include "models/secretmask.h"
 #include "services/database/listenercore.h"
 #include "services/resilience/retrypolicy.h"
 
@@ -96,7 +97,7 @@ void ListenerCore::readNotifications()
     if (!m_connection.isOpen())
         return;
     if (PQconsumeInput(m_connection.handle()) == 0) {
-        dropConnection(QString::fromUtf8(PQerrorMessage(m_connection.handle())).trimmed());
+        dropConnection(models::maskSecrets(QString::fromUtf8(PQerrorMessage(m_connection.handle())).trimmed()));
         return;
     }
     while (PGnotify *notify = PQnotifies(m_connection.handle())) {

@@ -7,6 +7,7 @@
 
 #include <libpq-fe.h>
 
+#include "models/secretmask.h"
 #include "services/concurrency/servicethread.h"
 
 namespace okla::services {
@@ -67,12 +68,15 @@ Result<PgConnection> PgConnection::open(const QString &conninfo)
 {
     pg_conn *conn = PQconnectdb(conninfo.toUtf8().constData());
     if (PQstatus(conn) != CONNECTION_OK) {
-        const QString detail = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        const QString detail = models::maskSecrets(QString::fromUtf8(PQerrorMessage(conn)).trimmed());
         PQfinish(conn);
         return makeError(QStringLiteral("db.connect"),
                          QCoreApplication::translate("okla", "Could not connect to the database."), detail);
     }
     PQsetClientEncoding(conn, "UTF8");
+    // Terse: severity and primary message only. The DETAIL of a unique violation quotes the
+    // duplicate value (a card token), and errors reach logs and screens (docs/security.md §7).
+    PQsetErrorVerbosity(conn, PQERRORS_TERSE);
     return PgConnection(conn);
 }
 
@@ -91,7 +95,8 @@ Error PgConnection::errorFromResult(pg_result *result, const QString &code)
     if (std::exchange(m_lastCanceled, false))
         return canceledError();
     const char *sqlstate = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
-    const QString message = QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn)).trimmed();
+    const QString message = models::maskSecrets(
+        QString::fromUtf8(result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn)).trimmed());
     return makeError(sqlstate ? code + u'.' + QString::fromLatin1(sqlstate) : code,
                      QCoreApplication::translate("okla", "The database refused the request."), message);
 }

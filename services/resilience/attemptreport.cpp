@@ -12,7 +12,7 @@ QString OperationKey::name() const
 
 bool AttemptReport::isBreakerFailure() const
 {
-    if (cancelled || declined)
+    if (cancelled || declined || refusedLocally)
         return false;
     if (success)
         return false;

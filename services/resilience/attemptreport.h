@@ -32,6 +32,9 @@ struct AttemptReport
     bool timedOut = false;     ///< our own request timeout fired
     bool tlsError = false;     ///< certificate/handshake failure (Stripe never retries these)
     bool cancelled = false;    ///< the caller cancelled: never retried, not a breaker failure
+    /// Refused by OKLA before any connection (plain HTTP, no client certificate, empty key):
+    /// certainly not sent, a configuration error, never retried, not a breaker failure.
+    bool refusedLocally = false;
     bool declined = false;     ///< a business decline (402, AZUL ISO decline): breaker success, never retried
     bool providerFault = false;///< e.g. AZUL PROCESSING_ERROR / FATAL_ERROR: breaker failure
     bool success = false;      ///< approved / 2xx with a usable body

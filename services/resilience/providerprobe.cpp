@@ -5,6 +5,7 @@
 #include <QPromise>
 #include <QUuid>
 
+#include "models/secretmask.h"
 #include "services/session/connectionprofile.h"
 #include "services/credentials/credentialstore.h"
 #include "services/providers/azul/azulclient.h"
@@ -47,7 +48,7 @@ ProbeResult summarize(const QString &provider, const OperationKey &key, const QS
     for (const auto &a : call.summary.attempts)
         r.latencyMs += a.latencyMs;
     if (call.summary.attempts.isEmpty()) {
-        r.detail = call.summary.detail;
+        r.detail = models::maskSecrets(call.summary.detail);
         return r;
     }
     const AttemptReport &last = call.summary.attempts.last().report;
@@ -58,6 +59,7 @@ ProbeResult summarize(const QString &provider, const OperationKey &key, const QS
         r.detail += QStringLiteral(": ") + call.outcome->toError().toString();
     if (call.summary.attempts.size() > 1)
         r.detail += QStringLiteral(" (after %1 attempts)").arg(call.summary.attempts.size());
+    r.detail = models::maskSecrets(r.detail); // printed by `okla providers probe` and kept in health
     return r;
 }
 

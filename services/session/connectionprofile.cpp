@@ -120,6 +120,7 @@ models::Result<ConnectionProfile> ConnectionProfile::load(const QString &name)
     p.azulAlternateUrl = ini.value(QStringLiteral("azul/alternate_url")).toUrl();
     p.azulCaFile = ini.value(QStringLiteral("azul/ca_file")).toString();
     p.stripeUrl = ini.value(QStringLiteral("stripe/url")).toUrl();
+    p.providersSimulator = ini.value(QStringLiteral("providers/simulator"), false).toBool();
     p.smtpUrl = ini.value(QStringLiteral("smtp/url")).toUrl();
     p.fcmUrl = ini.value(QStringLiteral("fcm/url")).toUrl();
     p.credentialsDir = ini.value(QStringLiteral("credentials/dir")).toString();
@@ -156,6 +157,7 @@ models::Status ConnectionProfile::save() const
         ini.setValue(QStringLiteral("azul/alternate_url"), azulAlternateUrl.toString());
         ini.setValue(QStringLiteral("azul/ca_file"), azulCaFile);
         ini.setValue(QStringLiteral("stripe/url"), stripeUrl.toString());
+        ini.setValue(QStringLiteral("providers/simulator"), providersSimulator);
         ini.setValue(QStringLiteral("smtp/url"), smtpUrl.toString());
         ini.setValue(QStringLiteral("fcm/url"), fcmUrl.toString());
         ini.setValue(QStringLiteral("credentials/dir"), credentialsDir);

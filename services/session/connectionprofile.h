@@ -36,6 +36,9 @@ struct ConnectionProfile
     QUrl azulAlternateUrl;
     QString azulCaFile;        ///< private CA for the AZUL host (sandbox simulator)
     QUrl stripeUrl;
+    /// `providers/simulator`: the providers are the sandbox's simulators, so plain http:// to a
+    /// loopback address is allowed; everything else must be https:// (docs/security.md §8).
+    bool providersSimulator = false;
     QUrl smtpUrl;
     QUrl fcmUrl;
     QString credentialsDir;    ///< worker/CLI secrets folder (one 0600 file per secret)

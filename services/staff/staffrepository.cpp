@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include "models/secretmask.h"
 #include "services/database/pgconnection.h"
 
 namespace okla::services {
@@ -72,7 +73,7 @@ Result<QString> StaffRepository::scramVerifier(const QString &login, QByteArray 
     if (!encrypted)
         return makeError(QStringLiteral("staff.password"),
             QCoreApplication::translate("okla", "Could not prepare the password."),
-            QString::fromUtf8(PQerrorMessage(m_connection.handle())).trimmed());
+            models::maskSecrets(QString::fromUtf8(PQerrorMessage(m_connection.handle())).trimmed()));
     const QString verifier = QString::fromLatin1(encrypted);
     PQfreemem(encrypted);
     return verifier;

@@ -104,6 +104,7 @@ public:
     {
         services::ConnectionProfile profile;
         profile.stripeUrl = stripeUrl();
+        profile.providersSimulator = true; // plain http to the loopback simulator (docs/security.md §8)
         return services::stripe::StripeConfig::load(profile, services::CredentialStore(m_creds));
     }
 
@@ -113,6 +114,7 @@ public:
         if (!m_control) {
             services::http::HttpTransport::Options options;
             options.name = QStringLiteral("sim-control");
+            options.allowLoopbackHttp = true; // the Stripe simulator's control endpoint
             if (auto config = azulConfig())
                 options.tls = config->tls;
             m_control = std::make_unique<services::http::HttpTransport>(options);

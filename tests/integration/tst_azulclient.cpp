@@ -182,13 +182,21 @@ private slots:
         QCOMPARE(out.toAttemptReport().retryOverride, std::optional<bool>(false));
     }
 
-    void missingClientCertificateIsRefusedByAzul()
+    void missingClientCertificateIsRefusedBeforeSending()
     {
+        // given a client whose certificate files were missing (docs/security.md §8)
         auto client = clientWith([](AzulConfig &c) { c.tls.clientCertificate = QSslCertificate(); c.tls.clientKey = QSslKey(); });
-        const AzulOutcome out = await(client->verify(newId()));
+        const QString id = newId();
+        // when it is asked to call AZUL
+        const AzulOutcome out = await(client->verify(id));
+        // then nothing left: a configuration error, never retried, not a breaker failure
+        QCOMPARE(out.transport, Kind::NotSent);
         QCOMPARE(out.result.outcome, Outcome::Error);
         QCOMPARE(out.result.errorKind, AzulResult::ErrorKind::Configuration);
-        QVERIFY(out.result.errorDescription.contains(QStringLiteral("CLIENT_CERT")));
+        QCOMPARE(out.toError().code, QStringLiteral("azul.config.mutual_tls"));
+        QVERIFY(out.toAttemptReport().refusedLocally);
+        QVERIFY(!out.toAttemptReport().isBreakerFailure());
+        QVERIFY(customCount(id).isEmpty());
     }
 
     void timeoutAfterCommitIsFoundByVerifyAndNotChargedTwice()
@@ -291,6 +299,7 @@ private slots:
         QCOMPARE(out.transport, Kind::NotSent);
         QCOMPARE(out.failure, Failure::TlsHandshake);
         QVERIFY(out.toAttemptReport().tlsError);
+        QCOMPARE(out.toError().code, QStringLiteral("azul.config.tls"));
         QVERIFY(customCount(id).isEmpty());
     }
 

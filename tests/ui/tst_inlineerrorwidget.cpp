@@ -42,7 +42,8 @@ private slots:
         QVERIFY(!detail->isVisible());
         QVERIFY(details->isVisible());
         QVERIFY(!error->detailText().contains(QStringLiteral("4111 1111 1111 1111")));
-        QVERIFY(error->detailText().contains(QStringLiteral("1111")));
+        // the value PostgreSQL quoted is hidden whole (models::maskSecrets), the column stays
+        QVERIFY2(error->detailText().contains(QStringLiteral("Key (note)=(****)")), qPrintable(error->detailText()));
         QTest::mouseClick(details, Qt::LeftButton);
         QVERIFY(detail->isVisible());
         const QString dir = qEnvironmentVariable("OKLA_BINARY_DIR", QDir::tempPath()) + QStringLiteral("/screenshots");

@@ -77,6 +77,20 @@ private slots:
         auto loaded = ConnectionProfile::load(profile.name);
         QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().toString()));
         QCOMPARE(loaded->pgHost, QStringLiteral("db.okla.do"));
+        QVERIFY(!loaded->providersSimulator); // a real profile never allows plain HTTP
+    }
+
+    void theSimulatorFlagRoundTrips()
+    {
+        // the sandbox's profile says its providers are loopback simulators (docs/security.md §8)
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("sim");
+        profile.pgHost = QStringLiteral("/tmp");
+        profile.providersSimulator = true;
+        QVERIFY(profile.save().ok());
+        auto loaded = ConnectionProfile::load(profile.name);
+        QVERIFY(loaded.ok());
+        QVERIFY(loaded->providersSimulator);
     }
 
 private:

@@ -3,7 +3,7 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 
-#include "models/cardmask.h"
+#include "models/secretmask.h"
 
 Q_LOGGING_CATEGORY(lcErrors, "okla.ui.errors")
 
@@ -22,9 +22,10 @@ QMessageBox *makeBox(QWidget *parent, const QString &title, const models::Error 
 } // namespace
 
 // Details often quote a server or provider verbatim: masking here is the last line of defence for
-// card numbers before the log and a dialog a person may screenshot (docs/security.md §7).
-QString ErrorPresenter::message(const models::Error &error) { return models::maskCardNumbers(error.message); }
-QString ErrorPresenter::detail(const models::Error &error) { return models::maskCardNumbers(error.detail); }
+// card numbers, keys and tokens before the log and a dialog a person may screenshot
+// (docs/security.md §7).
+QString ErrorPresenter::message(const models::Error &error) { return models::maskSecrets(error.message); }
+QString ErrorPresenter::detail(const models::Error &error) { return models::maskSecrets(error.detail); }
 
 void ErrorPresenter::log(const models::Error &error)
 {

@@ -6,7 +6,9 @@
 
 #include "services/session/connectionprofile.h"
 #include "services/credentials/credentialstore.h"
+#include "models/secretmask.h"
 #include "services/providers/http/httptransport.h"
+#include "services/providers/http/transportpolicy.h"
 
 Q_LOGGING_CATEGORY(lcAzul, "okla.services.azul")
 
@@ -36,8 +38,14 @@ models::Result<AzulConfig> AzulConfig::load(const ConnectionProfile &profile, co
     AzulConfig c;
     c.primaryUrl = profile.azulUrl;
     c.alternateUrl = profile.azulAlternateUrl;
+    c.simulator = profile.providersSimulator;
     if (!c.primaryUrl.isValid() || c.primaryUrl.isEmpty())
         return models::makeError(QStringLiteral("azul.config.url"), tr("The profile has no AZUL URL."), profile.name);
+    const http::TransportPolicy policy{c.simulator};
+    for (const QUrl &url : {c.primaryUrl, c.alternateUrl})
+        if (!url.isEmpty())
+            if (auto ok = policy.checkUrl(QStringLiteral("azul"), url); !ok)
+                return ok.error();
     // Keys the shared profile struct does not carry (yet); read beside it, never secrets.
     QSettings ini(ConnectionProfile::pathFor(profile.name), QSettings::IniFormat);
     c.merchant.store = ini.value(QStringLiteral("azul/store"), QStringLiteral("39038540035")).toString();
@@ -60,20 +68,22 @@ models::Result<AzulConfig> AzulConfig::load(const ConnectionProfile &profile, co
             return models::makeError(QStringLiteral("azul.config.ca"), tr("The AZUL CA file holds no certificate."),
                                      profile.azulCaFile);
     }
-    // Mutual TLS: both or neither (AZUL may also be reached through a site-to-site VPN).
+    // Mutual TLS always: without the client certificate AZUL would get Auth1/Auth2 alone
+    // (docs/security.md §8).
     auto cert = credentials.read(CredentialStore::AzulClientCert);
     auto key = credentials.read(CredentialStore::AzulClientKey);
-    if (cert && key) {
-        c.tls.clientCertificate = QSslCertificate(cert.value(), QSsl::Pem);
-        if (c.tls.clientCertificate.isNull())
-            return models::makeError(QStringLiteral("azul.config.client_cert"), tr("The AZUL client certificate is not PEM."));
-        auto parsedKey = loadKey(key.value());
-        if (!parsedKey)
-            return parsedKey.error();
-        c.tls.clientKey = parsedKey.value();
-    } else if (cert.ok() != key.ok()) {
-        return (cert ? key : cert).error();
-    }
+    if (!cert || !key)
+        return models::makeError(QStringLiteral("azul.config.mutual_tls"),
+                                 tr("AZUL needs its client certificate and key (azul-client.pem, azul-client.key) "
+                                    "in the credentials folder; nothing is sent without them."),
+                                 (cert ? key : cert).error().message);
+    c.tls.clientCertificate = QSslCertificate(cert.value(), QSsl::Pem);
+    if (c.tls.clientCertificate.isNull())
+        return models::makeError(QStringLiteral("azul.config.client_cert"), tr("The AZUL client certificate is not PEM."));
+    auto parsedKey = loadKey(key.value());
+    if (!parsedKey)
+        return parsedKey.error();
+    c.tls.clientKey = parsedKey.value();
     return c;
 }
 
@@ -91,6 +101,7 @@ AttemptReport AzulOutcome::toAttemptReport() const
     r.tlsError = failure == HttpOutcome::Failure::TlsHandshake || failure == HttpOutcome::Failure::PinMismatch;
     r.success = result.outcome == Outcome::Approved || result.outcome == Outcome::NotFound;
     // 91 / SGS-007778 are "issuer or AZUL could not process": not a customer decline, retryable.
+    r.refusedLocally = refusal.has_value() || failure == HttpOutcome::Failure::InsecureUrl;
     r.declined = (result.outcome == Outcome::Declined && !result.retryable) || result.outcome == Outcome::ThreeDsPending
         || (result.outcome == Outcome::Error && result.errorKind == AzulResult::ErrorKind::Business);
     r.errorCode = result.isoCode;
@@ -113,6 +124,16 @@ AttemptReport AzulOutcome::toAttemptReport() const
 
 models::Error AzulOutcome::toError() const
 {
+    if (refusal)
+        return *refusal;
+    // A refused handshake (an alert about our certificate, an unknown CA, a pin): AZUL never
+    // processed the request, and only an administrator can fix it (docs/security.md §8).
+    if (transport == HttpOutcome::Kind::NotSent
+        && (failure == HttpOutcome::Failure::TlsHandshake || failure == HttpOutcome::Failure::PinMismatch))
+        return models::makeError(QStringLiteral("azul.config.tls"),
+                                 tr("AZUL refused the secure connection (client certificate, CA or pin); nothing "
+                                    "was processed and an administrator must fix the configuration."),
+                                 HttpOutcome::failureName(failure) + QStringLiteral(": ") + models::maskSecrets(transportError));
     if (transport == HttpOutcome::Kind::NotSent && result.outcome == AzulResult::Outcome::Ambiguous)
         return models::makeError(QStringLiteral("azul.unreachable"), tr("AZUL could not be reached; nothing was sent."),
                                  HttpOutcome::failureName(failure) + QStringLiteral(": ") + transportError);
@@ -127,6 +148,7 @@ AzulClient::AzulClient(AzulConfig config)
     options.name = QStringLiteral("azul-http");
     options.threads = m_config.threads;
     options.tls = m_config.tls;
+    options.allowLoopbackHttp = m_config.simulator;
     m_transport = std::make_unique<http::HttpTransport>(std::move(options));
 }
 
@@ -200,6 +222,18 @@ QFuture<AzulOutcome> AzulClient::dataVaultDelete(const QString &token, Host host
     return sendBuilt(AzulOperation::DataVaultDelete, m_builder.dataVaultDelete(token), {}, host);
 }
 
+std::optional<models::Error> AzulClient::refusal(Host host) const
+{
+    if (m_config.tls.clientCertificate.isNull() || m_config.tls.clientKey.isNull())
+        return models::makeError(QStringLiteral("azul.config.mutual_tls"),
+                                 tr("AZUL is never called without its client certificate and key (mutual TLS)."));
+    if (auto ok = http::TransportPolicy{m_config.simulator}.checkUrl(
+            QStringLiteral("azul"), host == Host::Alternate ? m_config.alternateUrl : m_config.primaryUrl);
+        !ok)
+        return ok.error();
+    return std::nullopt;
+}
+
 QFuture<AzulOutcome> AzulClient::sendBuilt(AzulOperation op, const models::Result<QByteArray> &body,
                                            const QString &customOrderId, Host host)
 {
@@ -222,6 +256,23 @@ QFuture<AzulOutcome> AzulClient::sendBuilt(AzulOperation op, const models::Resul
 
 QFuture<AzulOutcome> AzulClient::send(AzulOperation op, const QByteArray &body, const QString &customOrderId, Host host)
 {
+    if (auto refused = refusal(host)) {
+        // Nothing leaves: a configuration error, certainly not sent (never `unknown`).
+        AzulOutcome out;
+        out.operation = op;
+        out.host = hostLabel(host);
+        out.alternateHost = host == Host::Alternate;
+        out.customOrderId = customOrderId;
+        out.transport = HttpOutcome::Kind::NotSent;
+        out.failure = HttpOutcome::Failure::None;
+        out.result.outcome = AzulResult::Outcome::Error;
+        out.result.errorKind = AzulResult::ErrorKind::Configuration;
+        out.result.errorDescription = refused->code;
+        out.result.detail = refused->message;
+        out.refusal = std::move(refused);
+        qCWarning(lcAzul).noquote() << operationName(op) << "refused before sending:" << out.refusal->code;
+        return QtFuture::makeReadyFuture(std::move(out));
+    }
     http::HttpRequest request;
     request.method = "POST";
     request.url = host == Host::Alternate ? m_config.alternateUrl : m_config.primaryUrl;

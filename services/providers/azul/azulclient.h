@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include <QCoreApplication>
 #include <QFuture>
@@ -36,10 +37,13 @@ struct AzulConfig
     int connectTimeoutMs = 10'000; ///< docs/resilience.md §2
     qint64 maxBodyBytes = 4 * 1024 * 1024;
     int threads = 3;               ///< QNAMs: 3 × 6 connections per host
-    http::TlsOptions tls;          ///< CA (sandbox), pins, client certificate (mutual TLS)
+    http::TlsOptions tls;          ///< CA (sandbox), pins, client certificate (mutual TLS, required)
+    bool simulator = false;        ///< the profile's providers/simulator: http:// to loopback allowed
 
     /// Profile URLs and CA + `azul/store` from the profile's INI, secrets (`azul-auth1`,
-    /// `azul-auth2`, `azul-client.pem`, `azul-client.key`) from @p credentials.
+    /// `azul-auth2`, `azul-client.pem`, `azul-client.key`) from @p credentials. Refuses a URL
+    /// that is not https:// (`azul.config.insecure_url`) and a missing client certificate or key
+    /// (`azul.config.mutual_tls`): AZUL is never called without mutual TLS.
     static models::Result<AzulConfig> load(const ConnectionProfile &profile, const CredentialStore &credentials);
     Q_DECLARE_TR_FUNCTIONS(okla::services::azul::AzulConfig)
 };
@@ -56,6 +60,7 @@ struct AzulOutcome
     QString transportError;
     qint64 elapsedMs = 0;
     AzulResult result;
+    std::optional<models::Error> refusal; ///< refused before any connection (configuration)
 
     bool neverLeft() const { return transport == http::HttpOutcome::Kind::NotSent; }
     /// For services/resilience. Money-moving ambiguous attempts set retryOverride=false: only the
@@ -91,7 +96,8 @@ public:
                                          const QString &cvc, Host host = Host::Primary);
     QFuture<AzulOutcome> dataVaultDelete(const QString &token, Host host = Host::Primary);
 
-    /// A prepared body (from AzulRequestBuilder) sent as @p op.
+    /// A prepared body (from AzulRequestBuilder) sent as @p op. Without a client certificate and
+    /// key, or to a URL the transport policy forbids, nothing is sent (`refusal` says why).
     QFuture<AzulOutcome> send(AzulOperation op, const QByteArray &body, const QString &customOrderId, Host host);
 
     const AzulConfig &config() const { return m_config; }
@@ -101,6 +107,7 @@ public:
     QFuture<void> delay(int ms);
 
 private:
+    std::optional<models::Error> refusal(Host host) const;
     QFuture<AzulOutcome> sendBuilt(AzulOperation op, const models::Result<QByteArray> &body,
                                    const QString &customOrderId, Host host);
 

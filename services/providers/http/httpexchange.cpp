@@ -30,6 +30,7 @@ QString HttpOutcome::failureName(Failure failure)
     case Failure::Timeout: return QStringLiteral("timeout");
     case Failure::ConnectionReset: return QStringLiteral("connection_reset");
     case Failure::BodyTooLarge: return QStringLiteral("body_too_large");
+    case Failure::InsecureUrl: return QStringLiteral("insecure_url");
     case Failure::Other: return QStringLiteral("other");
     }
     return QStringLiteral("other");

@@ -24,6 +24,9 @@ struct TlsOptions
     QSslKey clientKey;
     QList<QSslError> allowedErrors;
     QString peerVerifyName; ///< overrides the host name checked against the certificate (tests, SNI setups)
+    /// With a client certificate, speak TLS 1.2 only (docs/security.md §8); false only in the test
+    /// that shows why.
+    bool capClientCertificateAtTls12 = true;
 
     /// SHA-256 of a certificate's public key, as compared against publicKeyPins.
     static QByteArray pinOf(const QSslCertificate &certificate);
@@ -52,10 +55,12 @@ struct HttpOutcome
         ConnectionRefused,
         ConnectTimeout,
         TlsHandshake,  ///< certificate unknown, wrong host name, protocol too old, client cert refused
+                       ///< (also a handshake alert read after the request was written: never processed)
         PinMismatch,
         Timeout,        ///< sent, no complete answer within the deadline
         ConnectionReset,
         BodyTooLarge,
+        InsecureUrl,    ///< refused before connecting: not https (docs/security.md §8)
         Other,
     };
 

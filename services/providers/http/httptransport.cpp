@@ -6,6 +6,7 @@
 
 #include "services/concurrency/servicethread.h"
 #include "services/providers/http/httpworker.h"
+#include "services/providers/http/transportpolicy.h"
 
 namespace okla::services::http {
 
@@ -35,6 +36,16 @@ QFuture<HttpOutcome> HttpTransport::send(HttpRequest request)
     // running future, never a pending one without results.
     promise->start();
     QFuture<HttpOutcome> future = promise->future();
+    if (!TransportPolicy::allowed(request.url, m_options.allowLoopbackHttp)) {
+        HttpOutcome refused;
+        refused.kind = HttpOutcome::Kind::NotSent;
+        refused.failure = HttpOutcome::Failure::InsecureUrl;
+        refused.errorString = QStringLiteral("refused before connecting: %1 is not https")
+                                  .arg(request.url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery).left(120));
+        promise->addResult(std::move(refused));
+        promise->finish();
+        return future;
+    }
     HttpWorker *worker = m_workers[m_next.fetch_add(1, std::memory_order_relaxed) % m_workers.size()];
     QMetaObject::invokeMethod(worker, [worker, request = std::move(request), promise]() mutable {
         worker->start(std::move(request), std::move(promise));

@@ -32,6 +32,9 @@ public:
         int threads = 1;                        ///< QNAMs; 6 connections per host each
         TlsOptions tls;
         bool allowHttp2 = false; ///< HTTP/1.1 keeps one request per connection, simpler to reason about
+        /// Plain http:// to a loopback address (the sandbox's simulators); every other non-https URL
+        /// is refused before connecting (Failure::InsecureUrl, docs/security.md §8).
+        bool allowLoopbackHttp = false;
     };
 
     explicit HttpTransport(Options options);
@@ -39,7 +42,8 @@ public:
     HttpTransport(const HttpTransport &) = delete;
     HttpTransport &operator=(const HttpTransport &) = delete;
 
-    /// Never fails: every failure is an HttpOutcome (NotSent / NoCompleteAnswer).
+    /// Never fails: every failure is an HttpOutcome (NotSent / NoCompleteAnswer). A URL the
+    /// TransportPolicy forbids is NotSent/InsecureUrl without any connection.
     QFuture<HttpOutcome> send(HttpRequest request);
 
     /// Completes after @p ms on a service thread (a QTimer, never a sleep). For flows that must

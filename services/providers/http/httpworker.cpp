@@ -7,6 +7,7 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 #include <QSslConfiguration>
 #include <QTimer>
 
@@ -31,6 +32,7 @@ struct Exchange : QObject
     bool connectTimedOut = false;
     bool tooLarge = false;
     bool pinMismatch = false;
+    bool answerStarted = false; // response headers arrived
     QStringList tlsErrors;
     QTimer *connectTimer = nullptr;
 };
@@ -73,8 +75,27 @@ QSslConfiguration tlsConfiguration(const TlsOptions &tls)
     if (!tls.clientCertificate.isNull()) {
         conf.setLocalCertificate(tls.clientCertificate);
         conf.setPrivateKey(tls.clientKey);
+        // Under TLS 1.3 the server judges the client certificate after the client has finished
+        // its handshake and written the request, and its refusal can be lost in a reset: the
+        // request would look "maybe sent". Under TLS 1.2 the refusal ends the handshake before
+        // any request byte is written (docs/security.md §8).
+        if (tls.capClientCertificateAtTls12)
+            conf.setProtocol(QSsl::TlsV1_2);
     }
     return conf;
+}
+
+/// A fatal TLS alert about the handshake (the client certificate, the protocol, the cipher) read
+/// from the server, as OpenSSL words it ("tlsv13 alert certificate required", "sslv3 alert bad
+/// certificate"…). Under TLS 1.3 it arrives after Qt has written the request, but a server that
+/// sends it aborted its handshake and never processed the request (docs/security.md §8).
+bool isHandshakeAlert(const QString &error)
+{
+    static const QRegularExpression alert(QStringLiteral(
+        "\\balert (certificate required|unknown ca|bad certificate|certificate unknown|certificate revoked|"
+        "certificate expired|unsupported certificate|handshake failure|access denied|decrypt error|"
+        "illegal parameter|protocol version|insufficient security|no application protocol)\\b"));
+    return alert.match(error).hasMatch();
 }
 
 void finish(QNetworkReply *reply, Exchange *ex)
@@ -100,6 +121,9 @@ void finish(QNetworkReply *reply, Exchange *ex)
         out.failure = Failure::BodyTooLarge;
         out.status = statusAttr.toInt();
         out.errorString = QStringLiteral("response body exceeds %1 bytes").arg(ex->maxBodyBytes);
+    } else if (!ex->answerStarted && isHandshakeAlert(out.errorString)) {
+        out.kind = Kind::NotSent; // the server ended its handshake: the request was never processed
+        out.failure = Failure::TlsHandshake;
     } else if (ex->timedOut || ex->connectTimedOut) {
         out.kind = ex->left ? Kind::NoCompleteAnswer : Kind::NotSent;
         out.failure = ex->left ? Failure::Timeout : Failure::ConnectTimeout;
@@ -231,6 +255,7 @@ void HttpWorker::start(HttpRequest request, std::shared_ptr<QPromise<HttpOutcome
     });
     QObject::connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, ex, markLeft] {
         markLeft(); // an answer started: the request certainly left
+        ex->answerStarted = true;
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > ex->maxBodyBytes) {
             ex->tooLarge = true;

@@ -4,6 +4,7 @@
 #include <QUuid>
 
 #include "services/providers/http/httptransport.h"
+#include "services/providers/http/transportpolicy.h"
 
 Q_LOGGING_CATEGORY(lcStripe, "okla.services.stripe")
 
@@ -49,6 +50,7 @@ StripeClient::StripeClient(StripeConfig config)
     options.name = QStringLiteral("stripe-http");
     options.threads = m_config.threads;
     options.tls = m_config.tls;
+    options.allowLoopbackHttp = m_config.simulator;
     m_transport = std::make_unique<http::HttpTransport>(std::move(options));
 }
 
@@ -68,6 +70,11 @@ QString StripeClient::searchValue(const QString &value)
 
 QFuture<StripeOutcome> StripeClient::send(const StripeRequest &request)
 {
+    // Never `Authorization: Bearer ` with nothing after it, never a key over plain HTTP.
+    if (m_config.secretKey.trimmed().isEmpty())
+        return QtFuture::makeReadyFuture(refused(request, StripeOutcome::emptyKeyError()));
+    if (auto ok = http::TransportPolicy{m_config.simulator}.checkUrl(QStringLiteral("stripe"), m_config.baseUrl); !ok)
+        return QtFuture::makeReadyFuture(refused(request, ok.error()));
     if (request.idempotencyKey.size() > 255)
         return QtFuture::makeReadyFuture(refused(request, models::makeError(
             QStringLiteral("stripe.request.idempotency_key"), tr("An idempotency key may have at most 255 characters."),

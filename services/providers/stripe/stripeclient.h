@@ -35,8 +35,11 @@ struct StripeConfig
     qint64 maxBodyBytes = 4 * 1024 * 1024;
     int threads = 2;
     http::TlsOptions tls;
+    bool simulator = false; ///< the profile's providers/simulator: http:// to loopback allowed
 
     /// `stripeUrl` from the profile (empty = api.stripe.com), `stripe-secret-key` from @p credentials.
+    /// Refuses a URL that is not https:// (`stripe.config.insecure_url`) and an empty key
+    /// (`stripe.config.secret_key`).
     static models::Result<StripeConfig> load(const ConnectionProfile &profile, const CredentialStore &credentials);
 };
 
@@ -84,6 +87,8 @@ struct StripeOutcome
     models::Result<StripePage> page() const;
     models::Error toError() const;
     AttemptReport toAttemptReport() const;
+    /// `stripe.config.secret_key`: no key, so nothing is sent.
+    static models::Error emptyKeyError();
     Q_DECLARE_TR_FUNCTIONS(okla::services::stripe::StripeOutcome)
 };
 
@@ -95,7 +100,8 @@ public:
     explicit StripeClient(StripeConfig config);
     ~StripeClient();
 
-    /// Refuses keys over 255 characters and invalid params without sending.
+    /// Refuses keys over 255 characters, invalid params, an empty secret key and a URL the
+    /// transport policy forbids without sending (docs/security.md §8).
     QFuture<StripeOutcome> send(const StripeRequest &request);
     static QString newIdempotencyKey();
 

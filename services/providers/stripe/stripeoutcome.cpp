@@ -2,7 +2,9 @@
 #include "services/providers/stripe/stripeclient.h"
 
 #include "services/session/connectionprofile.h"
+#include "models/secretmask.h"
 #include "services/credentials/credentialstore.h"
+#include "services/providers/http/transportpolicy.h"
 
 namespace okla::services::stripe {
 
@@ -13,11 +15,23 @@ models::Result<StripeConfig> StripeConfig::load(const ConnectionProfile &profile
     StripeConfig c;
     if (profile.stripeUrl.isValid() && !profile.stripeUrl.isEmpty())
         c.baseUrl = profile.stripeUrl;
+    c.simulator = profile.providersSimulator;
+    if (auto ok = http::TransportPolicy{c.simulator}.checkUrl(QStringLiteral("stripe"), c.baseUrl); !ok)
+        return ok.error();
     auto key = credentials.read(CredentialStore::StripeSecretKey);
     if (!key)
         return key.error();
-    c.secretKey = key.value();
+    c.secretKey = key.value().trimmed();
+    if (c.secretKey.isEmpty())
+        return StripeOutcome::emptyKeyError();
     return c;
+}
+
+models::Error StripeOutcome::emptyKeyError()
+{
+    return models::makeError(QStringLiteral("stripe.config.secret_key"),
+                             tr("The Stripe secret key (stripe-secret-key) is empty; nothing is sent to Stripe "
+                                "without one."));
 }
 
 models::Result<StripeRefund> StripeOutcome::refund() const
@@ -38,15 +52,22 @@ models::Error StripeOutcome::toError() const
 {
     if (requestError)
         return *requestError;
+    // A refused handshake (unknown CA, a pin, an alert): Stripe never processed the request.
+    if (transport == HttpOutcome::Kind::NotSent
+        && (failure == HttpOutcome::Failure::TlsHandshake || failure == HttpOutcome::Failure::PinMismatch))
+        return models::makeError(QStringLiteral("stripe.config.tls"),
+                                 tr("Stripe's secure connection was refused (CA or pin); nothing was processed and an "
+                                    "administrator must fix the configuration."),
+                                 HttpOutcome::failureName(failure) + QStringLiteral(": ") + models::maskSecrets(transportError));
     const QString rid = requestId.isEmpty() ? QString() : QStringLiteral(" [") + requestId + u']';
     switch (transport) {
     case HttpOutcome::Kind::NotSent:
         return models::makeError(QStringLiteral("stripe.unreachable"), tr("Stripe could not be reached; nothing was sent."),
-                                 HttpOutcome::failureName(failure) + QStringLiteral(": ") + transportError);
+                                 HttpOutcome::failureName(failure) + QStringLiteral(": ") + models::maskSecrets(transportError));
     case HttpOutcome::Kind::NoCompleteAnswer:
         return models::makeError(QStringLiteral("stripe.no_answer"),
                                  tr("Stripe did not answer in time; the request may have been processed."),
-                                 HttpOutcome::failureName(failure) + QStringLiteral(": ") + transportError);
+                                 HttpOutcome::failureName(failure) + QStringLiteral(": ") + models::maskSecrets(transportError));
     case HttpOutcome::Kind::Answered:
         break;
     }
@@ -63,6 +84,10 @@ models::Error StripeOutcome::toError() const
     QString code = QStringLiteral("stripe.") + e.type;
     if (!e.code.isEmpty())
         code += u'.' + e.code;
+    // Stripe answers a bad key with type invalid_request_error, like an over-refund: a 401 gets
+    // its own code so that nobody mistakes a configuration error for a request bug.
+    if (httpStatus == 401)
+        code = QStringLiteral("stripe.authentication_error");
     QString message;
     if (e.type == QLatin1String("card_error"))
         message = tr("The card was declined.");
@@ -81,7 +106,7 @@ models::Error StripeOutcome::toError() const
     else
         message = tr("Stripe refused the request.");
     // Stripe's own text (e.g. "Refund amount ($20.00) is greater than unrefunded amount…") is the detail.
-    QString detail = e.message;
+    QString detail = models::maskSecrets(e.message);
     if (!e.param.isEmpty())
         detail += QStringLiteral(" (param ") + e.param + u')';
     if (!e.declineCode.isEmpty())
@@ -109,8 +134,12 @@ AttemptReport StripeOutcome::toAttemptReport() const
     r.errorCode = response.error.code;
     r.providerFault = transport == HttpOutcome::Kind::Answered && response.kind == StripeResponse::Kind::Malformed
         && httpStatus >= 200 && httpStatus < 300;
-    if (requestError)
-        r.retryOverride = false; // refused before sending: a bug, never retried
+    if (requestError) {
+        r.retryOverride = false; // refused before sending: a bug or a configuration error, never retried
+        r.refusedLocally = true;
+    }
+    if (failure == HttpOutcome::Failure::InsecureUrl)
+        r.refusedLocally = true;
     r.summary = QStringLiteral("stripe.%1 http=%2").arg(operation).arg(httpStatus);
     if (!response.error.type.isEmpty())
         r.summary += u' ' + response.error.type + u'/' + response.error.code;
