@@ -40,22 +40,21 @@ int refuse(CliContext &context, const QString &command, const QString &sentence)
 
 bool parse(CliContext &context, CliOptions &options)
 {
-    options.option(QStringLiteral("--profile")).option(QStringLiteral("--user")).flag(QStringLiteral("--json"));
+    options.profileOption().userOption().flag(QStringLiteral("--json"));
     return options.parse(context);
 }
 
 SchemaGuard connect(CliContext &context, const CliOptions &options)
 {
-    return SchemaGuard::open(context, options.value(QStringLiteral("--profile")), options.value(QStringLiteral("--user")));
+    return SchemaGuard::open(context, options.profile(), options.user());
 }
 
 // --id: a positive whole number, or one sentence.
 bool readId(CliContext &context, const QString &command, const CliOptions &options, qint64 &id)
 {
-    bool ok = false;
-    const QString text = options.value(QStringLiteral("--id"));
-    id = text.size() <= 18 ? text.toLongLong(&ok) : 0;
-    if (!ok || id <= 0) {
+    const std::optional<qint64> given = options.positiveInt(QStringLiteral("--id"));
+    id = given.value_or(0);
+    if (!given) {
         refuse(context, command, tr("--id must be the number of a proposed change (see `okla policy list`)."));
         return false;
     }
@@ -124,7 +123,9 @@ int propose(CliContext &context)
     CliOptions options(QStringLiteral("policy propose"),
                        QStringLiteral("--table billing_policies|plans|plan_versions --operation insert|update|delete "
                                       "--values JSON --reason TEXT [--profile NAME] [--user ROLE] [--json]"));
-    options.option(QStringLiteral("--table")).option(QStringLiteral("--operation")).option(QStringLiteral("--values"))
+    options.choiceOption(QStringLiteral("--table"), {QStringLiteral("billing_policies"), QStringLiteral("plans"), QStringLiteral("plan_versions")})
+        .choiceOption(QStringLiteral("--operation"), {QStringLiteral("insert"), QStringLiteral("update"), QStringLiteral("delete")})
+        .option(QStringLiteral("--values"))
         .option(QStringLiteral("--reason"));
     if (!parse(context, options))
         return 2;
@@ -169,7 +170,7 @@ int decide(CliContext &context, bool approve)
     CliOptions options(QStringLiteral("policy ") + command,
                        approve ? QStringLiteral("--id N [--profile NAME] [--user ROLE] [--json]")
                                : QStringLiteral("--id N --reason TEXT [--profile NAME] [--user ROLE] [--json]"));
-    options.option(QStringLiteral("--id"));
+    options.positiveIntOption(QStringLiteral("--id"));
     if (!approve)
         options.option(QStringLiteral("--reason"));
     if (!parse(context, options))
