@@ -14,6 +14,10 @@
         <source>Stripe's answer could not be understood.</source>
         <translation type="vanished">Stripe's answer could not be understood.</translation>
     </message>
+    <message>
+        <source>The audit signing key (credential audit-signing.key) is not an Ed25519 private key in PEM form; make one with `openssl genpkey -algorithm ed25519`.</source>
+        <translation>The audit signing key (credential audit-signing.key) is not an Ed25519 private key in PEM form; make one with `openssl genpkey -algorithm ed25519`.</translation>
+    </message>
 </context>
 <context>
     <name>okla</name>
@@ -171,19 +175,19 @@
     </message>
     <message>
         <source>Could not verify the audit log (a manager or admin role is needed): %1</source>
-        <translation>Could not verify the audit log (a manager or admin role is needed): %1</translation>
+        <translation type="vanished">Could not verify the audit log (a manager or admin role is needed): %1</translation>
     </message>
     <message>
         <source>Audit log intact: %1 rows checked.</source>
-        <translation>Audit log intact: %1 rows checked.</translation>
+        <translation type="vanished">Audit log intact: %1 rows checked.</translation>
     </message>
     <message>
         <source>Audit log BROKEN at row %1 (%2); %3 rows before it are intact.</source>
-        <translation>Audit log BROKEN at row %1 (%2); %3 rows before it are intact.</translation>
+        <translation type="vanished">Audit log BROKEN at row %1 (%2); %3 rows before it are intact.</translation>
     </message>
     <message>
         <source>unknown or incomplete option "%1"; usage: okla %2 %3</source>
-        <translation>unknown or incomplete option "%1"; usage: okla %2 %3</translation>
+        <translation type="vanished">unknown or incomplete option "%1"; usage: okla %2 %3</translation>
     </message>
     <message>
         <source>Enter an amount.</source>
@@ -452,6 +456,22 @@
     <message>
         <source>%1 is required (with %2).</source>
         <translation>%1 is required (with %2).</translation>
+    </message>
+    <message>
+        <source>unknown command %1; run "okla --help" for the list.</source>
+        <translation>unknown command %1; run "okla --help" for the list.</translation>
+    </message>
+    <message>
+        <source>%1 seems to contain a card number. Card numbers are never stored: remove it (at most the last 4 digits may be written).</source>
+        <translation>%1 seems to contain a card number. Card numbers are never stored: remove it (at most the last 4 digits may be written).</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Refused: %1.</source>
+        <translation>Refused: %1.</translation>
     </message>
 </context>
 <context>
@@ -821,7 +841,7 @@
     <name>okla::cli</name>
     <message>
         <source>unknown or incomplete option "%1"; usage: okla %2</source>
-        <translation>unknown or incomplete option "%1"; usage: okla %2</translation>
+        <translation type="vanished">unknown or incomplete option "%1"; usage: okla %2</translation>
     </message>
     <message>
         <source>Schema version %1 of %2.</source>
@@ -837,7 +857,7 @@
     </message>
     <message>
         <source>--month takes YYYY-MM, e.g. 2026-10</source>
-        <translation>--month takes YYYY-MM, e.g. 2026-10</translation>
+        <translation type="vanished">--month takes YYYY-MM, e.g. 2026-10</translation>
     </message>
     <message>
         <source>--from and --to take two dates YYYY-MM-DD, the first not after the second</source>
@@ -878,6 +898,120 @@
     <message>
         <source>Use --json for every KPI.</source>
         <translation>Use --json for every KPI.</translation>
+    </message>
+    <message>
+        <source>Audit log BROKEN:</source>
+        <translation>Audit log BROKEN:</translation>
+    </message>
+    <message>
+        <source>Audit log intact: %1 rows checked, consistent with %2 signed checkpoint(s) (the latest covers rows up to %3).</source>
+        <translation>Audit log intact: %1 rows checked, consistent with %2 signed checkpoint(s) (the latest covers rows up to %3).</translation>
+    </message>
+    <message>
+        <source>Audit log intact: %1 rows checked.</source>
+        <translation>Audit log intact: %1 rows checked.</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint signed: rows up to %1, written to %2.</source>
+        <translation>Audit checkpoint signed: rows up to %1, written to %2.</translation>
+    </message>
+    <message>
+        <source>Give either --month or --from and --to, not both.</source>
+        <translation>Give either --month or --from and --to, not both.</translation>
+    </message>
+    <message>
+        <source>--id must be the number of a proposed change (see `okla policy list`).</source>
+        <translation>--id must be the number of a proposed change (see `okla policy list`).</translation>
+    </message>
+    <message>
+        <source>--reason is required: 1 to %1 characters saying why.</source>
+        <translation>--reason is required: 1 to %1 characters saying why.</translation>
+    </message>
+    <message>
+        <source>No money-policy change is waiting for approval.</source>
+        <translation>No money-policy change is waiting for approval.</translation>
+    </message>
+    <message>
+        <source>--table must be billing_policies, plans or plan_versions.</source>
+        <translation>--table must be billing_policies, plans or plan_versions.</translation>
+    </message>
+    <message>
+        <source>--operation must be insert, update or delete.</source>
+        <translation>--operation must be insert, update or delete.</translation>
+    </message>
+    <message>
+        <source>--values must be a JSON object of column values of at most %1 characters, e.g. '{"key": "refund_approval_limit_minor", "value": {"DOP": 2000000, "USD": 40000}}'.</source>
+        <translation>--values must be a JSON object of column values of at most %1 characters, e.g. '{"key": "refund_approval_limit_minor", "value": {"DOP": 2000000, "USD": 40000}}'.</translation>
+    </message>
+    <message>
+        <source>Proposed change #%1; another admin must approve it (`okla policy approve --id %1`).</source>
+        <translation>Proposed change #%1; another admin must approve it (`okla policy approve --id %1`).</translation>
+    </message>
+    <message>
+        <source>Change #%1 approved and applied.</source>
+        <translation>Change #%1 approved and applied.</translation>
+    </message>
+    <message>
+        <source>Change #%1 rejected.</source>
+        <translation>Change #%1 rejected.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::cli::CliOptions</name>
+    <message>
+        <source>"%1…" (%2 characters)</source>
+        <translation>"%1…" (%2 characters)</translation>
+    </message>
+    <message>
+        <source>%1 takes a date YYYY-MM-DD such as 2026-10-31, not %2.</source>
+        <translation>%1 takes a date YYYY-MM-DD such as 2026-10-31, not %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes a month YYYY-MM such as 2026-10, not %2.</source>
+        <translation>%1 takes a month YYYY-MM such as 2026-10, not %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes a database login name (letters, digits, '_', '.' or '-', at most %2 characters), not %3.</source>
+        <translation>%1 takes a database login name (letters, digits, '_', '.' or '-', at most %2 characters), not %3.</translation>
+    </message>
+    <message>
+        <source>%1 takes a profile name (letters, digits, '.', '_' or '-', at most 64, not a path), not %2.</source>
+        <translation>%1 takes a profile name (letters, digits, '.', '_' or '-', at most 64, not a path), not %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number greater than zero, not %2.</source>
+        <translation>%1 takes a whole number greater than zero, not %2.</translation>
+    </message>
+    <message>
+        <source>%1 is too long (%2 characters; at most %3).</source>
+        <translation>%1 is too long (%2 characters; at most %3).</translation>
+    </message>
+    <message>
+        <source>%1 takes one of %2, not %3.</source>
+        <translation>%1 takes one of %2, not %3.</translation>
+    </message>
+    <message>
+        <source>%1 is given twice; give it once.</source>
+        <translation>%1 is given twice; give it once.</translation>
+    </message>
+    <message>
+        <source>%1 needs a value; usage: okla %2 %3</source>
+        <translation>%1 needs a value; usage: okla %2 %3</translation>
+    </message>
+    <message>
+        <source>unknown option %1; usage: okla %2 %3</source>
+        <translation>unknown option %1; usage: okla %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>okla::models::AuditCanonical</name>
+    <message>
+        <source>An audit row holds a value that is not valid JSON, so its canonical form cannot be computed.</source>
+        <translation>An audit row holds a value that is not valid JSON, so its canonical form cannot be computed.</translation>
+    </message>
+    <message>
+        <source>Audit row %1 uses canonical form version %2, unknown to this program; install the newer OKLA Admin.</source>
+        <translation>Audit row %1 uses canonical form version %2, unknown to this program; install the newer OKLA Admin.</translation>
     </message>
 </context>
 <context>
@@ -985,6 +1119,118 @@
     </message>
 </context>
 <context>
+    <name>okla::services::AuditChainVerifier</name>
+    <message>
+        <source>Could not read the audit log (finance, manager, admin or the worker may): %1</source>
+        <translation>Could not read the audit log (finance, manager, admin or the worker may): %1</translation>
+    </message>
+    <message>
+        <source>row %1 is missing (the next row is %2)</source>
+        <translation>row %1 is missing (the next row is %2)</translation>
+    </message>
+    <message>
+        <source>row %1 does not point at the hash of row %2</source>
+        <translation>row %1 does not point at the hash of row %2</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>row %1: %2</translation>
+    </message>
+    <message>
+        <source>row %1 was changed after it was written (its hash does not match its content)</source>
+        <translation>row %1 was changed after it was written (its hash does not match its content)</translation>
+    </message>
+    <message>
+        <source>the head of the log (row %1) does not match its last row %2; rows after %2 are missing</source>
+        <translation>the head of the log (row %1) does not match its last row %2; rows after %2 are missing</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::AuditCheckpoint</name>
+    <message>
+        <source>The audit checkpoint %1 is not a checkpoint this program can read.</source>
+        <translation>The audit checkpoint %1 is not a checkpoint this program can read.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::AuditCheckpointer</name>
+    <message>
+        <source>The profile names no folder for audit checkpoints; set [audit] checkpoint_dir.</source>
+        <translation>The profile names no folder for audit checkpoints; set [audit] checkpoint_dir.</translation>
+    </message>
+    <message>
+        <source>Cannot create the audit checkpoint folder %1.</source>
+        <translation>Cannot create the audit checkpoint folder %1.</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint folder %1 does not exist.</source>
+        <translation>The audit checkpoint folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint folder %1 is writable by others; make it writable by its owner only (chmod go-w).</source>
+        <translation>The audit checkpoint folder %1 is writable by others; make it writable by its owner only (chmod go-w).</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit checkpoint %1.</source>
+        <translation>Cannot read the audit checkpoint %1.</translation>
+    </message>
+    <message>
+        <source>The profile has no audit public key ([audit] public_key), so no checkpoint was checked: a rewritten-and-rechained log or a cut tail cannot be detected.</source>
+        <translation>The profile has no audit public key ([audit] public_key), so no checkpoint was checked: a rewritten-and-rechained log or a cut tail cannot be detected.</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint %1 is not signed by the audit key; someone wrote it by hand.</source>
+        <translation>The audit checkpoint %1 is not signed by the audit key; someone wrote it by hand.</translation>
+    </message>
+    <message>
+        <source>No audit checkpoint in %1 yet: a rewritten-and-rechained log or a cut tail cannot be detected; run `okla audit checkpoint`.</source>
+        <translation>No audit checkpoint in %1 yet: a rewritten-and-rechained log or a cut tail cannot be detected; run `okla audit checkpoint`.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at row %1: %2.</source>
+        <translation>The audit log is broken at row %1: %2.</translation>
+    </message>
+    <message>
+        <source>The audit log ends at row %1, but the checkpoint signed %2 covers rows up to %3: rows %4 to %3 were removed.</source>
+        <translation>The audit log ends at row %1, but the checkpoint signed %2 covers rows up to %3: rows %4 to %3 were removed.</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten: row %1 differs from the checkpoint signed %2 (rows up to %3), and the chain after it was recomputed.</source>
+        <translation>The audit log was rewritten: row %1 differs from the checkpoint signed %2 (rows up to %3), and the chain after it was recomputed.</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten: row %1 no longer has the hash signed %2 in its checkpoint, so a row from %3 to %4 was changed and the chain recomputed.</source>
+        <translation>The audit log was rewritten: row %1 no longer has the hash signed %2 in its checkpoint, so a row from %3 to %4 was changed and the chain recomputed.</translation>
+    </message>
+    <message>
+        <source>The audit signing key does not match the profile's [audit] public_key; the checkpoint was not written.</source>
+        <translation>The audit signing key does not match the profile's [audit] public_key; the checkpoint was not written.</translation>
+    </message>
+    <message>
+        <source>The audit log did not verify, so it was not signed: %1</source>
+        <translation>The audit log did not verify, so it was not signed: %1</translation>
+    </message>
+    <message>
+        <source>The audit log changed while it was being checked, so it was not signed; run `okla audit verify`.</source>
+        <translation>The audit log changed while it was being checked, so it was not signed; run `okla audit verify`.</translation>
+    </message>
+    <message>
+        <source>Cannot write the audit checkpoint %1.</source>
+        <translation>Cannot write the audit checkpoint %1.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::AuditSigning</name>
+    <message>
+        <source>Could not generate an Ed25519 key.</source>
+        <translation>Could not generate an Ed25519 key.</translation>
+    </message>
+    <message>
+        <source>Could not sign the audit checkpoint.</source>
+        <translation>Could not sign the audit checkpoint.</translation>
+    </message>
+</context>
+<context>
     <name>okla::services::CredentialStore</name>
     <message>
         <source>No credentials directory is configured (set OKLA_CREDENTIALS_DIR or the profile's credentials folder).</source>
@@ -1025,6 +1271,25 @@
     <message>
         <source>A credential file is empty.</source>
         <translation>A credential file is empty.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::FunctionBodies</name>
+    <message>
+        <source>Cannot read the functions of the database.</source>
+        <translation>Cannot read the functions of the database.</translation>
+    </message>
+    <message>
+        <source>Function %1 is not defined by any migration; someone added it by hand.</source>
+        <translation>Function %1 is not defined by any migration; someone added it by hand.</translation>
+    </message>
+    <message>
+        <source>The body of function %1 differs from the one the migrations define; someone replaced it.</source>
+        <translation>The body of function %1 differs from the one the migrations define; someone replaced it.</translation>
+    </message>
+    <message>
+        <source>Function %1 (%2 arguments) that the migrations define is missing.</source>
+        <translation>Function %1 (%2 arguments) that the migrations define is missing.</translation>
     </message>
 </context>
 <context>
@@ -1158,6 +1423,10 @@
         <source>A token sale needs a DataVault token.</source>
         <translation>A token sale needs a DataVault token.</translation>
     </message>
+    <message>
+        <source>AZUL is never called without its client certificate and key (mutual TLS).</source>
+        <translation>AZUL is never called without its client certificate and key (mutual TLS).</translation>
+    </message>
 </context>
 <context>
     <name>okla::services::azul::AzulConfig</name>
@@ -1173,12 +1442,20 @@
         <source>The AZUL client certificate is not PEM.</source>
         <translation>The AZUL client certificate is not PEM.</translation>
     </message>
+    <message>
+        <source>AZUL needs its client certificate and key (azul-client.pem, azul-client.key) in the credentials folder; nothing is sent without them.</source>
+        <translation>AZUL needs its client certificate and key (azul-client.pem, azul-client.key) in the credentials folder; nothing is sent without them.</translation>
+    </message>
 </context>
 <context>
     <name>okla::services::azul::AzulOutcome</name>
     <message>
         <source>AZUL could not be reached; nothing was sent.</source>
         <translation>AZUL could not be reached; nothing was sent.</translation>
+    </message>
+    <message>
+        <source>AZUL refused the secure connection (client certificate, CA or pin); nothing was processed and an administrator must fix the configuration.</source>
+        <translation>AZUL refused the secure connection (client certificate, CA or pin); nothing was processed and an administrator must fix the configuration.</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1510,17 @@
     <message>
         <source>AZUL's answer was incomplete; the payment is being verified before anything is resent.</source>
         <translation>AZUL's answer was incomplete; the payment is being verified before anything is resent.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::http::TransportPolicy</name>
+    <message>
+        <source>The %1 URL uses plain HTTP, allowed only for the sandbox's simulators (providers/simulator = true in the profile).</source>
+        <translation>The %1 URL uses plain HTTP, allowed only for the sandbox's simulators (providers/simulator = true in the profile).</translation>
+    </message>
+    <message>
+        <source>The %1 URL must be https:// (plain HTTP would send the keys in clear).</source>
+        <translation>The %1 URL must be https:// (plain HTTP would send the keys in clear).</translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1598,14 @@
     <message>
         <source>Stripe refused the request.</source>
         <translation>Stripe refused the request.</translation>
+    </message>
+    <message>
+        <source>The Stripe secret key (stripe-secret-key) is empty; nothing is sent to Stripe without one.</source>
+        <translation>The Stripe secret key (stripe-secret-key) is empty; nothing is sent to Stripe without one.</translation>
+    </message>
+    <message>
+        <source>Stripe's secure connection was refused (CA or pin); nothing was processed and an administrator must fix the configuration.</source>
+        <translation>Stripe's secure connection was refused (CA or pin); nothing was processed and an administrator must fix the configuration.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,10 @@
         <source>Stripe's answer could not be understood.</source>
         <translation type="vanished">No se pudo entender la respuesta de Stripe.</translation>
     </message>
+    <message>
+        <source>The audit signing key (credential audit-signing.key) is not an Ed25519 private key in PEM form; make one with `openssl genpkey -algorithm ed25519`.</source>
+        <translation>La clave de firma de auditoría (credencial audit-signing.key) no es una clave privada Ed25519 en formato PEM; créela con `openssl genpkey -algorithm ed25519`.</translation>
+    </message>
 </context>
 <context>
     <name>okla</name>
@@ -171,19 +175,19 @@
     </message>
     <message>
         <source>Could not verify the audit log (a manager or admin role is needed): %1</source>
-        <translation>No se pudo verificar el registro de auditoría (se necesita un rol de gerencia o administración): %1</translation>
+        <translation type="vanished">No se pudo verificar el registro de auditoría (se necesita un rol de gerencia o administración): %1</translation>
     </message>
     <message>
         <source>Audit log intact: %1 rows checked.</source>
-        <translation>Registro de auditoría intacto: %1 filas verificadas.</translation>
+        <translation type="vanished">Registro de auditoría intacto: %1 filas verificadas.</translation>
     </message>
     <message>
         <source>Audit log BROKEN at row %1 (%2); %3 rows before it are intact.</source>
-        <translation>Registro de auditoría ROTO en la fila %1 (%2); las %3 filas anteriores están intactas.</translation>
+        <translation type="vanished">Registro de auditoría ROTO en la fila %1 (%2); las %3 filas anteriores están intactas.</translation>
     </message>
     <message>
         <source>unknown or incomplete option "%1"; usage: okla %2 %3</source>
-        <translation>opción desconocida o incompleta «%1»; uso: okla %2 %3</translation>
+        <translation type="vanished">opción desconocida o incompleta «%1»; uso: okla %2 %3</translation>
     </message>
     <message>
         <source>Enter an amount.</source>
@@ -452,6 +456,22 @@
     <message>
         <source>%1 is required (with %2).</source>
         <translation>%1 es obligatorio (junto con %2).</translation>
+    </message>
+    <message>
+        <source>unknown command %1; run "okla --help" for the list.</source>
+        <translation>comando desconocido %1; ejecute «okla --help» para ver la lista.</translation>
+    </message>
+    <message>
+        <source>%1 seems to contain a card number. Card numbers are never stored: remove it (at most the last 4 digits may be written).</source>
+        <translation>%1 parece contener un número de tarjeta. Los números de tarjeta nunca se guardan: quítelo (como máximo pueden escribirse los últimos 4 dígitos).</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Refused: %1.</source>
+        <translation>Rechazado: %1.</translation>
     </message>
 </context>
 <context>
@@ -821,7 +841,7 @@
     <name>okla::cli</name>
     <message>
         <source>unknown or incomplete option "%1"; usage: okla %2</source>
-        <translation>opción desconocida o incompleta «%1»; uso: okla %2</translation>
+        <translation type="vanished">opción desconocida o incompleta «%1»; uso: okla %2</translation>
     </message>
     <message>
         <source>Schema version %1 of %2.</source>
@@ -837,7 +857,7 @@
     </message>
     <message>
         <source>--month takes YYYY-MM, e.g. 2026-10</source>
-        <translation>--month recibe AAAA-MM, p. ej. 2026-10</translation>
+        <translation type="vanished">--month recibe AAAA-MM, p. ej. 2026-10</translation>
     </message>
     <message>
         <source>--from and --to take two dates YYYY-MM-DD, the first not after the second</source>
@@ -878,6 +898,120 @@
     <message>
         <source>Use --json for every KPI.</source>
         <translation>Use --json para ver todos los KPI.</translation>
+    </message>
+    <message>
+        <source>Audit log BROKEN:</source>
+        <translation>Bitácora de auditoría ROTA:</translation>
+    </message>
+    <message>
+        <source>Audit log intact: %1 rows checked, consistent with %2 signed checkpoint(s) (the latest covers rows up to %3).</source>
+        <translation>Bitácora de auditoría íntegra: %1 filas comprobadas, coherentes con %2 punto(s) de control firmado(s) (el último cubre hasta la fila %3).</translation>
+    </message>
+    <message>
+        <source>Audit log intact: %1 rows checked.</source>
+        <translation>Registro de auditoría intacto: %1 filas verificadas.</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint signed: rows up to %1, written to %2.</source>
+        <translation>Punto de control de auditoría firmado: filas hasta la %1, escrito en %2.</translation>
+    </message>
+    <message>
+        <source>Give either --month or --from and --to, not both.</source>
+        <translation>Indique --month o bien --from y --to, no ambos.</translation>
+    </message>
+    <message>
+        <source>--id must be the number of a proposed change (see `okla policy list`).</source>
+        <translation>--id debe ser el número de un cambio propuesto (vea `okla policy list`).</translation>
+    </message>
+    <message>
+        <source>--reason is required: 1 to %1 characters saying why.</source>
+        <translation>--reason es obligatorio: de 1 a %1 caracteres que digan por qué.</translation>
+    </message>
+    <message>
+        <source>No money-policy change is waiting for approval.</source>
+        <translation>Ningún cambio de política de dinero espera aprobación.</translation>
+    </message>
+    <message>
+        <source>--table must be billing_policies, plans or plan_versions.</source>
+        <translation>--table debe ser billing_policies, plans o plan_versions.</translation>
+    </message>
+    <message>
+        <source>--operation must be insert, update or delete.</source>
+        <translation>--operation debe ser insert, update o delete.</translation>
+    </message>
+    <message>
+        <source>--values must be a JSON object of column values of at most %1 characters, e.g. '{"key": "refund_approval_limit_minor", "value": {"DOP": 2000000, "USD": 40000}}'.</source>
+        <translation>--values debe ser un objeto JSON con valores de columnas de %1 caracteres como máximo, p. ej. '{"key": "refund_approval_limit_minor", "value": {"DOP": 2000000, "USD": 40000}}'.</translation>
+    </message>
+    <message>
+        <source>Proposed change #%1; another admin must approve it (`okla policy approve --id %1`).</source>
+        <translation>Cambio #%1 propuesto; otro administrador debe aprobarlo (`okla policy approve --id %1`).</translation>
+    </message>
+    <message>
+        <source>Change #%1 approved and applied.</source>
+        <translation>Cambio #%1 aprobado y aplicado.</translation>
+    </message>
+    <message>
+        <source>Change #%1 rejected.</source>
+        <translation>Cambio #%1 rechazado.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::cli::CliOptions</name>
+    <message>
+        <source>"%1…" (%2 characters)</source>
+        <translation>«%1…» (%2 caracteres)</translation>
+    </message>
+    <message>
+        <source>%1 takes a date YYYY-MM-DD such as 2026-10-31, not %2.</source>
+        <translation>%1 recibe una fecha AAAA-MM-DD como 2026-10-31, no %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes a month YYYY-MM such as 2026-10, not %2.</source>
+        <translation>%1 recibe un mes AAAA-MM como 2026-10, no %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes a database login name (letters, digits, '_', '.' or '-', at most %2 characters), not %3.</source>
+        <translation>%1 recibe un usuario de la base de datos (letras, dígitos, '_', '.' o '-', como máximo %2 caracteres), no %3.</translation>
+    </message>
+    <message>
+        <source>%1 takes a profile name (letters, digits, '.', '_' or '-', at most 64, not a path), not %2.</source>
+        <translation>%1 recibe un nombre de perfil (letras, dígitos, '.', '_' o '-', como máximo 64, no una ruta), no %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number greater than zero, not %2.</source>
+        <translation>%1 recibe un número entero mayor que cero, no %2.</translation>
+    </message>
+    <message>
+        <source>%1 is too long (%2 characters; at most %3).</source>
+        <translation>%1 es demasiado largo (%2 caracteres; como máximo %3).</translation>
+    </message>
+    <message>
+        <source>%1 takes one of %2, not %3.</source>
+        <translation>%1 recibe uno de %2, no %3.</translation>
+    </message>
+    <message>
+        <source>%1 is given twice; give it once.</source>
+        <translation>%1 aparece dos veces; indíquelo una sola vez.</translation>
+    </message>
+    <message>
+        <source>%1 needs a value; usage: okla %2 %3</source>
+        <translation>%1 necesita un valor; uso: okla %2 %3</translation>
+    </message>
+    <message>
+        <source>unknown option %1; usage: okla %2 %3</source>
+        <translation>opción desconocida %1; uso: okla %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>okla::models::AuditCanonical</name>
+    <message>
+        <source>An audit row holds a value that is not valid JSON, so its canonical form cannot be computed.</source>
+        <translation>Una fila de auditoría contiene un valor que no es JSON válido, así que no se puede calcular su forma canónica.</translation>
+    </message>
+    <message>
+        <source>Audit row %1 uses canonical form version %2, unknown to this program; install the newer OKLA Admin.</source>
+        <translation>La fila de auditoría %1 usa la versión %2 de la forma canónica, desconocida para este programa; instale el OKLA Admin más reciente.</translation>
     </message>
 </context>
 <context>
@@ -985,6 +1119,118 @@
     </message>
 </context>
 <context>
+    <name>okla::services::AuditChainVerifier</name>
+    <message>
+        <source>Could not read the audit log (finance, manager, admin or the worker may): %1</source>
+        <translation>No se pudo leer la bitácora de auditoría (pueden finanzas, gerencia, administración o el worker): %1</translation>
+    </message>
+    <message>
+        <source>row %1 is missing (the next row is %2)</source>
+        <translation>falta la fila %1 (la siguiente es la %2)</translation>
+    </message>
+    <message>
+        <source>row %1 does not point at the hash of row %2</source>
+        <translation>la fila %1 no apunta al hash de la fila %2</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>fila %1: %2</translation>
+    </message>
+    <message>
+        <source>row %1 was changed after it was written (its hash does not match its content)</source>
+        <translation>la fila %1 se modificó después de escribirse (su hash no coincide con su contenido)</translation>
+    </message>
+    <message>
+        <source>the head of the log (row %1) does not match its last row %2; rows after %2 are missing</source>
+        <translation>la cabeza de la bitácora (fila %1) no coincide con su última fila %2; faltan filas después de la %2</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::AuditCheckpoint</name>
+    <message>
+        <source>The audit checkpoint %1 is not a checkpoint this program can read.</source>
+        <translation>El punto de control de auditoría %1 no es un punto de control que este programa pueda leer.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::AuditCheckpointer</name>
+    <message>
+        <source>The profile names no folder for audit checkpoints; set [audit] checkpoint_dir.</source>
+        <translation>El perfil no indica una carpeta para los puntos de control de auditoría; defina [audit] checkpoint_dir.</translation>
+    </message>
+    <message>
+        <source>Cannot create the audit checkpoint folder %1.</source>
+        <translation>No se puede crear la carpeta de puntos de control de auditoría %1.</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint folder %1 does not exist.</source>
+        <translation>La carpeta de puntos de control de auditoría %1 no existe.</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint folder %1 is writable by others; make it writable by its owner only (chmod go-w).</source>
+        <translation>Otros pueden escribir en la carpeta de puntos de control de auditoría %1; deje que solo su dueño escriba (chmod go-w).</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit checkpoint %1.</source>
+        <translation>No se puede leer el punto de control de auditoría %1.</translation>
+    </message>
+    <message>
+        <source>The profile has no audit public key ([audit] public_key), so no checkpoint was checked: a rewritten-and-rechained log or a cut tail cannot be detected.</source>
+        <translation>El perfil no tiene clave pública de auditoría ([audit] public_key), así que no se comprobó ningún punto de control: no se puede detectar una bitácora reescrita y reencadenada ni una cola cortada.</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint %1 is not signed by the audit key; someone wrote it by hand.</source>
+        <translation>El punto de control de auditoría %1 no está firmado con la clave de auditoría; alguien lo escribió a mano.</translation>
+    </message>
+    <message>
+        <source>No audit checkpoint in %1 yet: a rewritten-and-rechained log or a cut tail cannot be detected; run `okla audit checkpoint`.</source>
+        <translation>Aún no hay puntos de control de auditoría en %1: no se puede detectar una bitácora reescrita y reencadenada ni una cola cortada; ejecute `okla audit checkpoint`.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at row %1: %2.</source>
+        <translation>La bitácora de auditoría está rota en la fila %1: %2.</translation>
+    </message>
+    <message>
+        <source>The audit log ends at row %1, but the checkpoint signed %2 covers rows up to %3: rows %4 to %3 were removed.</source>
+        <translation>La bitácora de auditoría termina en la fila %1, pero el punto de control firmado el %2 cubre hasta la fila %3: se eliminaron las filas %4 a %3.</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten: row %1 differs from the checkpoint signed %2 (rows up to %3), and the chain after it was recomputed.</source>
+        <translation>La bitácora de auditoría fue reescrita: la fila %1 difiere del punto de control firmado el %2 (filas hasta la %3) y la cadena posterior se recalculó.</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten: row %1 no longer has the hash signed %2 in its checkpoint, so a row from %3 to %4 was changed and the chain recomputed.</source>
+        <translation>La bitácora de auditoría fue reescrita: la fila %1 ya no tiene el hash firmado el %2 en su punto de control, así que se modificó una fila entre la %3 y la %4 y se recalculó la cadena.</translation>
+    </message>
+    <message>
+        <source>The audit signing key does not match the profile's [audit] public_key; the checkpoint was not written.</source>
+        <translation>La clave de firma de auditoría no corresponde a [audit] public_key del perfil; no se escribió el punto de control.</translation>
+    </message>
+    <message>
+        <source>The audit log did not verify, so it was not signed: %1</source>
+        <translation>La bitácora de auditoría no pasó la verificación, así que no se firmó: %1</translation>
+    </message>
+    <message>
+        <source>The audit log changed while it was being checked, so it was not signed; run `okla audit verify`.</source>
+        <translation>La bitácora de auditoría cambió mientras se comprobaba, así que no se firmó; ejecute `okla audit verify`.</translation>
+    </message>
+    <message>
+        <source>Cannot write the audit checkpoint %1.</source>
+        <translation>No se puede escribir el punto de control de auditoría %1.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::AuditSigning</name>
+    <message>
+        <source>Could not generate an Ed25519 key.</source>
+        <translation>No se pudo generar una clave Ed25519.</translation>
+    </message>
+    <message>
+        <source>Could not sign the audit checkpoint.</source>
+        <translation>No se pudo firmar el punto de control de auditoría.</translation>
+    </message>
+</context>
+<context>
     <name>okla::services::CredentialStore</name>
     <message>
         <source>No credentials directory is configured (set OKLA_CREDENTIALS_DIR or the profile's credentials folder).</source>
@@ -1025,6 +1271,25 @@
     <message>
         <source>A credential file is empty.</source>
         <translation>Un archivo de credenciales está vacío.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::FunctionBodies</name>
+    <message>
+        <source>Cannot read the functions of the database.</source>
+        <translation>No se pueden leer las funciones de la base de datos.</translation>
+    </message>
+    <message>
+        <source>Function %1 is not defined by any migration; someone added it by hand.</source>
+        <translation>La función %1 no la define ninguna migración; alguien la agregó a mano.</translation>
+    </message>
+    <message>
+        <source>The body of function %1 differs from the one the migrations define; someone replaced it.</source>
+        <translation>El cuerpo de la función %1 difiere del que definen las migraciones; alguien lo reemplazó.</translation>
+    </message>
+    <message>
+        <source>Function %1 (%2 arguments) that the migrations define is missing.</source>
+        <translation>Falta la función %1 (%2 argumentos) que definen las migraciones.</translation>
     </message>
 </context>
 <context>
@@ -1158,6 +1423,10 @@
         <source>A token sale needs a DataVault token.</source>
         <translation>Una venta con token necesita un token de DataVault.</translation>
     </message>
+    <message>
+        <source>AZUL is never called without its client certificate and key (mutual TLS).</source>
+        <translation>Nunca se llama a AZUL sin su certificado de cliente y su clave (TLS mutuo).</translation>
+    </message>
 </context>
 <context>
     <name>okla::services::azul::AzulConfig</name>
@@ -1173,12 +1442,20 @@
         <source>The AZUL client certificate is not PEM.</source>
         <translation>El certificado de cliente de AZUL no está en formato PEM.</translation>
     </message>
+    <message>
+        <source>AZUL needs its client certificate and key (azul-client.pem, azul-client.key) in the credentials folder; nothing is sent without them.</source>
+        <translation>AZUL necesita su certificado de cliente y su clave (azul-client.pem, azul-client.key) en la carpeta de credenciales; sin ellos no se envía nada.</translation>
+    </message>
 </context>
 <context>
     <name>okla::services::azul::AzulOutcome</name>
     <message>
         <source>AZUL could not be reached; nothing was sent.</source>
         <translation>No se pudo alcanzar AZUL; no se envió nada.</translation>
+    </message>
+    <message>
+        <source>AZUL refused the secure connection (client certificate, CA or pin); nothing was processed and an administrator must fix the configuration.</source>
+        <translation>AZUL rechazó la conexión segura (certificado de cliente, CA o pin); no se procesó nada y un administrador debe corregir la configuración.</translation>
     </message>
 </context>
 <context>
@@ -1233,6 +1510,17 @@
     <message>
         <source>AZUL's answer was incomplete; the payment is being verified before anything is resent.</source>
         <translation>La respuesta de AZUL llegó incompleta; se está verificando el pago antes de reenviar nada.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::http::TransportPolicy</name>
+    <message>
+        <source>The %1 URL uses plain HTTP, allowed only for the sandbox's simulators (providers/simulator = true in the profile).</source>
+        <translation>La URL de %1 usa HTTP sin cifrar, permitido solo para los simuladores del sandbox (providers/simulator = true en el perfil).</translation>
+    </message>
+    <message>
+        <source>The %1 URL must be https:// (plain HTTP would send the keys in clear).</source>
+        <translation>La URL de %1 debe ser https:// (HTTP sin cifrar enviaría las claves en claro).</translation>
     </message>
 </context>
 <context>
@@ -1310,6 +1598,14 @@
     <message>
         <source>Stripe refused the request.</source>
         <translation>Stripe rechazó la solicitud.</translation>
+    </message>
+    <message>
+        <source>The Stripe secret key (stripe-secret-key) is empty; nothing is sent to Stripe without one.</source>
+        <translation>La clave secreta de Stripe (stripe-secret-key) está vacía; sin ella no se envía nada a Stripe.</translation>
+    </message>
+    <message>
+        <source>Stripe's secure connection was refused (CA or pin); nothing was processed and an administrator must fix the configuration.</source>
+        <translation>Se rechazó la conexión segura con Stripe (CA o pin); no se procesó nada y un administrador debe corregir la configuración.</translation>
     </message>
 </context>
 <context>
