@@ -15,17 +15,6 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
-int printError(CliContext &context, bool json, const models::Error &error)
-{
-    if (json)
-        context.out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("code"), error.code},
-                                                 {QStringLiteral("message"), error.message}})
-                           .toJson(QJsonDocument::Compact)
-                    << '\n';
-    context.err << "okla: " << error.message << '\n';
-    return 1;
-}
-
 int verify(CliContext &context)
 {
     CliOptions options(QStringLiteral("audit verify"),
@@ -43,7 +32,7 @@ int verify(CliContext &context)
         options.value(QStringLiteral("--public-key"), guard.profile.auditPublicKey));
     auto verified = checkpointer.verify(guard.connection);
     if (!verified)
-        return printError(context, json, verified.error());
+        return printFailure(context, json, verified.error());
     const services::AuditVerification &v = verified.value();
     if (json) {
         QJsonObject object{{QStringLiteral("ok"), v.intact()},
@@ -90,11 +79,11 @@ int checkpoint(CliContext &context)
     const auto store = services::CredentialStore::fromEnvironment(guard.profile.credentialsDir);
     auto key = store.read(services::CredentialStore::AuditSigningKey);
     if (!key)
-        return printError(context, json, key.error());
+        return printFailure(context, json, key.error());
     const services::AuditCheckpointer checkpointer(guard.profile.auditCheckpointDir, guard.profile.auditPublicKey);
     auto written = checkpointer.checkpoint(guard.connection, key.value());
     if (!written)
-        return printError(context, json, written.error());
+        return printFailure(context, json, written.error());
     if (json)
         context.out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), true},
                                                  {QStringLiteral("seq"), written->seq},

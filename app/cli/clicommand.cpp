@@ -1,6 +1,20 @@
 #include "app/cli/clicommand.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace okla::cli {
+
+int printFailure(CliContext &context, bool json, const models::Error &error)
+{
+    if (json)
+        context.out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("code"), error.code},
+                                                 {QStringLiteral("message"), error.message}})
+                           .toJson(QJsonDocument::Compact)
+                    << '\n';
+    context.err << "okla: " << error.message << '\n';
+    return 1;
+}
 
 CliRegistry &CliRegistry::instance()
 {

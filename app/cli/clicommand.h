@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include "models/result.h"
+
 namespace okla::cli {
 
 /// What a CLI command gets: its own arguments (after the command words) and the output streams.
@@ -24,6 +26,10 @@ struct CliCommand
     QString summary; ///< one line for `okla --help`
     std::function<int(CliContext &)> run; ///< exit code: 0 ok, 1 failure, 2 bad usage
 };
+
+/// A failed command's answer: with --json one object {ok: false, code, message} on stdout (the
+/// shape every command prints, docs/howto.md §5), and "okla: <message>" on stderr. Returns 1.
+int printFailure(CliContext &context, bool json, const models::Error &error);
 
 class CliRegistry
 {

@@ -55,18 +55,6 @@ QJsonObject stateJson(const services::SchemaState &state)
             {QStringLiteral("up_to_date"), state.upToDate()}};
 }
 
-int printError(CliContext &context, const Options &options, const models::Error &error)
-{
-    if (options.json) {
-        context.out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("code"), error.code},
-                                                 {QStringLiteral("message"), error.message}})
-                           .toJson(QJsonDocument::Compact)
-                    << '\n';
-    }
-    context.err << "okla: " << error.message << '\n';
-    return 1;
-}
-
 int migrate(CliContext &context)
 {
     Options options;
@@ -80,7 +68,7 @@ int migrate(CliContext &context)
     if (options.status) {
         auto state = Migrator::inspect(guard.connection);
         if (!state)
-            return printError(context, options, state.error());
+            return printFailure(context, options.json, state.error());
         if (options.json) {
             context.out << QJsonDocument(stateJson(state.value())).toJson(QJsonDocument::Compact) << '\n';
         } else {
@@ -99,7 +87,7 @@ int migrate(CliContext &context)
         }
     });
     if (!applied)
-        return printError(context, options, applied.error());
+        return printFailure(context, options.json, applied.error());
     if (options.json) {
         auto state = Migrator::inspect(guard.connection);
         QJsonObject object = state ? stateJson(state.value()) : QJsonObject{};
@@ -119,11 +107,11 @@ int schemaCheck(CliContext &context)
     if (guard.exitCode != 0)
         return guard.exitCode;
     if (auto ok = Migrator::checkCompatible(guard.connection); !ok)
-        return printError(context, options, ok.error());
+        return printFailure(context, options.json, ok.error());
     // The checksums say which migrations ran; the bodies say the functions are still theirs.
     auto functions = services::FunctionBodies::compare(guard.connection);
     if (!functions)
-        return printError(context, options, functions.error());
+        return printFailure(context, options.json, functions.error());
     if (!functions->isEmpty()) {
         if (options.json)
             context.out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), false},

@@ -20,17 +20,6 @@ QString tr(const char *text) { return QCoreApplication::translate("okla", text);
 constexpr qsizetype kMaxValues = 10000;
 constexpr qsizetype kMaxReason = 500;
 
-int fail(CliContext &context, bool json, const models::Error &error)
-{
-    if (json)
-        context.out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("code"), error.code},
-                                                 {QStringLiteral("message"), error.message}})
-                           .toJson(QJsonDocument::Compact)
-                    << '\n';
-    context.err << "okla: " << error.message << '\n';
-    return 1;
-}
-
 // A problem with what was typed: one sentence, exit code 2.
 int refuse(CliContext &context, const QString &command, const QString &sentence)
 {
@@ -98,7 +87,7 @@ int list(CliContext &context)
         return guard.exitCode;
     auto changes = PolicyChangeRepository(guard.connection).list(!options.isSet(QStringLiteral("--all")));
     if (!changes)
-        return fail(context, json, changes.error());
+        return printFailure(context, json, changes.error());
     if (json) {
         QJsonArray rows;
         for (const PolicyChange &c : changes.value())
@@ -153,7 +142,7 @@ int propose(CliContext &context)
         return guard.exitCode;
     auto id = PolicyChangeRepository(guard.connection).propose(table, operation, values, reason);
     if (!id)
-        return fail(context, json, id.error());
+        return printFailure(context, json, id.error());
     if (json)
         context.out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("id"), id.value()}})
                            .toJson(QJsonDocument::Compact)
@@ -188,7 +177,7 @@ int decide(CliContext &context, bool approve)
     PolicyChangeRepository repository(guard.connection);
     auto done = approve ? repository.approve(id) : repository.reject(id, reason);
     if (!done)
-        return fail(context, json, done.error());
+        return printFailure(context, json, done.error());
     if (json)
         context.out << QJsonDocument(QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("id"), id}})
                            .toJson(QJsonDocument::Compact)

@@ -16,12 +16,6 @@ namespace {
 using models::StaffMember;
 namespace staffrules = models::staffrules;
 
-int fail(CliContext &context, const models::Error &error)
-{
-    context.err << "okla: " << error.message << '\n';
-    return 1;
-}
-
 // A problem with what was typed: one sentence, exit code 2.
 int refuseInput(CliContext &context, const QString &command, const models::Error &error)
 {
@@ -76,15 +70,8 @@ int list(CliContext &context)
         return guard.exitCode;
     const bool json = options.isSet(QStringLiteral("--json"));
     auto staff = services::StaffRepository(guard.connection).list();
-    if (!staff) {
-        if (json)
-            context.out << QJsonDocument(
-                QJsonObject { { QStringLiteral("ok"), false }, { QStringLiteral("code"), staff.error().code },
-                    { QStringLiteral("message"), staff.error().message } })
-                               .toJson(QJsonDocument::Compact)
-                        << '\n';
-        return fail(context, staff.error());
-    }
+    if (!staff)
+        return printFailure(context, json, staff.error());
     if (json) {
         QJsonArray rows;
         for (const StaffMember &m : staff.value())
@@ -155,7 +142,7 @@ int create(CliContext &context)
     auto id = services::StaffRepository(guard.connection).create(draft, password);
     password.fill('\0');
     if (!id)
-        return fail(context, id.error());
+        return printFailure(context, false, id.error());
     context.out << QCoreApplication::translate("okla", "Staff member %1 is ready in the %2 group (id %3).")
                        .arg(draft.login, models::staffRoleKey(draft.role))
                        .arg(id.value())
@@ -182,7 +169,7 @@ int setRole(CliContext &context)
     if (guard.exitCode != 0)
         return guard.exitCode;
     if (auto ok = services::StaffRepository(guard.connection).setRole(login, role.value()); !ok)
-        return fail(context, ok.error());
+        return printFailure(context, false, ok.error());
     context.out << QCoreApplication::translate("okla", "%1 is now in the %2 group only.")
                        .arg(login, models::staffRoleKey(role.value()))
                 << '\n';
@@ -204,7 +191,7 @@ int deactivate(CliContext &context)
     if (guard.exitCode != 0)
         return guard.exitCode;
     if (auto ok = services::StaffRepository(guard.connection).deactivate(login); !ok)
-        return fail(context, ok.error());
+        return printFailure(context, false, ok.error());
     context.out << QCoreApplication::translate(
         "okla", "%1 is deactivated: the login cannot sign in and its sessions were ended.")
                        .arg(login)

@@ -247,4 +247,11 @@ QByteArray PgConnection::copyEscape(const QString &value)
     return out;
 }
 
+QString serverSentence(const QString &detail)
+{
+    const QString line = detail.section(u'\n', 0, 0);
+    const qsizetype colon = line.indexOf(QLatin1String(":  "));
+    return colon >= 0 ? line.mid(colon + 3) : line;
+}
+
 } // namespace okla::services

@@ -82,4 +82,8 @@ private:
     bool m_lastCanceled = false; ///< the last query ended because we cancelled it
 };
 
+/// The server's own sentence from an error's detail: its first line without "ERROR:  " (never
+/// context lines). What a repository may show of a refusal it does not check itself.
+QString serverSentence(const QString &detail);
+
 } // namespace okla::services

@@ -11,14 +11,6 @@ using models::Status;
 
 namespace {
 
-// The server's own sentence: its first line without "ERROR:  " (never the context lines).
-QString serverSentence(const QString &detail)
-{
-    const QString line = detail.section(u'\n', 0, 0);
-    const qsizetype colon = line.indexOf(QLatin1String(":  "));
-    return colon >= 0 ? line.mid(colon + 3) : line;
-}
-
 Error refusal(const Error &error)
 {
     const QString state = error.code.section(u'.', -1);

@@ -15,15 +15,6 @@ using models::Status;
 
 namespace {
 
-// The server's own sentence (its first line, without "ERROR:  "), for refusals the client does
-// not check itself (the last admin, a login that is not a staff login). The only detail kept.
-QString serverSentence(const QString &detail)
-{
-    QString line = detail.section(u'\n', 0, 0);
-    const int colon = line.indexOf(QLatin1String(":  "));
-    return colon >= 0 ? line.mid(colon + 3) : line;
-}
-
 Error refusal(const Error &error)
 {
     const QString state = error.code.section(u'.', -1);

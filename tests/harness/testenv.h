@@ -78,10 +78,31 @@ public:
 
     const QString &name() const { return m_name; }
     models::Result<services::PgConnection> connectAs(const QString &role) const { return okla::tests::connectAs(role, m_name); }
+    /// An open connection as `role`, or the test stops (a fixture that cannot connect is broken).
+    services::PgConnection open(const QString &role) const
+    {
+        auto connection = connectAs(role);
+        if (!connection)
+            qFatal("connect as %s: %s", qPrintable(role), qPrintable(connection.error().toString()));
+        return std::move(connection).value();
+    }
 
 private:
     QString m_name;
 };
+
+/// The SQLSTATE of a database error ("42501"), from its code "db.<state>".
+inline QString sqlState(const models::Error &error)
+{
+    return error.code.section(u'.', -1);
+}
+
+/// What an attack statement got: "ok" when accepted, else the SQLSTATE of the refusal.
+inline QString outcome(services::PgConnection &connection, const QString &sql, const QVariantList &params = {})
+{
+    auto r = connection.exec(sql, params);
+    return r ? QStringLiteral("ok") : sqlState(r.error());
+}
 
 /// THE way a test creates (or re-creates) a staff member: okla_staff_create as the superuser
 /// `postgres` in `database` (empty: the profile's), since the owner cannot create logins

@@ -21,16 +21,9 @@ using okla::services::AuditChainVerifier;
 using okla::services::Migrator;
 using okla::services::PgConnection;
 using okla::tests::ThrowawayDatabase;
+using okla::tests::outcome;
 
 namespace {
-
-QString sqlState(const okla::models::Error &error) { return error.code.section(u'.', -1); }
-
-QString outcome(PgConnection &connection, const QString &sql, const QVariantList &params = {})
-{
-    auto r = connection.exec(sql, params);
-    return r ? QStringLiteral("ok") : sqlState(r.error());
-}
 
 qint64 scalar(PgConnection &connection, const QString &sql)
 {
@@ -49,13 +42,7 @@ struct AuditDatabase
     QString checkpointDir;
     QString publicKey;
 
-    PgConnection as(const QString &role) const
-    {
-        auto connection = db->connectAs(role);
-        if (!connection)
-            qFatal("connect as %s: %s", qPrintable(role), qPrintable(connection.error().toString()));
-        return std::move(connection).value();
-    }
+    PgConnection as(const QString &role) const { return db->open(role); }
 
     okla::tests::ProgramRun okla(QStringList args, const QString &user) const
     {

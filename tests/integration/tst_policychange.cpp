@@ -12,6 +12,7 @@
 using okla::services::Migrator;
 using okla::services::PgConnection;
 using okla::tests::ThrowawayDatabase;
+using okla::tests::outcome;
 
 class TestPolicyChange : public QObject
 {
@@ -22,19 +23,7 @@ private:
     QString m_admin2;
     QString m_profile;
 
-    PgConnection as(const QString &role)
-    {
-        auto connection = m_db->connectAs(role);
-        if (!connection)
-            qFatal("connect as %s: %s", qPrintable(role), qPrintable(connection.error().toString()));
-        return std::move(connection).value();
-    }
-
-    static QString outcome(PgConnection &connection, const QString &sql, const QVariantList &params = {})
-    {
-        auto r = connection.exec(sql, params);
-        return r ? QStringLiteral("ok") : r.error().code.section(u'.', -1);
-    }
+    PgConnection as(const QString &role) { return m_db->open(role); }
 
     QString limit()
     {

@@ -15,6 +15,7 @@ using okla::services::Migrator;
 using okla::services::NotificationListener;
 using okla::services::PgConnection;
 using okla::tests::ThrowawayDatabase;
+using okla::tests::outcome;
 
 class TestPrivilegeAttacks : public QObject
 {
@@ -25,21 +26,7 @@ private:
     QString m_worker; ///< a worker login made for this test (cluster-wide: dropped at the end)
     const QStringList m_staff{QStringLiteral("ana"), QStringLiteral("marco"), QStringLiteral("sofia"), QStringLiteral("admin")};
 
-    PgConnection as(const QString &role)
-    {
-        auto connection = m_db->connectAs(role);
-        if (!connection)
-            qFatal("connect as %s: %s", qPrintable(role), qPrintable(connection.error().toString()));
-        return std::move(connection).value();
-    }
-
-    static QString sqlState(const okla::models::Error &error) { return error.code.section(u'.', -1); }
-
-    static QString outcome(PgConnection &connection, const QString &sql, const QVariantList &params = {})
-    {
-        auto r = connection.exec(sql, params);
-        return r ? QStringLiteral("ok") : sqlState(r.error());
-    }
+    PgConnection as(const QString &role) { return m_db->open(role); }
 
     QString text(const QString &sql)
     {

@@ -17,6 +17,8 @@
 using okla::services::Migrator;
 using okla::services::PgConnection;
 using okla::tests::ThrowawayDatabase;
+using okla::tests::sqlState;
+using okla::tests::outcome;
 
 namespace {
 
@@ -46,22 +48,7 @@ private:
     qint64 m_luisId = 0;
     qint64 m_marcoId = 0;
 
-    PgConnection as(const QString &role)
-    {
-        auto connection = m_db->connectAs(role);
-        if (!connection)
-            qFatal("connect as %s: %s", qPrintable(role), qPrintable(connection.error().toString()));
-        return std::move(connection).value();
-    }
-
-    static QString sqlState(const okla::models::Error &error) { return error.code.section(u'.', -1); }
-
-    /// The SQLSTATE of a refused statement, or "ok" when it was accepted.
-    static QString outcome(PgConnection &connection, const QString &sql, const QVariantList &params = {})
-    {
-        auto r = connection.exec(sql, params);
-        return r ? QStringLiteral("ok") : sqlState(r.error());
-    }
+    PgConnection as(const QString &role) { return m_db->open(role); }
 
     qint64 scalar(const QString &sql, const QVariantList &params = {})
     {

@@ -9,6 +9,7 @@
 using okla::services::Migrator;
 using okla::services::PgConnection;
 using okla::tests::ThrowawayDatabase;
+using okla::tests::outcome;
 
 class TestRoleAttacks : public QObject
 {
@@ -18,15 +19,7 @@ private:
     std::unique_ptr<ThrowawayDatabase> m_db;
     QStringList m_logins; ///< logins this test made (roles are cluster-wide: dropped at the end)
 
-    PgConnection as(const QString &role)
-    {
-        auto connection = m_db->connectAs(role);
-        if (!connection)
-            qFatal("connect as %s: %s", qPrintable(role), qPrintable(connection.error().toString()));
-        return std::move(connection).value();
-    }
-
-    static QString sqlState(const okla::models::Error &error) { return error.code.section(u'.', -1); }
+    PgConnection as(const QString &role) { return m_db->open(role); }
 
     QString freshLogin()
     {
@@ -39,13 +32,6 @@ private:
         PgConnection su = as(QStringLiteral("postgres"));
         auto r = su.exec(QStringLiteral("SELECT pg_has_role($1, $2, 'MEMBER')"), {login, group});
         return r && r->text(0, 0) == QLatin1String("t");
-    }
-
-    /// The SQLSTATE of a refused statement, or "ok" when it was accepted.
-    static QString outcome(PgConnection &connection, const QString &sql, const QVariantList &params = {})
-    {
-        auto r = connection.exec(sql, params);
-        return r ? QStringLiteral("ok") : sqlState(r.error());
     }
 
 private Q_SLOTS:

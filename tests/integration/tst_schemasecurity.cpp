@@ -10,6 +10,7 @@
 using okla::services::Migrator;
 using okla::services::PgConnection;
 using okla::tests::ThrowawayDatabase;
+using okla::tests::sqlState;
 
 class TestSchemaSecurity : public QObject
 {
@@ -18,15 +19,7 @@ class TestSchemaSecurity : public QObject
 private:
     std::unique_ptr<ThrowawayDatabase> m_db;
 
-    PgConnection as(const QString &role)
-    {
-        auto connection = m_db->connectAs(role);
-        if (!connection)
-            qFatal("connect as %s: %s", qPrintable(role), qPrintable(connection.error().toString()));
-        return std::move(connection).value();
-    }
-
-    static QString sqlState(const okla::models::Error &error) { return error.code.section(u'.', -1); }
+    PgConnection as(const QString &role) { return m_db->open(role); }
 
     qint64 scalar(PgConnection &connection, const QString &sql)
     {
