@@ -38,6 +38,8 @@ public:
     CliOptions &profileOption() { return declare(QStringLiteral("--profile"), Kind::Profile); }
     /// `--user LOGIN`: a database login name (checked before connecting).
     CliOptions &userOption() { return declare(QStringLiteral("--user"), Kind::Login); }
+    /// Another option naming a database login (`--worker-login`): read it with value().
+    CliOptions &loginOption(const QString &name) { return declare(name, Kind::Login); }
 
     /// Parses context.args; prints the problem to context.err (one sentence) and returns false on bad input.
     bool parse(CliContext &context);

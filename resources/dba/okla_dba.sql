@@ -141,6 +141,36 @@ BEGIN
 END
 $$;
 
+-- A password only ever arrives as a SCRAM-SHA-256 verifier, and its whole shape is checked, not
+-- only the prefix: the server takes anything it cannot parse as a verifier for a clear password
+-- and hashes it. NULL means "no password change".
+CREATE OR REPLACE FUNCTION okla_dba.check_verifier(p_password_verifier text) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF p_password_verifier IS NOT NULL
+       AND p_password_verifier !~ '^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$' THEN
+        RAISE EXCEPTION 'a password is only accepted as a SCRAM-SHA-256 verifier' USING ERRCODE = '22023';
+    END IF;
+END
+$$;
+
+-- Sets a checked verifier; a refusal is re-raised without the statement, so that the verifier
+-- never reaches an error's context.
+CREATE OR REPLACE FUNCTION okla_dba.set_verifier(p_login text, p_password_verifier text) RETURNS void
+    LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF p_password_verifier IS NOT NULL THEN
+        BEGIN
+            EXECUTE format('ALTER ROLE %I PASSWORD %L', p_login, p_password_verifier);
+        EXCEPTION WHEN OTHERS THEN
+            RAISE EXCEPTION 'the password verifier was refused' USING ERRCODE = '22023';
+        END;
+    END IF;
+END
+$$;
+
 -- Creates the staff login or updates it: LOGIN, in okla_staff and in exactly one staff group (the
 -- others are revoked), the session timeouts of a console session, and optionally a password given
 -- as a SCRAM-SHA-256 verifier (never a clear password).
@@ -154,12 +184,7 @@ BEGIN
     IF p_group IS NULL OR p_group NOT IN ('okla_finance', 'okla_manager', 'okla_support', 'okla_admin') THEN
         RAISE EXCEPTION 'the staff group must be okla_finance, okla_manager, okla_support or okla_admin' USING ERRCODE = '22023';
     END IF;
-    -- The whole shape, not only the prefix: the server takes anything it cannot parse as a verifier
-    -- for a clear password and hashes it.
-    IF p_password_verifier IS NOT NULL
-       AND p_password_verifier !~ '^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$' THEN
-        RAISE EXCEPTION 'a password is only accepted as a SCRAM-SHA-256 verifier' USING ERRCODE = '22023';
-    END IF;
+    PERFORM okla_dba.check_verifier(p_password_verifier);
     IF okla_dba.check_login(p_login) THEN
         EXECUTE format('ALTER ROLE %I LOGIN', p_login);
     ELSE
@@ -178,14 +203,7 @@ BEGIN
     EXECUTE format('ALTER ROLE %I SET statement_timeout = %L', p_login, '15s');
     EXECUTE format('ALTER ROLE %I SET lock_timeout = %L', p_login, '3s');
     EXECUTE format('ALTER ROLE %I SET idle_in_transaction_session_timeout = %L', p_login, '30s');
-    IF p_password_verifier IS NOT NULL THEN
-        -- Re-raised without the statement, so that the verifier never reaches an error's context.
-        BEGIN
-            EXECUTE format('ALTER ROLE %I PASSWORD %L', p_login, p_password_verifier);
-        EXCEPTION WHEN OTHERS THEN
-            RAISE EXCEPTION 'the password verifier was refused' USING ERRCODE = '22023';
-        END;
-    END IF;
+    PERFORM okla_dba.set_verifier(p_login, p_password_verifier);
 END
 $$;
 
@@ -212,6 +230,43 @@ BEGIN
     END LOOP;
     -- Waits (up to 5 s each) until they are gone, so that the caller can rely on it at once.
     PERFORM pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE usename = p_login AND pid <> pg_backend_pid();
+END
+$$;
+
+-- Creates or updates a service login: the worker's (a member of okla_worker) or a health
+-- collector's (a member of pg_monitor). Superuser only (no grant below): the owner never makes a
+-- login. A staff login, the owner or a superuser cannot be turned into one, and a service login
+-- belongs to exactly one of the two groups.
+CREATE OR REPLACE FUNCTION okla_dba.service_login(p_login text, p_group text, p_password_verifier text DEFAULT NULL)
+    RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    existing pg_roles%ROWTYPE;
+    other text;
+BEGIN
+    IF p_group IS NULL OR p_group NOT IN ('okla_worker', 'pg_monitor') THEN
+        RAISE EXCEPTION 'a service login belongs to okla_worker or pg_monitor' USING ERRCODE = '22023';
+    END IF;
+    IF p_login IS NULL OR p_login !~ '^[a-z][a-z0-9_]{1,62}$' OR p_login ~ '^(pg_|okla_(owner|staff|finance|manager|support|admin|worker)$)' THEN
+        RAISE EXCEPTION 'a service login is 2 to 63 lower-case letters, digits or _ and not a reserved name' USING ERRCODE = '22023';
+    END IF;
+    PERFORM okla_dba.check_verifier(p_password_verifier);
+    other := CASE p_group WHEN 'okla_worker' THEN 'pg_monitor' ELSE 'okla_worker' END;
+    SELECT * INTO existing FROM pg_roles WHERE rolname = p_login;
+    IF FOUND THEN
+        IF existing.rolsuper OR existing.rolcreaterole OR existing.rolbypassrls
+           OR pg_has_role(p_login, 'okla_staff', 'MEMBER') OR pg_has_role(p_login, 'okla_owner', 'MEMBER')
+           OR pg_has_role(p_login, other, 'MEMBER') THEN
+            RAISE EXCEPTION 'role % exists and is not a % service login', p_login, p_group USING ERRCODE = '22023';
+        END IF;
+        EXECUTE format('ALTER ROLE %I LOGIN', p_login);
+    ELSE
+        EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS', p_login);
+    END IF;
+    IF NOT pg_has_role(p_login, p_group, 'MEMBER') THEN
+        EXECUTE format('GRANT %I TO %I', p_group, p_login);
+    END IF;
+    PERFORM okla_dba.set_verifier(p_login, p_password_verifier);
 END
 $$;
 

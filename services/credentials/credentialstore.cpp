@@ -25,7 +25,8 @@ bool lstatPath(const QString &path, struct stat &st)
 QStringList CredentialStore::knownNames()
 {
     return {AzulAuth1, AzulAuth2, AzulClientCert, AzulClientKey, StripeSecretKey, StripeWebhookSecret,
-            S3AccessKey, S3SecretKey, SmtpPassword, FcmServiceAccount, RedisPassword, AuditSigningKey};
+            S3AccessKey, S3SecretKey, SmtpPassword, FcmServiceAccount, RedisPassword, AuditSigningKey,
+            PgPassword, PgMonitorPassword};
 }
 
 CredentialStore::CredentialStore(QString directory)

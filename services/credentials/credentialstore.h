@@ -28,6 +28,10 @@ public:
     static inline const QString RedisPassword = QStringLiteral("redis-password");
     /// The Ed25519 key (PKCS#8 PEM) that signs audit checkpoints (docs/security.md §5).
     static inline const QString AuditSigningKey = QStringLiteral("audit-signing.key");
+    /// Passwords of the service logins the DBA step makes (docs/security.md §13): the worker's
+    /// and the health collectors'. Absent where the server trusts those logins another way.
+    static inline const QString PgPassword = QStringLiteral("pg-password");
+    static inline const QString PgMonitorPassword = QStringLiteral("pg-monitor-password");
     static QStringList knownNames();
 
     /// A store over an explicit folder (tests, or a profile's credentialsDir).

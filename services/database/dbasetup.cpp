@@ -38,4 +38,23 @@ Status DbaSetup::apply(PgConnection &superuser)
     return {};
 }
 
+Status DbaSetup::ensureServiceLogin(PgConnection &superuser, const QString &login, ServiceGroup group,
+                                   QByteArray password)
+{
+    QVariant verifier; // null: no password
+    if (!password.isEmpty()) {
+        auto made = superuser.scramVerifier(login, password);
+        if (!made)
+            return made.error();
+        verifier = made.value();
+    }
+    const QString groupName = group == ServiceGroup::Worker ? QStringLiteral("okla_worker") : QStringLiteral("pg_monitor");
+    auto done = superuser.exec(QStringLiteral("SELECT okla_dba.service_login($1, $2, $3)"), {login, groupName, verifier});
+    if (!done)
+        return makeError(QStringLiteral("dba.service_login"),
+            QCoreApplication::translate("okla", "The service login %1 was not made: %2.")
+                .arg(login, serverSentence(done.error().detail)));
+    return {};
+}
+
 } // namespace okla::services

@@ -20,6 +20,15 @@ public:
     /// Applies the script in one transaction on `superuser` (connected to the okla database).
     /// Refuses with one sentence when the connected role is not a superuser.
     static models::Status apply(PgConnection &superuser);
+
+    /// Which group a service login joins (docs/security.md §13).
+    enum class ServiceGroup { Worker, Monitor };
+    /// Creates or updates a service login after apply(): the worker's (okla_worker) or a health
+    /// collector's (pg_monitor), through okla_dba.service_login. `password` empty: no password is
+    /// set (the server must trust the login some other way); else it travels as a SCRAM verifier
+    /// and its bytes are overwritten.
+    static models::Status ensureServiceLogin(PgConnection &superuser, const QString &login, ServiceGroup group,
+                                             QByteArray password);
 };
 
 } // namespace okla::services

@@ -247,6 +247,21 @@ QByteArray PgConnection::copyEscape(const QString &value)
     return out;
 }
 
+Result<QString> PgConnection::scramVerifier(const QString &login, QByteArray &password)
+{
+    const QByteArray user = login.toUtf8();
+    char *encrypted
+        = PQencryptPasswordConn(m_conn, password.constData(), user.constData(), "scram-sha-256");
+    password.fill('\0');
+    if (!encrypted)
+        return makeError(QStringLiteral("db.password"),
+            QCoreApplication::translate("okla", "Could not prepare the password."),
+            models::maskSecrets(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed()));
+    const QString verifier = QString::fromLatin1(encrypted);
+    PQfreemem(encrypted);
+    return verifier;
+}
+
 QString serverSentence(const QString &detail)
 {
     const QString line = detail.section(u'\n', 0, 0);

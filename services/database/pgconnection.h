@@ -67,6 +67,11 @@ public:
     /// COPY ... FROM STDIN: sends the rows (text format, already escaped) in one go.
     models::Status copyIn(const QString &copySql, const QByteArray &data);
 
+    /// The SCRAM-SHA-256 verifier of `password` for `login`, computed here (PQencryptPasswordConn)
+    /// so that a clear password never reaches the server or its logs (docs/security.md §13).
+    /// The password's bytes are overwritten before this returns.
+    models::Result<QString> scramVerifier(const QString &login, QByteArray &password);
+
     /// Escapes one value for COPY text format (backslash, tab, newline, carriage return).
     static QByteArray copyEscape(const QString &value);
 

@@ -55,28 +55,13 @@ Result<QList<StaffMember>> StaffRepository::list()
     return staff;
 }
 
-Result<QString> StaffRepository::scramVerifier(const QString &login, QByteArray &password)
-{
-    const QByteArray user = login.toUtf8();
-    char *encrypted
-        = PQencryptPasswordConn(m_connection.handle(), password.constData(), user.constData(), "scram-sha-256");
-    password.fill('\0');
-    if (!encrypted)
-        return makeError(QStringLiteral("staff.password"),
-            QCoreApplication::translate("okla", "Could not prepare the password."),
-            models::maskSecrets(QString::fromUtf8(PQerrorMessage(m_connection.handle())).trimmed()));
-    const QString verifier = QString::fromLatin1(encrypted);
-    PQfreemem(encrypted);
-    return verifier;
-}
-
 Result<qint64> StaffRepository::create(const models::StaffDraft &draft, QByteArray password)
 {
     if (auto ok = models::staffrules::checkDraft(draft); !ok)
         return ok.error();
     QVariant verifier; // null: no password change
     if (!password.isEmpty()) {
-        auto made = scramVerifier(draft.login, password);
+        auto made = m_connection.scramVerifier(draft.login, password);
         if (!made)
             return made.error();
         verifier = made.value();

@@ -28,8 +28,6 @@ public:
     models::Status deactivate(const QString &login);
 
 private:
-    models::Result<QString> scramVerifier(const QString &login, QByteArray &password);
-
     PgConnection &m_connection;
 };
 

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "harness/testenv.h"
@@ -181,6 +182,60 @@ private Q_SLOTS:
         // then the owner still cannot create roles and the schema still matches
         auto check = runProgram(QStringLiteral("okla"), {QStringLiteral("schema"), QStringLiteral("check")});
         QVERIFY2(check.exitCode == 0, check.err.constData());
+    }
+
+    void dbaApplyMakesServiceLogins()
+    {
+        // given a credentials folder holding the worker's password and none for the collectors
+        QTemporaryDir credentials;
+        QVERIFY(credentials.isValid());
+        QFile::setPermissions(credentials.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        const QByteArray password = "worker-" + QUuid::createUuid().toString(QUuid::Id128).toLatin1();
+        QFile secret(credentials.path() + QStringLiteral("/pg-password"));
+        QVERIFY(secret.open(QIODevice::WriteOnly));
+        secret.write(password + '\n');
+        secret.close();
+        QFile::setPermissions(secret.fileName(), QFile::ReadOwner | QFile::WriteOwner);
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("OKLA_CREDENTIALS_DIR"), credentials.path());
+        const QString worker = freshLogin();
+        const QString collector = freshLogin();
+
+        // when the DBA step makes the worker's and a collector's login
+        auto run = runProgram(QStringLiteral("okla"), {QStringLiteral("dba"), QStringLiteral("apply"), QStringLiteral("--worker-login"),
+                                                       worker, QStringLiteral("--collector-login"), collector}, env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(!run.out.contains(password) && !run.err.contains(password));
+
+        // then each is in its one group, not staff, and only the worker's has a (SCRAM) password
+        QVERIFY(isMember(worker, QStringLiteral("okla_worker")));
+        QVERIFY(!isMember(worker, QStringLiteral("okla_staff")) && !isMember(worker, QStringLiteral("pg_monitor")));
+        QVERIFY(isMember(collector, QStringLiteral("pg_monitor")));
+        QVERIFY(!isMember(collector, QStringLiteral("okla_worker")));
+        auto su = okla::tests::connectAs(QStringLiteral("postgres"));
+        QVERIFY(su.ok());
+        auto stored = su->exec(QStringLiteral("SELECT rolname, coalesce(rolpassword, '') FROM pg_authid WHERE rolname IN ($1, $2) "
+                                              "ORDER BY rolname = $1 DESC"), {worker, collector});
+        QVERIFY(stored.ok() && stored->rows() == 2);
+        QVERIFY(stored->text(0, 1).startsWith(QLatin1String("SCRAM-SHA-256$")));
+        QVERIFY(stored->text(1, 1).isEmpty());
+
+        // and a staff login or the collector's cannot be turned into the worker's, nor can the owner
+        // make a login or a superuser put one in a staff group
+        for (const QString &victim : {QStringLiteral("ana"), collector}) {
+            auto refused = runProgram(QStringLiteral("okla"), {QStringLiteral("dba"), QStringLiteral("apply"),
+                                                               QStringLiteral("--worker-login"), victim}, env);
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.err.contains(victim.toUtf8()), refused.err.constData());
+            QVERIFY(!isMember(victim, QStringLiteral("okla_worker")));
+        }
+        auto owner = okla::tests::connectAs(QStringLiteral("okla_owner"));
+        QVERIFY(owner.ok());
+        QCOMPARE(okla::tests::outcome(owner.value(), QStringLiteral("SELECT okla_dba.service_login('rt_owner_made', 'okla_worker')")),
+                 QStringLiteral("42501"));
+        QCOMPARE(okla::tests::outcome(su.value(), QStringLiteral("SELECT okla_dba.service_login($1, 'okla_admin')"), {worker}),
+                 QStringLiteral("22023"));
+        QVERIFY(!isMember(worker, QStringLiteral("okla_admin")));
     }
 };
 

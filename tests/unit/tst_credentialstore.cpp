@@ -132,9 +132,11 @@ private slots:
 
     void namesMatchTheDesign()
     {
-        QCOMPARE(CredentialStore::knownNames().size(), 12);
+        QCOMPARE(CredentialStore::knownNames().size(), 14);
         QVERIFY(CredentialStore::knownNames().contains(QStringLiteral("fcm-service-account.json")));
         QVERIFY(CredentialStore::knownNames().contains(QStringLiteral("audit-signing.key")));
+        QVERIFY(CredentialStore::knownNames().contains(QStringLiteral("pg-password")));
+        QVERIFY(CredentialStore::knownNames().contains(QStringLiteral("pg-monitor-password")));
     }
 };
 
