@@ -577,6 +577,11 @@ ES = {
         "El cuerpo de la función %1 difiere del que definen las migraciones; alguien lo reemplazó.",
     "Function %1 (%2 arguments) that the migrations define is missing.":
         "Falta la función %1 (%2 argumentos) que definen las migraciones.",
+    # issue 8 — service logins (okla dba apply)
+    "Service login %1 is ready, with the password of %2.": "El usuario de servicio %1 está listo, con la contraseña de %2.",
+    "Service login %1 is ready, without a password (no %2 credential): the server must trust it some other way.":
+        "El usuario de servicio %1 está listo, sin contraseña (no hay credencial %2): el servidor debe confiar en él de otra forma.",
+    "The service login %1 was not made: %2.": "No se creó el usuario de servicio %1: %2.",
     # issue 8 — transport
     "\"%1…\" (%2 characters)": "«%1…» (%2 caracteres)",
     "%1 takes a date YYYY-MM-DD such as 2026-10-31, not %2.": "%1 recibe una fecha AAAA-MM-DD como 2026-10-31, no %2.",

@@ -9,14 +9,342 @@
     </message>
 </context>
 <context>
-    <name>models</name>
-    <message>
-        <source>Stripe's answer could not be understood.</source>
-        <translation type="vanished">Stripe's answer could not be understood.</translation>
-    </message>
+    <name>Tr</name>
     <message>
         <source>The audit signing key (credential audit-signing.key) is not an Ed25519 private key in PEM form; make one with `openssl genpkey -algorithm ed25519`.</source>
         <translation>The audit signing key (credential audit-signing.key) is not an Ed25519 private key in PEM form; make one with `openssl genpkey -algorithm ed25519`.</translation>
+    </message>
+    <message>
+        <source>Audit log BROKEN:</source>
+        <translation>Audit log BROKEN:</translation>
+    </message>
+    <message>
+        <source>Audit log intact: %1 rows checked, consistent with %2 signed checkpoint(s) (the latest covers rows up to %3).</source>
+        <translation>Audit log intact: %1 rows checked, consistent with %2 signed checkpoint(s) (the latest covers rows up to %3).</translation>
+    </message>
+    <message>
+        <source>Audit log intact: %1 rows checked.</source>
+        <translation>Audit log intact: %1 rows checked.</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint signed: rows up to %1, written to %2.</source>
+        <translation>Audit checkpoint signed: rows up to %1, written to %2.</translation>
+    </message>
+    <message>
+        <source>"%1…" (%2 characters)</source>
+        <translation>"%1…" (%2 characters)</translation>
+    </message>
+    <message>
+        <source>%1 takes a date YYYY-MM-DD such as 2026-10-31, not %2.</source>
+        <translation>%1 takes a date YYYY-MM-DD such as 2026-10-31, not %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes a month YYYY-MM such as 2026-10, not %2.</source>
+        <translation>%1 takes a month YYYY-MM such as 2026-10, not %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes a database login name (letters, digits, '_', '.' or '-', at most %2 characters), not %3.</source>
+        <translation>%1 takes a database login name (letters, digits, '_', '.' or '-', at most %2 characters), not %3.</translation>
+    </message>
+    <message>
+        <source>%1 takes a profile name (letters, digits, '.', '_' or '-', at most 64, not a path), not %2.</source>
+        <translation>%1 takes a profile name (letters, digits, '.', '_' or '-', at most 64, not a path), not %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number greater than zero, not %2.</source>
+        <translation>%1 takes a whole number greater than zero, not %2.</translation>
+    </message>
+    <message>
+        <source>%1 is too long (%2 characters; at most %3).</source>
+        <translation>%1 is too long (%2 characters; at most %3).</translation>
+    </message>
+    <message>
+        <source>%1 takes one of %2, not %3.</source>
+        <translation>%1 takes one of %2, not %3.</translation>
+    </message>
+    <message>
+        <source>%1 is given twice; give it once.</source>
+        <translation>%1 is given twice; give it once.</translation>
+    </message>
+    <message>
+        <source>%1 needs a value; usage: okla %2 %3</source>
+        <translation>%1 needs a value; usage: okla %2 %3</translation>
+    </message>
+    <message>
+        <source>unknown option %1; usage: okla %2 %3</source>
+        <translation>unknown option %1; usage: okla %2 %3</translation>
+    </message>
+    <message>
+        <source>Give either --month or --from and --to, not both.</source>
+        <translation>Give either --month or --from and --to, not both.</translation>
+    </message>
+    <message>
+        <source>--from and --to take two dates YYYY-MM-DD, the first not after the second</source>
+        <translation>--from and --to take two dates YYYY-MM-DD, the first not after the second</translation>
+    </message>
+    <message>
+        <source>KPI snapshots %1 as of %2: %3 dealers, %4 change rows, %5 ms</source>
+        <translation>KPI snapshots %1 as of %2: %3 dealers, %4 change rows, %5 ms</translation>
+    </message>
+    <message>
+        <source>rebuilt</source>
+        <translation>rebuilt</translation>
+    </message>
+    <message>
+        <source>refreshed</source>
+        <translation>refreshed</translation>
+    </message>
+    <message>
+        <source>--currency takes DOP or USD</source>
+        <translation>--currency takes DOP or USD</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>start</translation>
+    </message>
+    <message>
+        <source>net new</source>
+        <translation>net new</translation>
+    </message>
+    <message>
+        <source>Paying dealers</source>
+        <translation>Paying dealers</translation>
+    </message>
+    <message>
+        <source>Customer churn</source>
+        <translation>Customer churn</translation>
+    </message>
+    <message>
+        <source>Use --json for every KPI.</source>
+        <translation>Use --json for every KPI.</translation>
+    </message>
+    <message>
+        <source>Schema version %1 of %2.</source>
+        <translation>Schema version %1 of %2.</translation>
+    </message>
+    <message>
+        <source>pending: migration %1</source>
+        <translation>pending: migration %1</translation>
+    </message>
+    <message>
+        <source>The database schema matches this program (version %1).</source>
+        <translation>The database schema matches this program (version %1).</translation>
+    </message>
+    <message>
+        <source>--id must be the number of a proposed change (see `okla policy list`).</source>
+        <translation>--id must be the number of a proposed change (see `okla policy list`).</translation>
+    </message>
+    <message>
+        <source>--reason is required: 1 to %1 characters saying why.</source>
+        <translation>--reason is required: 1 to %1 characters saying why.</translation>
+    </message>
+    <message>
+        <source>No money-policy change is waiting for approval.</source>
+        <translation>No money-policy change is waiting for approval.</translation>
+    </message>
+    <message>
+        <source>--table must be billing_policies, plans or plan_versions.</source>
+        <translation>--table must be billing_policies, plans or plan_versions.</translation>
+    </message>
+    <message>
+        <source>--operation must be insert, update or delete.</source>
+        <translation>--operation must be insert, update or delete.</translation>
+    </message>
+    <message>
+        <source>--values must be a JSON object of column values of at most %1 characters, e.g. '{"key": "refund_approval_limit_minor", "value": {"DOP": 2000000, "USD": 40000}}'.</source>
+        <translation>--values must be a JSON object of column values of at most %1 characters, e.g. '{"key": "refund_approval_limit_minor", "value": {"DOP": 2000000, "USD": 40000}}'.</translation>
+    </message>
+    <message>
+        <source>Proposed change #%1; another admin must approve it (`okla policy approve --id %1`).</source>
+        <translation>Proposed change #%1; another admin must approve it (`okla policy approve --id %1`).</translation>
+    </message>
+    <message>
+        <source>Change #%1 approved and applied.</source>
+        <translation>Change #%1 approved and applied.</translation>
+    </message>
+    <message>
+        <source>Change #%1 rejected.</source>
+        <translation>Change #%1 rejected.</translation>
+    </message>
+    <message>
+        <source>An audit row holds a value that is not valid JSON, so its canonical form cannot be computed.</source>
+        <translation>An audit row holds a value that is not valid JSON, so its canonical form cannot be computed.</translation>
+    </message>
+    <message>
+        <source>Audit row %1 uses canonical form version %2, unknown to this program; install the newer OKLA Admin.</source>
+        <translation>Audit row %1 uses canonical form version %2, unknown to this program; install the newer OKLA Admin.</translation>
+    </message>
+    <message>
+        <source>Could not read the audit log (finance, manager, admin or the worker may): %1</source>
+        <translation>Could not read the audit log (finance, manager, admin or the worker may): %1</translation>
+    </message>
+    <message>
+        <source>row %1 is missing (the next row is %2)</source>
+        <translation>row %1 is missing (the next row is %2)</translation>
+    </message>
+    <message>
+        <source>row %1 does not point at the hash of row %2</source>
+        <translation>row %1 does not point at the hash of row %2</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>row %1: %2</translation>
+    </message>
+    <message>
+        <source>row %1 was changed after it was written (its hash does not match its content)</source>
+        <translation>row %1 was changed after it was written (its hash does not match its content)</translation>
+    </message>
+    <message>
+        <source>the head of the log (row %1) does not match its last row %2; rows after %2 are missing</source>
+        <translation>the head of the log (row %1) does not match its last row %2; rows after %2 are missing</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint %1 is not a checkpoint this program can read.</source>
+        <translation>The audit checkpoint %1 is not a checkpoint this program can read.</translation>
+    </message>
+    <message>
+        <source>The profile names no folder for audit checkpoints; set [audit] checkpoint_dir.</source>
+        <translation>The profile names no folder for audit checkpoints; set [audit] checkpoint_dir.</translation>
+    </message>
+    <message>
+        <source>Cannot create the audit checkpoint folder %1.</source>
+        <translation>Cannot create the audit checkpoint folder %1.</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint folder %1 does not exist.</source>
+        <translation>The audit checkpoint folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint folder %1 is writable by others; make it writable by its owner only (chmod go-w).</source>
+        <translation>The audit checkpoint folder %1 is writable by others; make it writable by its owner only (chmod go-w).</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit checkpoint %1.</source>
+        <translation>Cannot read the audit checkpoint %1.</translation>
+    </message>
+    <message>
+        <source>The profile has no audit public key ([audit] public_key), so no checkpoint was checked: a rewritten-and-rechained log or a cut tail cannot be detected.</source>
+        <translation>The profile has no audit public key ([audit] public_key), so no checkpoint was checked: a rewritten-and-rechained log or a cut tail cannot be detected.</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint %1 is not signed by the audit key; someone wrote it by hand.</source>
+        <translation>The audit checkpoint %1 is not signed by the audit key; someone wrote it by hand.</translation>
+    </message>
+    <message>
+        <source>No audit checkpoint in %1 yet: a rewritten-and-rechained log or a cut tail cannot be detected; run `okla audit checkpoint`.</source>
+        <translation>No audit checkpoint in %1 yet: a rewritten-and-rechained log or a cut tail cannot be detected; run `okla audit checkpoint`.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at row %1: %2.</source>
+        <translation>The audit log is broken at row %1: %2.</translation>
+    </message>
+    <message>
+        <source>The audit log ends at row %1, but the checkpoint signed %2 covers rows up to %3: rows %4 to %3 were removed.</source>
+        <translation>The audit log ends at row %1, but the checkpoint signed %2 covers rows up to %3: rows %4 to %3 were removed.</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten: row %1 differs from the checkpoint signed %2 (rows up to %3), and the chain after it was recomputed.</source>
+        <translation>The audit log was rewritten: row %1 differs from the checkpoint signed %2 (rows up to %3), and the chain after it was recomputed.</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten: row %1 no longer has the hash signed %2 in its checkpoint, so a row from %3 to %4 was changed and the chain recomputed.</source>
+        <translation>The audit log was rewritten: row %1 no longer has the hash signed %2 in its checkpoint, so a row from %3 to %4 was changed and the chain recomputed.</translation>
+    </message>
+    <message>
+        <source>The audit signing key does not match the profile's [audit] public_key; the checkpoint was not written.</source>
+        <translation>The audit signing key does not match the profile's [audit] public_key; the checkpoint was not written.</translation>
+    </message>
+    <message>
+        <source>The audit log did not verify, so it was not signed: %1</source>
+        <translation>The audit log did not verify, so it was not signed: %1</translation>
+    </message>
+    <message>
+        <source>The audit log changed while it was being checked, so it was not signed; run `okla audit verify`.</source>
+        <translation>The audit log changed while it was being checked, so it was not signed; run `okla audit verify`.</translation>
+    </message>
+    <message>
+        <source>Cannot write the audit checkpoint %1.</source>
+        <translation>Cannot write the audit checkpoint %1.</translation>
+    </message>
+    <message>
+        <source>Could not generate an Ed25519 key.</source>
+        <translation>Could not generate an Ed25519 key.</translation>
+    </message>
+    <message>
+        <source>Could not sign the audit checkpoint.</source>
+        <translation>Could not sign the audit checkpoint.</translation>
+    </message>
+    <message>
+        <source>Cannot read the functions of the database.</source>
+        <translation>Cannot read the functions of the database.</translation>
+    </message>
+    <message>
+        <source>Function %1 is not defined by any migration; someone added it by hand.</source>
+        <translation>Function %1 is not defined by any migration; someone added it by hand.</translation>
+    </message>
+    <message>
+        <source>The body of function %1 differs from the one the migrations define; someone replaced it.</source>
+        <translation>The body of function %1 differs from the one the migrations define; someone replaced it.</translation>
+    </message>
+    <message>
+        <source>Function %1 (%2 arguments) that the migrations define is missing.</source>
+        <translation>Function %1 (%2 arguments) that the migrations define is missing.</translation>
+    </message>
+    <message>
+        <source>This program is older than the database (it has migration %1 "%2", unknown here); install the newer OKLA Admin.</source>
+        <translation>This program is older than the database (it has migration %1 "%2", unknown here); install the newer OKLA Admin.</translation>
+    </message>
+    <message>
+        <source>Migration %1 was changed after it was applied (checksum differs); restore resources/migrations/%2 to the version that was applied, then rebuild.</source>
+        <translation>Migration %1 was changed after it was applied (checksum differs); restore resources/migrations/%2 to the version that was applied, then rebuild.</translation>
+    </message>
+    <message>
+        <source>Migration file "%1" is not named NNNN_&lt;name&gt;.sql; rename it.</source>
+        <translation>Migration file "%1" is not named NNNN_&lt;name&gt;.sql; rename it.</translation>
+    </message>
+    <message>
+        <source>Migration file "%1" must have a version above 0000.</source>
+        <translation>Migration file "%1" must have a version above 0000.</translation>
+    </message>
+    <message>
+        <source>The migrations folder %1 does not exist.</source>
+        <translation>The migrations folder %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Cannot read migration %1.</source>
+        <translation>Cannot read migration %1.</translation>
+    </message>
+    <message>
+        <source>Two migrations have version %1; give one of them the next free number.</source>
+        <translation>Two migrations have version %1; give one of them the next free number.</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version of the database.</source>
+        <translation>Cannot read the schema version of the database.</translation>
+    </message>
+    <message>
+        <source>The database has no OKLA schema yet; run `okla migrate` (or `okla-sandbox up`).</source>
+        <translation>The database has no OKLA schema yet; run `okla migrate` (or `okla-sandbox up`).</translation>
+    </message>
+    <message>
+        <source>The database schema is older than this program (version %1, needs %2); run `okla migrate`.</source>
+        <translation>The database schema is older than this program (version %1, needs %2); run `okla migrate`.</translation>
+    </message>
+    <message>
+        <source>Cannot create the schema_migrations table; run `okla migrate` as the owner role okla_owner.</source>
+        <translation>Cannot create the schema_migrations table; run `okla migrate` as the owner role okla_owner.</translation>
+    </message>
+    <message>
+        <source>Applying migration %1 (%2)…</source>
+        <translation>Applying migration %1 (%2)…</translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2) failed, so no migration was applied; fix %3 and run `okla migrate` again.</source>
+        <translation>Migration %1 (%2) failed, so no migration was applied; fix %3 and run `okla migrate` again.</translation>
+    </message>
+    <message>
+        <source>The schema is up to date (version %1).</source>
+        <translation>The schema is up to date (version %1).</translation>
     </message>
 </context>
 <context>
@@ -38,16 +366,8 @@
         <translation>A plan price cannot be negative.</translation>
     </message>
     <message>
-        <source>The yearly price factor must be greater than zero.</source>
-        <translation type="vanished">The yearly price factor must be greater than zero.</translation>
-    </message>
-    <message>
         <source>Amounts in %1 and %2 cannot be combined.</source>
         <translation>Amounts in %1 and %2 cannot be combined.</translation>
-    </message>
-    <message>
-        <source>A billing cycle of %1 months is not supported.</source>
-        <translation type="vanished">A billing cycle of %1 months is not supported.</translation>
     </message>
     <message>
         <source>New</source>
@@ -172,22 +492,6 @@
     <message>
         <source>Redis gave an unexpected reply.</source>
         <translation>Redis gave an unexpected reply.</translation>
-    </message>
-    <message>
-        <source>Could not verify the audit log (a manager or admin role is needed): %1</source>
-        <translation type="vanished">Could not verify the audit log (a manager or admin role is needed): %1</translation>
-    </message>
-    <message>
-        <source>Audit log intact: %1 rows checked.</source>
-        <translation type="vanished">Audit log intact: %1 rows checked.</translation>
-    </message>
-    <message>
-        <source>Audit log BROKEN at row %1 (%2); %3 rows before it are intact.</source>
-        <translation type="vanished">Audit log BROKEN at row %1 (%2); %3 rows before it are intact.</translation>
-    </message>
-    <message>
-        <source>unknown or incomplete option "%1"; usage: okla %2 %3</source>
-        <translation type="vanished">unknown or incomplete option "%1"; usage: okla %2 %3</translation>
     </message>
     <message>
         <source>Enter an amount.</source>
@@ -472,6 +776,18 @@
     <message>
         <source>Refused: %1.</source>
         <translation>Refused: %1.</translation>
+    </message>
+    <message>
+        <source>Service login %1 is ready, with the password of %2.</source>
+        <translation>Service login %1 is ready, with the password of %2.</translation>
+    </message>
+    <message>
+        <source>Service login %1 is ready, without a password (no %2 credential): the server must trust it some other way.</source>
+        <translation>Service login %1 is ready, without a password (no %2 credential): the server must trust it some other way.</translation>
+    </message>
+    <message>
+        <source>The service login %1 was not made: %2.</source>
+        <translation>The service login %1 was not made: %2.</translation>
     </message>
 </context>
 <context>
@@ -838,399 +1154,6 @@
     </message>
 </context>
 <context>
-    <name>okla::cli</name>
-    <message>
-        <source>unknown or incomplete option "%1"; usage: okla %2</source>
-        <translation type="vanished">unknown or incomplete option "%1"; usage: okla %2</translation>
-    </message>
-    <message>
-        <source>Schema version %1 of %2.</source>
-        <translation>Schema version %1 of %2.</translation>
-    </message>
-    <message>
-        <source>pending: migration %1</source>
-        <translation>pending: migration %1</translation>
-    </message>
-    <message>
-        <source>The database schema matches this program (version %1).</source>
-        <translation>The database schema matches this program (version %1).</translation>
-    </message>
-    <message>
-        <source>--month takes YYYY-MM, e.g. 2026-10</source>
-        <translation type="vanished">--month takes YYYY-MM, e.g. 2026-10</translation>
-    </message>
-    <message>
-        <source>--from and --to take two dates YYYY-MM-DD, the first not after the second</source>
-        <translation>--from and --to take two dates YYYY-MM-DD, the first not after the second</translation>
-    </message>
-    <message>
-        <source>KPI snapshots %1 as of %2: %3 dealers, %4 change rows, %5 ms</source>
-        <translation>KPI snapshots %1 as of %2: %3 dealers, %4 change rows, %5 ms</translation>
-    </message>
-    <message>
-        <source>rebuilt</source>
-        <translation>rebuilt</translation>
-    </message>
-    <message>
-        <source>refreshed</source>
-        <translation>refreshed</translation>
-    </message>
-    <message>
-        <source>--currency takes DOP or USD</source>
-        <translation>--currency takes DOP or USD</translation>
-    </message>
-    <message>
-        <source>start</source>
-        <translation>start</translation>
-    </message>
-    <message>
-        <source>net new</source>
-        <translation>net new</translation>
-    </message>
-    <message>
-        <source>Paying dealers</source>
-        <translation>Paying dealers</translation>
-    </message>
-    <message>
-        <source>Customer churn</source>
-        <translation>Customer churn</translation>
-    </message>
-    <message>
-        <source>Use --json for every KPI.</source>
-        <translation>Use --json for every KPI.</translation>
-    </message>
-    <message>
-        <source>Audit log BROKEN:</source>
-        <translation>Audit log BROKEN:</translation>
-    </message>
-    <message>
-        <source>Audit log intact: %1 rows checked, consistent with %2 signed checkpoint(s) (the latest covers rows up to %3).</source>
-        <translation>Audit log intact: %1 rows checked, consistent with %2 signed checkpoint(s) (the latest covers rows up to %3).</translation>
-    </message>
-    <message>
-        <source>Audit log intact: %1 rows checked.</source>
-        <translation>Audit log intact: %1 rows checked.</translation>
-    </message>
-    <message>
-        <source>Audit checkpoint signed: rows up to %1, written to %2.</source>
-        <translation>Audit checkpoint signed: rows up to %1, written to %2.</translation>
-    </message>
-    <message>
-        <source>Give either --month or --from and --to, not both.</source>
-        <translation>Give either --month or --from and --to, not both.</translation>
-    </message>
-    <message>
-        <source>--id must be the number of a proposed change (see `okla policy list`).</source>
-        <translation>--id must be the number of a proposed change (see `okla policy list`).</translation>
-    </message>
-    <message>
-        <source>--reason is required: 1 to %1 characters saying why.</source>
-        <translation>--reason is required: 1 to %1 characters saying why.</translation>
-    </message>
-    <message>
-        <source>No money-policy change is waiting for approval.</source>
-        <translation>No money-policy change is waiting for approval.</translation>
-    </message>
-    <message>
-        <source>--table must be billing_policies, plans or plan_versions.</source>
-        <translation>--table must be billing_policies, plans or plan_versions.</translation>
-    </message>
-    <message>
-        <source>--operation must be insert, update or delete.</source>
-        <translation>--operation must be insert, update or delete.</translation>
-    </message>
-    <message>
-        <source>--values must be a JSON object of column values of at most %1 characters, e.g. '{"key": "refund_approval_limit_minor", "value": {"DOP": 2000000, "USD": 40000}}'.</source>
-        <translation>--values must be a JSON object of column values of at most %1 characters, e.g. '{"key": "refund_approval_limit_minor", "value": {"DOP": 2000000, "USD": 40000}}'.</translation>
-    </message>
-    <message>
-        <source>Proposed change #%1; another admin must approve it (`okla policy approve --id %1`).</source>
-        <translation>Proposed change #%1; another admin must approve it (`okla policy approve --id %1`).</translation>
-    </message>
-    <message>
-        <source>Change #%1 approved and applied.</source>
-        <translation>Change #%1 approved and applied.</translation>
-    </message>
-    <message>
-        <source>Change #%1 rejected.</source>
-        <translation>Change #%1 rejected.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::cli::CliOptions</name>
-    <message>
-        <source>"%1…" (%2 characters)</source>
-        <translation>"%1…" (%2 characters)</translation>
-    </message>
-    <message>
-        <source>%1 takes a date YYYY-MM-DD such as 2026-10-31, not %2.</source>
-        <translation>%1 takes a date YYYY-MM-DD such as 2026-10-31, not %2.</translation>
-    </message>
-    <message>
-        <source>%1 takes a month YYYY-MM such as 2026-10, not %2.</source>
-        <translation>%1 takes a month YYYY-MM such as 2026-10, not %2.</translation>
-    </message>
-    <message>
-        <source>%1 takes a database login name (letters, digits, '_', '.' or '-', at most %2 characters), not %3.</source>
-        <translation>%1 takes a database login name (letters, digits, '_', '.' or '-', at most %2 characters), not %3.</translation>
-    </message>
-    <message>
-        <source>%1 takes a profile name (letters, digits, '.', '_' or '-', at most 64, not a path), not %2.</source>
-        <translation>%1 takes a profile name (letters, digits, '.', '_' or '-', at most 64, not a path), not %2.</translation>
-    </message>
-    <message>
-        <source>%1 takes a whole number greater than zero, not %2.</source>
-        <translation>%1 takes a whole number greater than zero, not %2.</translation>
-    </message>
-    <message>
-        <source>%1 is too long (%2 characters; at most %3).</source>
-        <translation>%1 is too long (%2 characters; at most %3).</translation>
-    </message>
-    <message>
-        <source>%1 takes one of %2, not %3.</source>
-        <translation>%1 takes one of %2, not %3.</translation>
-    </message>
-    <message>
-        <source>%1 is given twice; give it once.</source>
-        <translation>%1 is given twice; give it once.</translation>
-    </message>
-    <message>
-        <source>%1 needs a value; usage: okla %2 %3</source>
-        <translation>%1 needs a value; usage: okla %2 %3</translation>
-    </message>
-    <message>
-        <source>unknown option %1; usage: okla %2 %3</source>
-        <translation>unknown option %1; usage: okla %2 %3</translation>
-    </message>
-</context>
-<context>
-    <name>okla::models::AuditCanonical</name>
-    <message>
-        <source>An audit row holds a value that is not valid JSON, so its canonical form cannot be computed.</source>
-        <translation>An audit row holds a value that is not valid JSON, so its canonical form cannot be computed.</translation>
-    </message>
-    <message>
-        <source>Audit row %1 uses canonical form version %2, unknown to this program; install the newer OKLA Admin.</source>
-        <translation>Audit row %1 uses canonical form version %2, unknown to this program; install the newer OKLA Admin.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::models::ExchangeRate</name>
-    <message>
-        <source>An exchange rate is written with digits and an optional decimal point, e.g. 58.25.</source>
-        <translation type="vanished">An exchange rate is written with digits and an optional decimal point, e.g. 58.25.</translation>
-    </message>
-    <message>
-        <source>An exchange rate may have at most 18 significant digits.</source>
-        <translation type="vanished">An exchange rate may have at most 18 significant digits.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::models::Money</name>
-    <message>
-        <source>Enter an amount.</source>
-        <translation type="vanished">Enter an amount.</translation>
-    </message>
-    <message>
-        <source>The amount has no digits.</source>
-        <translation type="vanished">The amount has no digits.</translation>
-    </message>
-    <message>
-        <source>The amount has more than one decimal point.</source>
-        <translation type="vanished">The amount has more than one decimal point.</translation>
-    </message>
-    <message>
-        <source>A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50.</source>
-        <translation type="vanished">A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50.</translation>
-    </message>
-    <message>
-        <source>Scientific notation is not accepted; write the amount in full.</source>
-        <translation type="vanished">Scientific notation is not accepted; write the amount in full.</translation>
-    </message>
-    <message>
-        <source>The amount contains an invalid character: "%1".</source>
-        <translation type="vanished">The amount contains an invalid character: "%1".</translation>
-    </message>
-    <message>
-        <source>Write digits on both sides of the decimal point, e.g. 0.50.</source>
-        <translation type="vanished">Write digits on both sides of the decimal point, e.g. 0.50.</translation>
-    </message>
-    <message>
-        <source>The amount has too many decimals: %1 allows at most %2.</source>
-        <translation type="vanished">The amount has too many decimals: %1 allows at most %2.</translation>
-    </message>
-    <message>
-        <source>The amount cannot be negative.</source>
-        <translation type="vanished">The amount cannot be negative.</translation>
-    </message>
-    <message>
-        <source>The amount is too large.</source>
-        <translation type="vanished">The amount is too large.</translation>
-    </message>
-    <message>
-        <source>The amount must be greater than zero.</source>
-        <translation type="vanished">The amount must be greater than zero.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::models::TaxId</name>
-    <message>
-        <source>An RNC or cédula contains only digits, dashes and spaces; "%1" is not allowed.</source>
-        <translation type="vanished">An RNC or cédula contains only digits, dashes and spaces; "%1" is not allowed.</translation>
-    </message>
-    <message>
-        <source>Enter an RNC (9 digits) or a cédula (11 digits).</source>
-        <translation type="vanished">Enter an RNC (9 digits) or a cédula (11 digits).</translation>
-    </message>
-    <message>
-        <source>An RNC has 9 digits and a cédula 11; this one has %1.</source>
-        <translation type="vanished">An RNC has 9 digits and a cédula 11; this one has %1.</translation>
-    </message>
-    <message>
-        <source>This %1 is not valid: its last (check) digit is %2, it should be %3. Check for a typo.</source>
-        <translation type="vanished">This %1 is not valid: its last (check) digit is %2, it should be %3. Check for a typo.</translation>
-    </message>
-    <message>
-        <source>The %1 body (without its check digit) must be exactly %2 digits.</source>
-        <translation type="vanished">The %1 body (without its check digit) must be exactly %2 digits.</translation>
-    </message>
-    <message>
-        <source>RNC</source>
-        <translation type="vanished">RNC</translation>
-    </message>
-    <message>
-        <source>cédula</source>
-        <translation type="vanished">cédula</translation>
-    </message>
-</context>
-<context>
-    <name>okla::services</name>
-    <message>
-        <source>The database has migration %1 (%2), which this program does not know; this program is older than the database: install the newer OKLA Admin.</source>
-        <translation type="vanished">The database has migration %1 (%2), which this program does not know; this program is older than the database: install the newer OKLA Admin.</translation>
-    </message>
-    <message>
-        <source>Migration %1 was changed after it was applied (checksum differs); restore resources/migrations/%2 to the version that was applied, then rebuild.</source>
-        <translation>Migration %1 was changed after it was applied (checksum differs); restore resources/migrations/%2 to the version that was applied, then rebuild.</translation>
-    </message>
-    <message>
-        <source>This program is older than the database (it has migration %1 "%2", unknown here); install the newer OKLA Admin.</source>
-        <translation>This program is older than the database (it has migration %1 "%2", unknown here); install the newer OKLA Admin.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::services::AuditChainVerifier</name>
-    <message>
-        <source>Could not read the audit log (finance, manager, admin or the worker may): %1</source>
-        <translation>Could not read the audit log (finance, manager, admin or the worker may): %1</translation>
-    </message>
-    <message>
-        <source>row %1 is missing (the next row is %2)</source>
-        <translation>row %1 is missing (the next row is %2)</translation>
-    </message>
-    <message>
-        <source>row %1 does not point at the hash of row %2</source>
-        <translation>row %1 does not point at the hash of row %2</translation>
-    </message>
-    <message>
-        <source>row %1: %2</source>
-        <translation>row %1: %2</translation>
-    </message>
-    <message>
-        <source>row %1 was changed after it was written (its hash does not match its content)</source>
-        <translation>row %1 was changed after it was written (its hash does not match its content)</translation>
-    </message>
-    <message>
-        <source>the head of the log (row %1) does not match its last row %2; rows after %2 are missing</source>
-        <translation>the head of the log (row %1) does not match its last row %2; rows after %2 are missing</translation>
-    </message>
-</context>
-<context>
-    <name>okla::services::AuditCheckpoint</name>
-    <message>
-        <source>The audit checkpoint %1 is not a checkpoint this program can read.</source>
-        <translation>The audit checkpoint %1 is not a checkpoint this program can read.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::services::AuditCheckpointer</name>
-    <message>
-        <source>The profile names no folder for audit checkpoints; set [audit] checkpoint_dir.</source>
-        <translation>The profile names no folder for audit checkpoints; set [audit] checkpoint_dir.</translation>
-    </message>
-    <message>
-        <source>Cannot create the audit checkpoint folder %1.</source>
-        <translation>Cannot create the audit checkpoint folder %1.</translation>
-    </message>
-    <message>
-        <source>The audit checkpoint folder %1 does not exist.</source>
-        <translation>The audit checkpoint folder %1 does not exist.</translation>
-    </message>
-    <message>
-        <source>The audit checkpoint folder %1 is writable by others; make it writable by its owner only (chmod go-w).</source>
-        <translation>The audit checkpoint folder %1 is writable by others; make it writable by its owner only (chmod go-w).</translation>
-    </message>
-    <message>
-        <source>Cannot read the audit checkpoint %1.</source>
-        <translation>Cannot read the audit checkpoint %1.</translation>
-    </message>
-    <message>
-        <source>The profile has no audit public key ([audit] public_key), so no checkpoint was checked: a rewritten-and-rechained log or a cut tail cannot be detected.</source>
-        <translation>The profile has no audit public key ([audit] public_key), so no checkpoint was checked: a rewritten-and-rechained log or a cut tail cannot be detected.</translation>
-    </message>
-    <message>
-        <source>The audit checkpoint %1 is not signed by the audit key; someone wrote it by hand.</source>
-        <translation>The audit checkpoint %1 is not signed by the audit key; someone wrote it by hand.</translation>
-    </message>
-    <message>
-        <source>No audit checkpoint in %1 yet: a rewritten-and-rechained log or a cut tail cannot be detected; run `okla audit checkpoint`.</source>
-        <translation>No audit checkpoint in %1 yet: a rewritten-and-rechained log or a cut tail cannot be detected; run `okla audit checkpoint`.</translation>
-    </message>
-    <message>
-        <source>The audit log is broken at row %1: %2.</source>
-        <translation>The audit log is broken at row %1: %2.</translation>
-    </message>
-    <message>
-        <source>The audit log ends at row %1, but the checkpoint signed %2 covers rows up to %3: rows %4 to %3 were removed.</source>
-        <translation>The audit log ends at row %1, but the checkpoint signed %2 covers rows up to %3: rows %4 to %3 were removed.</translation>
-    </message>
-    <message>
-        <source>The audit log was rewritten: row %1 differs from the checkpoint signed %2 (rows up to %3), and the chain after it was recomputed.</source>
-        <translation>The audit log was rewritten: row %1 differs from the checkpoint signed %2 (rows up to %3), and the chain after it was recomputed.</translation>
-    </message>
-    <message>
-        <source>The audit log was rewritten: row %1 no longer has the hash signed %2 in its checkpoint, so a row from %3 to %4 was changed and the chain recomputed.</source>
-        <translation>The audit log was rewritten: row %1 no longer has the hash signed %2 in its checkpoint, so a row from %3 to %4 was changed and the chain recomputed.</translation>
-    </message>
-    <message>
-        <source>The audit signing key does not match the profile's [audit] public_key; the checkpoint was not written.</source>
-        <translation>The audit signing key does not match the profile's [audit] public_key; the checkpoint was not written.</translation>
-    </message>
-    <message>
-        <source>The audit log did not verify, so it was not signed: %1</source>
-        <translation>The audit log did not verify, so it was not signed: %1</translation>
-    </message>
-    <message>
-        <source>The audit log changed while it was being checked, so it was not signed; run `okla audit verify`.</source>
-        <translation>The audit log changed while it was being checked, so it was not signed; run `okla audit verify`.</translation>
-    </message>
-    <message>
-        <source>Cannot write the audit checkpoint %1.</source>
-        <translation>Cannot write the audit checkpoint %1.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::services::AuditSigning</name>
-    <message>
-        <source>Could not generate an Ed25519 key.</source>
-        <translation>Could not generate an Ed25519 key.</translation>
-    </message>
-    <message>
-        <source>Could not sign the audit checkpoint.</source>
-        <translation>Could not sign the audit checkpoint.</translation>
-    </message>
-</context>
-<context>
     <name>okla::services::CredentialStore</name>
     <message>
         <source>No credentials directory is configured (set OKLA_CREDENTIALS_DIR or the profile's credentials folder).</source>
@@ -1271,76 +1194,6 @@
     <message>
         <source>A credential file is empty.</source>
         <translation>A credential file is empty.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::services::FunctionBodies</name>
-    <message>
-        <source>Cannot read the functions of the database.</source>
-        <translation>Cannot read the functions of the database.</translation>
-    </message>
-    <message>
-        <source>Function %1 is not defined by any migration; someone added it by hand.</source>
-        <translation>Function %1 is not defined by any migration; someone added it by hand.</translation>
-    </message>
-    <message>
-        <source>The body of function %1 differs from the one the migrations define; someone replaced it.</source>
-        <translation>The body of function %1 differs from the one the migrations define; someone replaced it.</translation>
-    </message>
-    <message>
-        <source>Function %1 (%2 arguments) that the migrations define is missing.</source>
-        <translation>Function %1 (%2 arguments) that the migrations define is missing.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::services::Migrator</name>
-    <message>
-        <source>Migration file "%1" is not named NNNN_&lt;name&gt;.sql; rename it.</source>
-        <translation>Migration file "%1" is not named NNNN_&lt;name&gt;.sql; rename it.</translation>
-    </message>
-    <message>
-        <source>Migration file "%1" must have a version above 0000.</source>
-        <translation>Migration file "%1" must have a version above 0000.</translation>
-    </message>
-    <message>
-        <source>The migrations folder %1 does not exist.</source>
-        <translation>The migrations folder %1 does not exist.</translation>
-    </message>
-    <message>
-        <source>Cannot read migration %1.</source>
-        <translation>Cannot read migration %1.</translation>
-    </message>
-    <message>
-        <source>Two migrations have version %1; give one of them the next free number.</source>
-        <translation>Two migrations have version %1; give one of them the next free number.</translation>
-    </message>
-    <message>
-        <source>Cannot read the schema version of the database.</source>
-        <translation>Cannot read the schema version of the database.</translation>
-    </message>
-    <message>
-        <source>The database has no OKLA schema yet; run `okla migrate` (or `okla-sandbox up`).</source>
-        <translation>The database has no OKLA schema yet; run `okla migrate` (or `okla-sandbox up`).</translation>
-    </message>
-    <message>
-        <source>The database schema is older than this program (version %1, needs %2); run `okla migrate`.</source>
-        <translation>The database schema is older than this program (version %1, needs %2); run `okla migrate`.</translation>
-    </message>
-    <message>
-        <source>Cannot create the schema_migrations table; run `okla migrate` as the owner role okla_owner.</source>
-        <translation>Cannot create the schema_migrations table; run `okla migrate` as the owner role okla_owner.</translation>
-    </message>
-    <message>
-        <source>Applying migration %1 (%2)…</source>
-        <translation>Applying migration %1 (%2)…</translation>
-    </message>
-    <message>
-        <source>Migration %1 (%2) failed, so no migration was applied; fix %3 and run `okla migrate` again.</source>
-        <translation>Migration %1 (%2) failed, so no migration was applied; fix %3 and run `okla migrate` again.</translation>
-    </message>
-    <message>
-        <source>The schema is up to date (version %1).</source>
-        <translation>The schema is up to date (version %1).</translation>
     </message>
 </context>
 <context>
@@ -1723,10 +1576,6 @@ Verification: %3</translation>
         <translation>Search by name, RNC/cédula, city or e-mail</translation>
     </message>
     <message>
-        <source>Try again</source>
-        <translation type="vanished">Try again</translation>
-    </message>
-    <message>
         <source>Loading dealers…</source>
         <translation>Loading dealers…</translation>
     </message>
@@ -1749,10 +1598,6 @@ Verification: %3</translation>
     <message>
         <source>loading…</source>
         <translation>loading…</translation>
-    </message>
-    <message>
-        <source>Could not load dealers: %1</source>
-        <translation type="vanished">Could not load dealers: %1</translation>
     </message>
     <message>
         <source>Dealers</source>
@@ -1837,33 +1682,6 @@ Verification: %3</translation>
     <message>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
-    </message>
-</context>
-<context>
-    <name>okla::ui::PanelPage</name>
-    <message>
-        <source>The manager's dashboard: OKLA's key figures against the roadmap targets.</source>
-        <translation type="vanished">The manager's dashboard: OKLA's key figures against the roadmap targets.</translation>
-    </message>
-    <message>
-        <source>MRR, New and Expansion MRR, churn and active dealers by plan</source>
-        <translation type="vanished">MRR, New and Expansion MRR, churn and active dealers by plan</translation>
-    </message>
-    <message>
-        <source>Targets from the roadmap and how far each one is</source>
-        <translation type="vanished">Targets from the roadmap and how far each one is</translation>
-    </message>
-    <message>
-        <source>Charts by month, fed from the subscription history</source>
-        <translation type="vanished">Charts by month, fed from the subscription history</translation>
-    </message>
-    <message>
-        <source>It comes with the KPI dashboard work (issue 4).</source>
-        <translation type="vanished">It comes with the KPI dashboard work (issue 4).</translation>
-    </message>
-    <message>
-        <source>Panel</source>
-        <translation type="vanished">Panel</translation>
     </message>
 </context>
 <context>

@@ -9,14 +9,342 @@
     </message>
 </context>
 <context>
-    <name>models</name>
-    <message>
-        <source>Stripe's answer could not be understood.</source>
-        <translation type="vanished">No se pudo entender la respuesta de Stripe.</translation>
-    </message>
+    <name>Tr</name>
     <message>
         <source>The audit signing key (credential audit-signing.key) is not an Ed25519 private key in PEM form; make one with `openssl genpkey -algorithm ed25519`.</source>
         <translation>La clave de firma de auditoría (credencial audit-signing.key) no es una clave privada Ed25519 en formato PEM; créela con `openssl genpkey -algorithm ed25519`.</translation>
+    </message>
+    <message>
+        <source>Audit log BROKEN:</source>
+        <translation>Bitácora de auditoría ROTA:</translation>
+    </message>
+    <message>
+        <source>Audit log intact: %1 rows checked, consistent with %2 signed checkpoint(s) (the latest covers rows up to %3).</source>
+        <translation>Bitácora de auditoría íntegra: %1 filas comprobadas, coherentes con %2 punto(s) de control firmado(s) (el último cubre hasta la fila %3).</translation>
+    </message>
+    <message>
+        <source>Audit log intact: %1 rows checked.</source>
+        <translation>Registro de auditoría intacto: %1 filas verificadas.</translation>
+    </message>
+    <message>
+        <source>Audit checkpoint signed: rows up to %1, written to %2.</source>
+        <translation>Punto de control de auditoría firmado: filas hasta la %1, escrito en %2.</translation>
+    </message>
+    <message>
+        <source>"%1…" (%2 characters)</source>
+        <translation>«%1…» (%2 caracteres)</translation>
+    </message>
+    <message>
+        <source>%1 takes a date YYYY-MM-DD such as 2026-10-31, not %2.</source>
+        <translation>%1 recibe una fecha AAAA-MM-DD como 2026-10-31, no %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes a month YYYY-MM such as 2026-10, not %2.</source>
+        <translation>%1 recibe un mes AAAA-MM como 2026-10, no %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes a database login name (letters, digits, '_', '.' or '-', at most %2 characters), not %3.</source>
+        <translation>%1 recibe un usuario de la base de datos (letras, dígitos, '_', '.' o '-', como máximo %2 caracteres), no %3.</translation>
+    </message>
+    <message>
+        <source>%1 takes a profile name (letters, digits, '.', '_' or '-', at most 64, not a path), not %2.</source>
+        <translation>%1 recibe un nombre de perfil (letras, dígitos, '.', '_' o '-', como máximo 64, no una ruta), no %2.</translation>
+    </message>
+    <message>
+        <source>%1 takes a whole number greater than zero, not %2.</source>
+        <translation>%1 recibe un número entero mayor que cero, no %2.</translation>
+    </message>
+    <message>
+        <source>%1 is too long (%2 characters; at most %3).</source>
+        <translation>%1 es demasiado largo (%2 caracteres; como máximo %3).</translation>
+    </message>
+    <message>
+        <source>%1 takes one of %2, not %3.</source>
+        <translation>%1 recibe uno de %2, no %3.</translation>
+    </message>
+    <message>
+        <source>%1 is given twice; give it once.</source>
+        <translation>%1 aparece dos veces; indíquelo una sola vez.</translation>
+    </message>
+    <message>
+        <source>%1 needs a value; usage: okla %2 %3</source>
+        <translation>%1 necesita un valor; uso: okla %2 %3</translation>
+    </message>
+    <message>
+        <source>unknown option %1; usage: okla %2 %3</source>
+        <translation>opción desconocida %1; uso: okla %2 %3</translation>
+    </message>
+    <message>
+        <source>Give either --month or --from and --to, not both.</source>
+        <translation>Indique --month o bien --from y --to, no ambos.</translation>
+    </message>
+    <message>
+        <source>--from and --to take two dates YYYY-MM-DD, the first not after the second</source>
+        <translation>--from y --to reciben dos fechas AAAA-MM-DD, la primera no posterior a la segunda</translation>
+    </message>
+    <message>
+        <source>KPI snapshots %1 as of %2: %3 dealers, %4 change rows, %5 ms</source>
+        <translation>Instantáneas de KPI %1 al %2: %3 dealers, %4 filas de cambios, %5 ms</translation>
+    </message>
+    <message>
+        <source>rebuilt</source>
+        <translation>reconstruidas</translation>
+    </message>
+    <message>
+        <source>refreshed</source>
+        <translation>actualizadas</translation>
+    </message>
+    <message>
+        <source>--currency takes DOP or USD</source>
+        <translation>--currency recibe DOP o USD</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>inicio</translation>
+    </message>
+    <message>
+        <source>net new</source>
+        <translation>neto nuevo</translation>
+    </message>
+    <message>
+        <source>Paying dealers</source>
+        <translation>Dealers pagando</translation>
+    </message>
+    <message>
+        <source>Customer churn</source>
+        <translation>Tasa de cancelación de dealers</translation>
+    </message>
+    <message>
+        <source>Use --json for every KPI.</source>
+        <translation>Use --json para ver todos los KPI.</translation>
+    </message>
+    <message>
+        <source>Schema version %1 of %2.</source>
+        <translation>Versión del esquema %1 de %2.</translation>
+    </message>
+    <message>
+        <source>pending: migration %1</source>
+        <translation>pendiente: migración %1</translation>
+    </message>
+    <message>
+        <source>The database schema matches this program (version %1).</source>
+        <translation>El esquema de la base de datos coincide con este programa (versión %1).</translation>
+    </message>
+    <message>
+        <source>--id must be the number of a proposed change (see `okla policy list`).</source>
+        <translation>--id debe ser el número de un cambio propuesto (vea `okla policy list`).</translation>
+    </message>
+    <message>
+        <source>--reason is required: 1 to %1 characters saying why.</source>
+        <translation>--reason es obligatorio: de 1 a %1 caracteres que digan por qué.</translation>
+    </message>
+    <message>
+        <source>No money-policy change is waiting for approval.</source>
+        <translation>Ningún cambio de política de dinero espera aprobación.</translation>
+    </message>
+    <message>
+        <source>--table must be billing_policies, plans or plan_versions.</source>
+        <translation>--table debe ser billing_policies, plans o plan_versions.</translation>
+    </message>
+    <message>
+        <source>--operation must be insert, update or delete.</source>
+        <translation>--operation debe ser insert, update o delete.</translation>
+    </message>
+    <message>
+        <source>--values must be a JSON object of column values of at most %1 characters, e.g. '{"key": "refund_approval_limit_minor", "value": {"DOP": 2000000, "USD": 40000}}'.</source>
+        <translation>--values debe ser un objeto JSON con valores de columnas de %1 caracteres como máximo, p. ej. '{"key": "refund_approval_limit_minor", "value": {"DOP": 2000000, "USD": 40000}}'.</translation>
+    </message>
+    <message>
+        <source>Proposed change #%1; another admin must approve it (`okla policy approve --id %1`).</source>
+        <translation>Cambio #%1 propuesto; otro administrador debe aprobarlo (`okla policy approve --id %1`).</translation>
+    </message>
+    <message>
+        <source>Change #%1 approved and applied.</source>
+        <translation>Cambio #%1 aprobado y aplicado.</translation>
+    </message>
+    <message>
+        <source>Change #%1 rejected.</source>
+        <translation>Cambio #%1 rechazado.</translation>
+    </message>
+    <message>
+        <source>An audit row holds a value that is not valid JSON, so its canonical form cannot be computed.</source>
+        <translation>Una fila de auditoría contiene un valor que no es JSON válido, así que no se puede calcular su forma canónica.</translation>
+    </message>
+    <message>
+        <source>Audit row %1 uses canonical form version %2, unknown to this program; install the newer OKLA Admin.</source>
+        <translation>La fila de auditoría %1 usa la versión %2 de la forma canónica, desconocida para este programa; instale el OKLA Admin más reciente.</translation>
+    </message>
+    <message>
+        <source>Could not read the audit log (finance, manager, admin or the worker may): %1</source>
+        <translation>No se pudo leer la bitácora de auditoría (pueden finanzas, gerencia, administración o el worker): %1</translation>
+    </message>
+    <message>
+        <source>row %1 is missing (the next row is %2)</source>
+        <translation>falta la fila %1 (la siguiente es la %2)</translation>
+    </message>
+    <message>
+        <source>row %1 does not point at the hash of row %2</source>
+        <translation>la fila %1 no apunta al hash de la fila %2</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>fila %1: %2</translation>
+    </message>
+    <message>
+        <source>row %1 was changed after it was written (its hash does not match its content)</source>
+        <translation>la fila %1 se modificó después de escribirse (su hash no coincide con su contenido)</translation>
+    </message>
+    <message>
+        <source>the head of the log (row %1) does not match its last row %2; rows after %2 are missing</source>
+        <translation>la cabeza de la bitácora (fila %1) no coincide con su última fila %2; faltan filas después de la %2</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint %1 is not a checkpoint this program can read.</source>
+        <translation>El punto de control de auditoría %1 no es un punto de control que este programa pueda leer.</translation>
+    </message>
+    <message>
+        <source>The profile names no folder for audit checkpoints; set [audit] checkpoint_dir.</source>
+        <translation>El perfil no indica una carpeta para los puntos de control de auditoría; defina [audit] checkpoint_dir.</translation>
+    </message>
+    <message>
+        <source>Cannot create the audit checkpoint folder %1.</source>
+        <translation>No se puede crear la carpeta de puntos de control de auditoría %1.</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint folder %1 does not exist.</source>
+        <translation>La carpeta de puntos de control de auditoría %1 no existe.</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint folder %1 is writable by others; make it writable by its owner only (chmod go-w).</source>
+        <translation>Otros pueden escribir en la carpeta de puntos de control de auditoría %1; deje que solo su dueño escriba (chmod go-w).</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit checkpoint %1.</source>
+        <translation>No se puede leer el punto de control de auditoría %1.</translation>
+    </message>
+    <message>
+        <source>The profile has no audit public key ([audit] public_key), so no checkpoint was checked: a rewritten-and-rechained log or a cut tail cannot be detected.</source>
+        <translation>El perfil no tiene clave pública de auditoría ([audit] public_key), así que no se comprobó ningún punto de control: no se puede detectar una bitácora reescrita y reencadenada ni una cola cortada.</translation>
+    </message>
+    <message>
+        <source>The audit checkpoint %1 is not signed by the audit key; someone wrote it by hand.</source>
+        <translation>El punto de control de auditoría %1 no está firmado con la clave de auditoría; alguien lo escribió a mano.</translation>
+    </message>
+    <message>
+        <source>No audit checkpoint in %1 yet: a rewritten-and-rechained log or a cut tail cannot be detected; run `okla audit checkpoint`.</source>
+        <translation>Aún no hay puntos de control de auditoría en %1: no se puede detectar una bitácora reescrita y reencadenada ni una cola cortada; ejecute `okla audit checkpoint`.</translation>
+    </message>
+    <message>
+        <source>The audit log is broken at row %1: %2.</source>
+        <translation>La bitácora de auditoría está rota en la fila %1: %2.</translation>
+    </message>
+    <message>
+        <source>The audit log ends at row %1, but the checkpoint signed %2 covers rows up to %3: rows %4 to %3 were removed.</source>
+        <translation>La bitácora de auditoría termina en la fila %1, pero el punto de control firmado el %2 cubre hasta la fila %3: se eliminaron las filas %4 a %3.</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten: row %1 differs from the checkpoint signed %2 (rows up to %3), and the chain after it was recomputed.</source>
+        <translation>La bitácora de auditoría fue reescrita: la fila %1 difiere del punto de control firmado el %2 (filas hasta la %3) y la cadena posterior se recalculó.</translation>
+    </message>
+    <message>
+        <source>The audit log was rewritten: row %1 no longer has the hash signed %2 in its checkpoint, so a row from %3 to %4 was changed and the chain recomputed.</source>
+        <translation>La bitácora de auditoría fue reescrita: la fila %1 ya no tiene el hash firmado el %2 en su punto de control, así que se modificó una fila entre la %3 y la %4 y se recalculó la cadena.</translation>
+    </message>
+    <message>
+        <source>The audit signing key does not match the profile's [audit] public_key; the checkpoint was not written.</source>
+        <translation>La clave de firma de auditoría no corresponde a [audit] public_key del perfil; no se escribió el punto de control.</translation>
+    </message>
+    <message>
+        <source>The audit log did not verify, so it was not signed: %1</source>
+        <translation>La bitácora de auditoría no pasó la verificación, así que no se firmó: %1</translation>
+    </message>
+    <message>
+        <source>The audit log changed while it was being checked, so it was not signed; run `okla audit verify`.</source>
+        <translation>La bitácora de auditoría cambió mientras se comprobaba, así que no se firmó; ejecute `okla audit verify`.</translation>
+    </message>
+    <message>
+        <source>Cannot write the audit checkpoint %1.</source>
+        <translation>No se puede escribir el punto de control de auditoría %1.</translation>
+    </message>
+    <message>
+        <source>Could not generate an Ed25519 key.</source>
+        <translation>No se pudo generar una clave Ed25519.</translation>
+    </message>
+    <message>
+        <source>Could not sign the audit checkpoint.</source>
+        <translation>No se pudo firmar el punto de control de auditoría.</translation>
+    </message>
+    <message>
+        <source>Cannot read the functions of the database.</source>
+        <translation>No se pueden leer las funciones de la base de datos.</translation>
+    </message>
+    <message>
+        <source>Function %1 is not defined by any migration; someone added it by hand.</source>
+        <translation>La función %1 no la define ninguna migración; alguien la agregó a mano.</translation>
+    </message>
+    <message>
+        <source>The body of function %1 differs from the one the migrations define; someone replaced it.</source>
+        <translation>El cuerpo de la función %1 difiere del que definen las migraciones; alguien lo reemplazó.</translation>
+    </message>
+    <message>
+        <source>Function %1 (%2 arguments) that the migrations define is missing.</source>
+        <translation>Falta la función %1 (%2 argumentos) que definen las migraciones.</translation>
+    </message>
+    <message>
+        <source>This program is older than the database (it has migration %1 "%2", unknown here); install the newer OKLA Admin.</source>
+        <translation>Este programa es más antiguo que la base de datos (tiene la migración %1 «%2», desconocida aquí); instale el OKLA Admin más reciente.</translation>
+    </message>
+    <message>
+        <source>Migration %1 was changed after it was applied (checksum differs); restore resources/migrations/%2 to the version that was applied, then rebuild.</source>
+        <translation>La migración %1 se modificó después de aplicarse (la suma de verificación no coincide); restaure resources/migrations/%2 a la versión aplicada y vuelva a compilar.</translation>
+    </message>
+    <message>
+        <source>Migration file "%1" is not named NNNN_&lt;name&gt;.sql; rename it.</source>
+        <translation>El archivo de migración «%1» no se llama NNNN_&lt;nombre&gt;.sql; cámbiele el nombre.</translation>
+    </message>
+    <message>
+        <source>Migration file "%1" must have a version above 0000.</source>
+        <translation>El archivo de migración «%1» debe tener una versión mayor que 0000.</translation>
+    </message>
+    <message>
+        <source>The migrations folder %1 does not exist.</source>
+        <translation>La carpeta de migraciones %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Cannot read migration %1.</source>
+        <translation>No se puede leer la migración %1.</translation>
+    </message>
+    <message>
+        <source>Two migrations have version %1; give one of them the next free number.</source>
+        <translation>Dos migraciones tienen la versión %1; asigne a una de ellas el siguiente número libre.</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version of the database.</source>
+        <translation>No se puede leer la versión del esquema de la base de datos.</translation>
+    </message>
+    <message>
+        <source>The database has no OKLA schema yet; run `okla migrate` (or `okla-sandbox up`).</source>
+        <translation>La base de datos todavía no tiene el esquema de OKLA; ejecute `okla migrate` (o `okla-sandbox up`).</translation>
+    </message>
+    <message>
+        <source>The database schema is older than this program (version %1, needs %2); run `okla migrate`.</source>
+        <translation>El esquema de la base de datos es más antiguo que este programa (versión %1, necesita %2); ejecute `okla migrate`.</translation>
+    </message>
+    <message>
+        <source>Cannot create the schema_migrations table; run `okla migrate` as the owner role okla_owner.</source>
+        <translation>No se puede crear la tabla schema_migrations; ejecute `okla migrate` con el rol propietario okla_owner.</translation>
+    </message>
+    <message>
+        <source>Applying migration %1 (%2)…</source>
+        <translation>Aplicando la migración %1 (%2)…</translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2) failed, so no migration was applied; fix %3 and run `okla migrate` again.</source>
+        <translation>La migración %1 (%2) falló, así que no se aplicó ninguna migración; corrija %3 y ejecute `okla migrate` de nuevo.</translation>
+    </message>
+    <message>
+        <source>The schema is up to date (version %1).</source>
+        <translation>El esquema está al día (versión %1).</translation>
     </message>
 </context>
 <context>
@@ -38,16 +366,8 @@
         <translation>El precio de un plan no puede ser negativo.</translation>
     </message>
     <message>
-        <source>The yearly price factor must be greater than zero.</source>
-        <translation type="vanished">El factor del precio anual debe ser mayor que cero.</translation>
-    </message>
-    <message>
         <source>Amounts in %1 and %2 cannot be combined.</source>
         <translation>No se pueden combinar montos en %1 y %2.</translation>
-    </message>
-    <message>
-        <source>A billing cycle of %1 months is not supported.</source>
-        <translation type="vanished">No se admite un ciclo de facturación de %1 meses.</translation>
     </message>
     <message>
         <source>New</source>
@@ -172,22 +492,6 @@
     <message>
         <source>Redis gave an unexpected reply.</source>
         <translation>Redis dio una respuesta inesperada.</translation>
-    </message>
-    <message>
-        <source>Could not verify the audit log (a manager or admin role is needed): %1</source>
-        <translation type="vanished">No se pudo verificar el registro de auditoría (se necesita un rol de gerencia o administración): %1</translation>
-    </message>
-    <message>
-        <source>Audit log intact: %1 rows checked.</source>
-        <translation type="vanished">Registro de auditoría intacto: %1 filas verificadas.</translation>
-    </message>
-    <message>
-        <source>Audit log BROKEN at row %1 (%2); %3 rows before it are intact.</source>
-        <translation type="vanished">Registro de auditoría ROTO en la fila %1 (%2); las %3 filas anteriores están intactas.</translation>
-    </message>
-    <message>
-        <source>unknown or incomplete option "%1"; usage: okla %2 %3</source>
-        <translation type="vanished">opción desconocida o incompleta «%1»; uso: okla %2 %3</translation>
     </message>
     <message>
         <source>Enter an amount.</source>
@@ -472,6 +776,18 @@
     <message>
         <source>Refused: %1.</source>
         <translation>Rechazado: %1.</translation>
+    </message>
+    <message>
+        <source>Service login %1 is ready, with the password of %2.</source>
+        <translation>El usuario de servicio %1 está listo, con la contraseña de %2.</translation>
+    </message>
+    <message>
+        <source>Service login %1 is ready, without a password (no %2 credential): the server must trust it some other way.</source>
+        <translation>El usuario de servicio %1 está listo, sin contraseña (no hay credencial %2): el servidor debe confiar en él de otra forma.</translation>
+    </message>
+    <message>
+        <source>The service login %1 was not made: %2.</source>
+        <translation>No se creó el usuario de servicio %1: %2.</translation>
     </message>
 </context>
 <context>
@@ -838,399 +1154,6 @@
     </message>
 </context>
 <context>
-    <name>okla::cli</name>
-    <message>
-        <source>unknown or incomplete option "%1"; usage: okla %2</source>
-        <translation type="vanished">opción desconocida o incompleta «%1»; uso: okla %2</translation>
-    </message>
-    <message>
-        <source>Schema version %1 of %2.</source>
-        <translation>Versión del esquema %1 de %2.</translation>
-    </message>
-    <message>
-        <source>pending: migration %1</source>
-        <translation>pendiente: migración %1</translation>
-    </message>
-    <message>
-        <source>The database schema matches this program (version %1).</source>
-        <translation>El esquema de la base de datos coincide con este programa (versión %1).</translation>
-    </message>
-    <message>
-        <source>--month takes YYYY-MM, e.g. 2026-10</source>
-        <translation type="vanished">--month recibe AAAA-MM, p. ej. 2026-10</translation>
-    </message>
-    <message>
-        <source>--from and --to take two dates YYYY-MM-DD, the first not after the second</source>
-        <translation>--from y --to reciben dos fechas AAAA-MM-DD, la primera no posterior a la segunda</translation>
-    </message>
-    <message>
-        <source>KPI snapshots %1 as of %2: %3 dealers, %4 change rows, %5 ms</source>
-        <translation>Instantáneas de KPI %1 al %2: %3 dealers, %4 filas de cambios, %5 ms</translation>
-    </message>
-    <message>
-        <source>rebuilt</source>
-        <translation>reconstruidas</translation>
-    </message>
-    <message>
-        <source>refreshed</source>
-        <translation>actualizadas</translation>
-    </message>
-    <message>
-        <source>--currency takes DOP or USD</source>
-        <translation>--currency recibe DOP o USD</translation>
-    </message>
-    <message>
-        <source>start</source>
-        <translation>inicio</translation>
-    </message>
-    <message>
-        <source>net new</source>
-        <translation>neto nuevo</translation>
-    </message>
-    <message>
-        <source>Paying dealers</source>
-        <translation>Dealers pagando</translation>
-    </message>
-    <message>
-        <source>Customer churn</source>
-        <translation>Tasa de cancelación de dealers</translation>
-    </message>
-    <message>
-        <source>Use --json for every KPI.</source>
-        <translation>Use --json para ver todos los KPI.</translation>
-    </message>
-    <message>
-        <source>Audit log BROKEN:</source>
-        <translation>Bitácora de auditoría ROTA:</translation>
-    </message>
-    <message>
-        <source>Audit log intact: %1 rows checked, consistent with %2 signed checkpoint(s) (the latest covers rows up to %3).</source>
-        <translation>Bitácora de auditoría íntegra: %1 filas comprobadas, coherentes con %2 punto(s) de control firmado(s) (el último cubre hasta la fila %3).</translation>
-    </message>
-    <message>
-        <source>Audit log intact: %1 rows checked.</source>
-        <translation>Registro de auditoría intacto: %1 filas verificadas.</translation>
-    </message>
-    <message>
-        <source>Audit checkpoint signed: rows up to %1, written to %2.</source>
-        <translation>Punto de control de auditoría firmado: filas hasta la %1, escrito en %2.</translation>
-    </message>
-    <message>
-        <source>Give either --month or --from and --to, not both.</source>
-        <translation>Indique --month o bien --from y --to, no ambos.</translation>
-    </message>
-    <message>
-        <source>--id must be the number of a proposed change (see `okla policy list`).</source>
-        <translation>--id debe ser el número de un cambio propuesto (vea `okla policy list`).</translation>
-    </message>
-    <message>
-        <source>--reason is required: 1 to %1 characters saying why.</source>
-        <translation>--reason es obligatorio: de 1 a %1 caracteres que digan por qué.</translation>
-    </message>
-    <message>
-        <source>No money-policy change is waiting for approval.</source>
-        <translation>Ningún cambio de política de dinero espera aprobación.</translation>
-    </message>
-    <message>
-        <source>--table must be billing_policies, plans or plan_versions.</source>
-        <translation>--table debe ser billing_policies, plans o plan_versions.</translation>
-    </message>
-    <message>
-        <source>--operation must be insert, update or delete.</source>
-        <translation>--operation debe ser insert, update o delete.</translation>
-    </message>
-    <message>
-        <source>--values must be a JSON object of column values of at most %1 characters, e.g. '{"key": "refund_approval_limit_minor", "value": {"DOP": 2000000, "USD": 40000}}'.</source>
-        <translation>--values debe ser un objeto JSON con valores de columnas de %1 caracteres como máximo, p. ej. '{"key": "refund_approval_limit_minor", "value": {"DOP": 2000000, "USD": 40000}}'.</translation>
-    </message>
-    <message>
-        <source>Proposed change #%1; another admin must approve it (`okla policy approve --id %1`).</source>
-        <translation>Cambio #%1 propuesto; otro administrador debe aprobarlo (`okla policy approve --id %1`).</translation>
-    </message>
-    <message>
-        <source>Change #%1 approved and applied.</source>
-        <translation>Cambio #%1 aprobado y aplicado.</translation>
-    </message>
-    <message>
-        <source>Change #%1 rejected.</source>
-        <translation>Cambio #%1 rechazado.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::cli::CliOptions</name>
-    <message>
-        <source>"%1…" (%2 characters)</source>
-        <translation>«%1…» (%2 caracteres)</translation>
-    </message>
-    <message>
-        <source>%1 takes a date YYYY-MM-DD such as 2026-10-31, not %2.</source>
-        <translation>%1 recibe una fecha AAAA-MM-DD como 2026-10-31, no %2.</translation>
-    </message>
-    <message>
-        <source>%1 takes a month YYYY-MM such as 2026-10, not %2.</source>
-        <translation>%1 recibe un mes AAAA-MM como 2026-10, no %2.</translation>
-    </message>
-    <message>
-        <source>%1 takes a database login name (letters, digits, '_', '.' or '-', at most %2 characters), not %3.</source>
-        <translation>%1 recibe un usuario de la base de datos (letras, dígitos, '_', '.' o '-', como máximo %2 caracteres), no %3.</translation>
-    </message>
-    <message>
-        <source>%1 takes a profile name (letters, digits, '.', '_' or '-', at most 64, not a path), not %2.</source>
-        <translation>%1 recibe un nombre de perfil (letras, dígitos, '.', '_' o '-', como máximo 64, no una ruta), no %2.</translation>
-    </message>
-    <message>
-        <source>%1 takes a whole number greater than zero, not %2.</source>
-        <translation>%1 recibe un número entero mayor que cero, no %2.</translation>
-    </message>
-    <message>
-        <source>%1 is too long (%2 characters; at most %3).</source>
-        <translation>%1 es demasiado largo (%2 caracteres; como máximo %3).</translation>
-    </message>
-    <message>
-        <source>%1 takes one of %2, not %3.</source>
-        <translation>%1 recibe uno de %2, no %3.</translation>
-    </message>
-    <message>
-        <source>%1 is given twice; give it once.</source>
-        <translation>%1 aparece dos veces; indíquelo una sola vez.</translation>
-    </message>
-    <message>
-        <source>%1 needs a value; usage: okla %2 %3</source>
-        <translation>%1 necesita un valor; uso: okla %2 %3</translation>
-    </message>
-    <message>
-        <source>unknown option %1; usage: okla %2 %3</source>
-        <translation>opción desconocida %1; uso: okla %2 %3</translation>
-    </message>
-</context>
-<context>
-    <name>okla::models::AuditCanonical</name>
-    <message>
-        <source>An audit row holds a value that is not valid JSON, so its canonical form cannot be computed.</source>
-        <translation>Una fila de auditoría contiene un valor que no es JSON válido, así que no se puede calcular su forma canónica.</translation>
-    </message>
-    <message>
-        <source>Audit row %1 uses canonical form version %2, unknown to this program; install the newer OKLA Admin.</source>
-        <translation>La fila de auditoría %1 usa la versión %2 de la forma canónica, desconocida para este programa; instale el OKLA Admin más reciente.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::models::ExchangeRate</name>
-    <message>
-        <source>An exchange rate is written with digits and an optional decimal point, e.g. 58.25.</source>
-        <translation type="vanished">Una tasa de cambio se escribe con dígitos y un punto decimal opcional, p. ej. 58.25.</translation>
-    </message>
-    <message>
-        <source>An exchange rate may have at most 18 significant digits.</source>
-        <translation type="vanished">Una tasa de cambio puede tener como máximo 18 dígitos significativos.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::models::Money</name>
-    <message>
-        <source>Enter an amount.</source>
-        <translation type="vanished">Escriba un monto.</translation>
-    </message>
-    <message>
-        <source>The amount has no digits.</source>
-        <translation type="vanished">El monto no tiene dígitos.</translation>
-    </message>
-    <message>
-        <source>The amount has more than one decimal point.</source>
-        <translation type="vanished">El monto tiene más de un punto decimal.</translation>
-    </message>
-    <message>
-        <source>A thousands separator is misplaced; write e.g. 1,234.50 or 1234.50.</source>
-        <translation type="vanished">Hay un separador de miles mal colocado; escriba p. ej. 1,234.50 o 1234.50.</translation>
-    </message>
-    <message>
-        <source>Scientific notation is not accepted; write the amount in full.</source>
-        <translation type="vanished">No se acepta notación científica; escriba el monto completo.</translation>
-    </message>
-    <message>
-        <source>The amount contains an invalid character: "%1".</source>
-        <translation type="vanished">El monto contiene un carácter no válido: «%1».</translation>
-    </message>
-    <message>
-        <source>Write digits on both sides of the decimal point, e.g. 0.50.</source>
-        <translation type="vanished">Escriba dígitos a ambos lados del punto decimal, p. ej. 0.50.</translation>
-    </message>
-    <message>
-        <source>The amount has too many decimals: %1 allows at most %2.</source>
-        <translation type="vanished">El monto tiene demasiados decimales: %1 admite como máximo %2.</translation>
-    </message>
-    <message>
-        <source>The amount cannot be negative.</source>
-        <translation type="vanished">El monto no puede ser negativo.</translation>
-    </message>
-    <message>
-        <source>The amount is too large.</source>
-        <translation type="vanished">El monto es demasiado grande.</translation>
-    </message>
-    <message>
-        <source>The amount must be greater than zero.</source>
-        <translation type="vanished">El monto debe ser mayor que cero.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::models::TaxId</name>
-    <message>
-        <source>An RNC or cédula contains only digits, dashes and spaces; "%1" is not allowed.</source>
-        <translation type="vanished">Un RNC o una cédula solo contiene dígitos, guiones y espacios; «%1» no se permite.</translation>
-    </message>
-    <message>
-        <source>Enter an RNC (9 digits) or a cédula (11 digits).</source>
-        <translation type="vanished">Escriba un RNC (9 dígitos) o una cédula (11 dígitos).</translation>
-    </message>
-    <message>
-        <source>An RNC has 9 digits and a cédula 11; this one has %1.</source>
-        <translation type="vanished">Un RNC tiene 9 dígitos y una cédula 11; este tiene %1.</translation>
-    </message>
-    <message>
-        <source>This %1 is not valid: its last (check) digit is %2, it should be %3. Check for a typo.</source>
-        <translation type="vanished">Este %1 no es válido: su último dígito (verificador) es %2 y debería ser %3. Revise si hay un error de escritura.</translation>
-    </message>
-    <message>
-        <source>The %1 body (without its check digit) must be exactly %2 digits.</source>
-        <translation type="vanished">El cuerpo del %1 (sin el dígito verificador) debe tener exactamente %2 dígitos.</translation>
-    </message>
-    <message>
-        <source>RNC</source>
-        <translation type="vanished">RNC</translation>
-    </message>
-    <message>
-        <source>cédula</source>
-        <translation type="vanished">cédula</translation>
-    </message>
-</context>
-<context>
-    <name>okla::services</name>
-    <message>
-        <source>The database has migration %1 (%2), which this program does not know; this program is older than the database: install the newer OKLA Admin.</source>
-        <translation type="vanished">La base de datos tiene la migración %1 (%2), que este programa no conoce; este programa es más antiguo que la base de datos: instale el OKLA Admin más reciente.</translation>
-    </message>
-    <message>
-        <source>Migration %1 was changed after it was applied (checksum differs); restore resources/migrations/%2 to the version that was applied, then rebuild.</source>
-        <translation>La migración %1 se modificó después de aplicarse (la suma de verificación no coincide); restaure resources/migrations/%2 a la versión aplicada y vuelva a compilar.</translation>
-    </message>
-    <message>
-        <source>This program is older than the database (it has migration %1 "%2", unknown here); install the newer OKLA Admin.</source>
-        <translation>Este programa es más antiguo que la base de datos (tiene la migración %1 «%2», desconocida aquí); instale el OKLA Admin más reciente.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::services::AuditChainVerifier</name>
-    <message>
-        <source>Could not read the audit log (finance, manager, admin or the worker may): %1</source>
-        <translation>No se pudo leer la bitácora de auditoría (pueden finanzas, gerencia, administración o el worker): %1</translation>
-    </message>
-    <message>
-        <source>row %1 is missing (the next row is %2)</source>
-        <translation>falta la fila %1 (la siguiente es la %2)</translation>
-    </message>
-    <message>
-        <source>row %1 does not point at the hash of row %2</source>
-        <translation>la fila %1 no apunta al hash de la fila %2</translation>
-    </message>
-    <message>
-        <source>row %1: %2</source>
-        <translation>fila %1: %2</translation>
-    </message>
-    <message>
-        <source>row %1 was changed after it was written (its hash does not match its content)</source>
-        <translation>la fila %1 se modificó después de escribirse (su hash no coincide con su contenido)</translation>
-    </message>
-    <message>
-        <source>the head of the log (row %1) does not match its last row %2; rows after %2 are missing</source>
-        <translation>la cabeza de la bitácora (fila %1) no coincide con su última fila %2; faltan filas después de la %2</translation>
-    </message>
-</context>
-<context>
-    <name>okla::services::AuditCheckpoint</name>
-    <message>
-        <source>The audit checkpoint %1 is not a checkpoint this program can read.</source>
-        <translation>El punto de control de auditoría %1 no es un punto de control que este programa pueda leer.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::services::AuditCheckpointer</name>
-    <message>
-        <source>The profile names no folder for audit checkpoints; set [audit] checkpoint_dir.</source>
-        <translation>El perfil no indica una carpeta para los puntos de control de auditoría; defina [audit] checkpoint_dir.</translation>
-    </message>
-    <message>
-        <source>Cannot create the audit checkpoint folder %1.</source>
-        <translation>No se puede crear la carpeta de puntos de control de auditoría %1.</translation>
-    </message>
-    <message>
-        <source>The audit checkpoint folder %1 does not exist.</source>
-        <translation>La carpeta de puntos de control de auditoría %1 no existe.</translation>
-    </message>
-    <message>
-        <source>The audit checkpoint folder %1 is writable by others; make it writable by its owner only (chmod go-w).</source>
-        <translation>Otros pueden escribir en la carpeta de puntos de control de auditoría %1; deje que solo su dueño escriba (chmod go-w).</translation>
-    </message>
-    <message>
-        <source>Cannot read the audit checkpoint %1.</source>
-        <translation>No se puede leer el punto de control de auditoría %1.</translation>
-    </message>
-    <message>
-        <source>The profile has no audit public key ([audit] public_key), so no checkpoint was checked: a rewritten-and-rechained log or a cut tail cannot be detected.</source>
-        <translation>El perfil no tiene clave pública de auditoría ([audit] public_key), así que no se comprobó ningún punto de control: no se puede detectar una bitácora reescrita y reencadenada ni una cola cortada.</translation>
-    </message>
-    <message>
-        <source>The audit checkpoint %1 is not signed by the audit key; someone wrote it by hand.</source>
-        <translation>El punto de control de auditoría %1 no está firmado con la clave de auditoría; alguien lo escribió a mano.</translation>
-    </message>
-    <message>
-        <source>No audit checkpoint in %1 yet: a rewritten-and-rechained log or a cut tail cannot be detected; run `okla audit checkpoint`.</source>
-        <translation>Aún no hay puntos de control de auditoría en %1: no se puede detectar una bitácora reescrita y reencadenada ni una cola cortada; ejecute `okla audit checkpoint`.</translation>
-    </message>
-    <message>
-        <source>The audit log is broken at row %1: %2.</source>
-        <translation>La bitácora de auditoría está rota en la fila %1: %2.</translation>
-    </message>
-    <message>
-        <source>The audit log ends at row %1, but the checkpoint signed %2 covers rows up to %3: rows %4 to %3 were removed.</source>
-        <translation>La bitácora de auditoría termina en la fila %1, pero el punto de control firmado el %2 cubre hasta la fila %3: se eliminaron las filas %4 a %3.</translation>
-    </message>
-    <message>
-        <source>The audit log was rewritten: row %1 differs from the checkpoint signed %2 (rows up to %3), and the chain after it was recomputed.</source>
-        <translation>La bitácora de auditoría fue reescrita: la fila %1 difiere del punto de control firmado el %2 (filas hasta la %3) y la cadena posterior se recalculó.</translation>
-    </message>
-    <message>
-        <source>The audit log was rewritten: row %1 no longer has the hash signed %2 in its checkpoint, so a row from %3 to %4 was changed and the chain recomputed.</source>
-        <translation>La bitácora de auditoría fue reescrita: la fila %1 ya no tiene el hash firmado el %2 en su punto de control, así que se modificó una fila entre la %3 y la %4 y se recalculó la cadena.</translation>
-    </message>
-    <message>
-        <source>The audit signing key does not match the profile's [audit] public_key; the checkpoint was not written.</source>
-        <translation>La clave de firma de auditoría no corresponde a [audit] public_key del perfil; no se escribió el punto de control.</translation>
-    </message>
-    <message>
-        <source>The audit log did not verify, so it was not signed: %1</source>
-        <translation>La bitácora de auditoría no pasó la verificación, así que no se firmó: %1</translation>
-    </message>
-    <message>
-        <source>The audit log changed while it was being checked, so it was not signed; run `okla audit verify`.</source>
-        <translation>La bitácora de auditoría cambió mientras se comprobaba, así que no se firmó; ejecute `okla audit verify`.</translation>
-    </message>
-    <message>
-        <source>Cannot write the audit checkpoint %1.</source>
-        <translation>No se puede escribir el punto de control de auditoría %1.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::services::AuditSigning</name>
-    <message>
-        <source>Could not generate an Ed25519 key.</source>
-        <translation>No se pudo generar una clave Ed25519.</translation>
-    </message>
-    <message>
-        <source>Could not sign the audit checkpoint.</source>
-        <translation>No se pudo firmar el punto de control de auditoría.</translation>
-    </message>
-</context>
-<context>
     <name>okla::services::CredentialStore</name>
     <message>
         <source>No credentials directory is configured (set OKLA_CREDENTIALS_DIR or the profile's credentials folder).</source>
@@ -1271,76 +1194,6 @@
     <message>
         <source>A credential file is empty.</source>
         <translation>Un archivo de credenciales está vacío.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::services::FunctionBodies</name>
-    <message>
-        <source>Cannot read the functions of the database.</source>
-        <translation>No se pueden leer las funciones de la base de datos.</translation>
-    </message>
-    <message>
-        <source>Function %1 is not defined by any migration; someone added it by hand.</source>
-        <translation>La función %1 no la define ninguna migración; alguien la agregó a mano.</translation>
-    </message>
-    <message>
-        <source>The body of function %1 differs from the one the migrations define; someone replaced it.</source>
-        <translation>El cuerpo de la función %1 difiere del que definen las migraciones; alguien lo reemplazó.</translation>
-    </message>
-    <message>
-        <source>Function %1 (%2 arguments) that the migrations define is missing.</source>
-        <translation>Falta la función %1 (%2 argumentos) que definen las migraciones.</translation>
-    </message>
-</context>
-<context>
-    <name>okla::services::Migrator</name>
-    <message>
-        <source>Migration file "%1" is not named NNNN_&lt;name&gt;.sql; rename it.</source>
-        <translation>El archivo de migración «%1» no se llama NNNN_&lt;nombre&gt;.sql; cámbiele el nombre.</translation>
-    </message>
-    <message>
-        <source>Migration file "%1" must have a version above 0000.</source>
-        <translation>El archivo de migración «%1» debe tener una versión mayor que 0000.</translation>
-    </message>
-    <message>
-        <source>The migrations folder %1 does not exist.</source>
-        <translation>La carpeta de migraciones %1 no existe.</translation>
-    </message>
-    <message>
-        <source>Cannot read migration %1.</source>
-        <translation>No se puede leer la migración %1.</translation>
-    </message>
-    <message>
-        <source>Two migrations have version %1; give one of them the next free number.</source>
-        <translation>Dos migraciones tienen la versión %1; asigne a una de ellas el siguiente número libre.</translation>
-    </message>
-    <message>
-        <source>Cannot read the schema version of the database.</source>
-        <translation>No se puede leer la versión del esquema de la base de datos.</translation>
-    </message>
-    <message>
-        <source>The database has no OKLA schema yet; run `okla migrate` (or `okla-sandbox up`).</source>
-        <translation>La base de datos todavía no tiene el esquema de OKLA; ejecute `okla migrate` (o `okla-sandbox up`).</translation>
-    </message>
-    <message>
-        <source>The database schema is older than this program (version %1, needs %2); run `okla migrate`.</source>
-        <translation>El esquema de la base de datos es más antiguo que este programa (versión %1, necesita %2); ejecute `okla migrate`.</translation>
-    </message>
-    <message>
-        <source>Cannot create the schema_migrations table; run `okla migrate` as the owner role okla_owner.</source>
-        <translation>No se puede crear la tabla schema_migrations; ejecute `okla migrate` con el rol propietario okla_owner.</translation>
-    </message>
-    <message>
-        <source>Applying migration %1 (%2)…</source>
-        <translation>Aplicando la migración %1 (%2)…</translation>
-    </message>
-    <message>
-        <source>Migration %1 (%2) failed, so no migration was applied; fix %3 and run `okla migrate` again.</source>
-        <translation>La migración %1 (%2) falló, así que no se aplicó ninguna migración; corrija %3 y ejecute `okla migrate` de nuevo.</translation>
-    </message>
-    <message>
-        <source>The schema is up to date (version %1).</source>
-        <translation>El esquema está al día (versión %1).</translation>
     </message>
 </context>
 <context>
@@ -1723,10 +1576,6 @@ Verificación: %3</translation>
         <translation>Buscar por nombre, RNC/cédula, ciudad o correo</translation>
     </message>
     <message>
-        <source>Try again</source>
-        <translation type="vanished">Reintentar</translation>
-    </message>
-    <message>
         <source>Loading dealers…</source>
         <translation>Cargando dealers…</translation>
     </message>
@@ -1749,10 +1598,6 @@ Verificación: %3</translation>
     <message>
         <source>loading…</source>
         <translation>cargando…</translation>
-    </message>
-    <message>
-        <source>Could not load dealers: %1</source>
-        <translation type="vanished">No se pudieron cargar los dealers: %1</translation>
     </message>
     <message>
         <source>Dealers</source>
@@ -1837,33 +1682,6 @@ Verificación: %3</translation>
     <message>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
-    </message>
-</context>
-<context>
-    <name>okla::ui::PanelPage</name>
-    <message>
-        <source>The manager's dashboard: OKLA's key figures against the roadmap targets.</source>
-        <translation type="vanished">El tablero de gerencia: las cifras clave de OKLA frente a las metas del plan de ruta.</translation>
-    </message>
-    <message>
-        <source>MRR, New and Expansion MRR, churn and active dealers by plan</source>
-        <translation type="vanished">MRR, MRR nuevo y de expansión, churn y dealers activos por plan</translation>
-    </message>
-    <message>
-        <source>Targets from the roadmap and how far each one is</source>
-        <translation type="vanished">Las metas del plan de ruta y cuánto falta para cada una</translation>
-    </message>
-    <message>
-        <source>Charts by month, fed from the subscription history</source>
-        <translation type="vanished">Gráficos por mes, a partir del historial de suscripciones</translation>
-    </message>
-    <message>
-        <source>It comes with the KPI dashboard work (issue 4).</source>
-        <translation type="vanished">Llega con el trabajo del tablero de KPI (issue 4).</translation>
-    </message>
-    <message>
-        <source>Panel</source>
-        <translation type="vanished">Panel</translation>
     </message>
 </context>
 <context>

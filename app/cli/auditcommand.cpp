@@ -9,11 +9,10 @@
 #include "app/cli/schemaguard.h"
 #include "services/audit/auditcheckpointer.h"
 #include "services/credentials/credentialstore.h"
+#include "models/oklatr.h"
 
 namespace okla::cli {
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 int verify(CliContext &context)
 {
@@ -52,17 +51,17 @@ int verify(CliContext &context)
     for (const QString &warning : v.warnings)
         context.err << "okla: " << warning << '\n';
     if (!v.intact()) {
-        context.out << tr("Audit log BROKEN:") << '\n';
+        context.out << Tr::tr("Audit log BROKEN:") << '\n';
         for (const QString &problem : v.problems)
             context.out << "  " << problem << '\n';
         return 1;
     }
     if (v.latest)
-        context.out << tr("Audit log intact: %1 rows checked, consistent with %2 signed checkpoint(s) (the latest covers "
+        context.out << Tr::tr("Audit log intact: %1 rows checked, consistent with %2 signed checkpoint(s) (the latest covers "
                           "rows up to %3).").arg(v.chain.rowsChecked).arg(v.checkpointsChecked).arg(v.latest->seq)
                     << '\n';
     else
-        context.out << tr("Audit log intact: %1 rows checked.").arg(v.chain.rowsChecked) << '\n';
+        context.out << Tr::tr("Audit log intact: %1 rows checked.").arg(v.chain.rowsChecked) << '\n';
     return 0;
 }
 
@@ -92,7 +91,7 @@ int checkpoint(CliContext &context)
                            .toJson(QJsonDocument::Compact)
                     << '\n';
     else
-        context.out << tr("Audit checkpoint signed: rows up to %1, written to %2.").arg(written->seq).arg(written->fileName)
+        context.out << Tr::tr("Audit checkpoint signed: rows up to %1, written to %2.").arg(written->seq).arg(written->fileName)
                     << '\n';
     return 0;
 }

@@ -4,12 +4,11 @@
 #include <QRegularExpression>
 
 #include "services/session/connectionprofile.h"
+#include "models/oklatr.h"
 
 namespace okla::cli {
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 bool matches(const QString &pattern, const QString &value)
 {
@@ -46,7 +45,7 @@ QString CliOptions::echo(const QString &text)
     if (text.size() <= kEchoLimit)
         return u'"' + shown + u'"';
     // One pass: a typed "%2" must not become a placeholder.
-    return tr("\"%1…\" (%2 characters)").arg(shown, QString::number(text.size()));
+    return Tr::tr("\"%1…\" (%2 characters)").arg(shown, QString::number(text.size()));
 }
 
 int CliOptions::refuse(CliContext &context, const QString &sentence) const
@@ -59,7 +58,7 @@ QString CliOptions::checkDate(const QString &name, const QString &value)
 {
     if (matches(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), value) && QDate::fromString(value, Qt::ISODate).isValid())
         return {};
-    return tr("%1 takes a date YYYY-MM-DD such as 2026-10-31, not %2.").arg(name, echo(value));
+    return Tr::tr("%1 takes a date YYYY-MM-DD such as 2026-10-31, not %2.").arg(name, echo(value));
 }
 
 QString CliOptions::checkMonth(const QString &name, const QString &value)
@@ -67,7 +66,7 @@ QString CliOptions::checkMonth(const QString &name, const QString &value)
     if (matches(QStringLiteral("^[0-9]{4}-[0-9]{2}$"), value)
         && QDate::fromString(value + QStringLiteral("-01"), Qt::ISODate).isValid())
         return {};
-    return tr("%1 takes a month YYYY-MM such as 2026-10, not %2.").arg(name, echo(value));
+    return Tr::tr("%1 takes a month YYYY-MM such as 2026-10, not %2.").arg(name, echo(value));
 }
 
 QString CliOptions::checkLogin(const QString &name, const QString &value)
@@ -75,7 +74,7 @@ QString CliOptions::checkLogin(const QString &name, const QString &value)
     // Checked here, before libpq sees it: an over-long or odd login never reaches the server.
     if (matches(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.-]{0,62}$"), value))
         return {};
-    return tr("%1 takes a database login name (letters, digits, '_', '.' or '-', at most %2 characters), not %3.")
+    return Tr::tr("%1 takes a database login name (letters, digits, '_', '.' or '-', at most %2 characters), not %3.")
         .arg(name)
         .arg(kMaxLoginLength)
         .arg(echo(value));
@@ -85,7 +84,7 @@ QString CliOptions::checkProfile(const QString &name, const QString &value)
 {
     if (services::ConnectionProfile::checkName(value))
         return {};
-    return tr("%1 takes a profile name (letters, digits, '.', '_' or '-', at most 64, not a path), not %2.")
+    return Tr::tr("%1 takes a profile name (letters, digits, '.', '_' or '-', at most 64, not a path), not %2.")
         .arg(name, echo(value));
 }
 
@@ -95,13 +94,13 @@ QString CliOptions::checkPositiveInt(const QString &name, const QString &value)
     const qint64 n = value.toLongLong(&ok);
     if (ok && n > 0 && matches(QStringLiteral("^[0-9]{1,18}$"), value))
         return {};
-    return tr("%1 takes a whole number greater than zero, not %2.").arg(name, echo(value));
+    return Tr::tr("%1 takes a whole number greater than zero, not %2.").arg(name, echo(value));
 }
 
 QString CliOptions::check(const QString &name, const QString &value) const
 {
     if (value.size() > kMaxValueLength)
-        return tr("%1 is too long (%2 characters; at most %3).").arg(name).arg(value.size()).arg(kMaxValueLength);
+        return Tr::tr("%1 is too long (%2 characters; at most %3).").arg(name).arg(value.size()).arg(kMaxValueLength);
     switch (m_valued.value(name)) {
     case Kind::Text: return {};
     case Kind::Date: return checkDate(name, value);
@@ -113,7 +112,7 @@ QString CliOptions::check(const QString &name, const QString &value) const
         const QStringList choices = m_choices.value(name);
         if (choices.contains(value))
             return {};
-        return tr("%1 takes one of %2, not %3.").arg(name, choices.join(QStringLiteral(", ")), echo(value));
+        return Tr::tr("%1 takes one of %2, not %3.").arg(name, choices.join(QStringLiteral(", ")), echo(value));
     }
     }
     return {};
@@ -126,7 +125,7 @@ bool CliOptions::parse(CliContext &context)
         const QString &arg = args[i];
         QString problem;
         if (m_values.contains(arg)) {
-            problem = tr("%1 is given twice; give it once.").arg(arg);
+            problem = Tr::tr("%1 is given twice; give it once.").arg(arg);
         } else if (m_flags.contains(arg)) {
             m_values.insert(arg, QStringLiteral("1"));
             continue;
@@ -137,9 +136,9 @@ bool CliOptions::parse(CliContext &context)
                 continue;
             }
         } else if (m_valued.contains(arg)) {
-            problem = tr("%1 needs a value; usage: okla %2 %3").arg(arg, m_command, m_usage);
+            problem = Tr::tr("%1 needs a value; usage: okla %2 %3").arg(arg, m_command, m_usage);
         } else {
-            problem = tr("unknown option %1; usage: okla %2 %3").arg(echo(arg), m_command, m_usage);
+            problem = Tr::tr("unknown option %1; usage: okla %2 %3").arg(echo(arg), m_command, m_usage);
         }
         refuse(context, problem);
         return false;

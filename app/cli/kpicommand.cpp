@@ -9,14 +9,13 @@
 #include "models/kpi/kpijson.h"
 #include "services/kpi/kpirepository.h"
 #include "services/kpi/kpisnapshotbuilder.h"
+#include "models/oklatr.h"
 
 namespace okla::cli {
 
 using namespace models::kpi;
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 int fail(CliContext &context, bool json, const models::Error &error)
 {
@@ -34,7 +33,7 @@ std::optional<KpiPeriod> parsePeriod(const CliOptions &o, QDate today, QString &
 {
     if (const auto month = o.month(QStringLiteral("--month"))) {
         if (o.isSet(QStringLiteral("--from")) || o.isSet(QStringLiteral("--to"))) {
-            problem = tr("Give either --month or --from and --to, not both.");
+            problem = Tr::tr("Give either --month or --from and --to, not both.");
             return std::nullopt;
         }
         return KpiPeriod::month(month->year(), month->month());
@@ -43,7 +42,7 @@ std::optional<KpiPeriod> parsePeriod(const CliOptions &o, QDate today, QString &
         const auto from = o.date(QStringLiteral("--from"));
         const auto to = o.date(QStringLiteral("--to"));
         if (!from || !to || *from > *to) {
-            problem = tr("--from and --to take two dates YYYY-MM-DD, the first not after the second");
+            problem = Tr::tr("--from and --to take two dates YYYY-MM-DD, the first not after the second");
             return std::nullopt;
         }
         // Whole calendar quarters and years are reported as such (churn = mean of their months).
@@ -90,8 +89,8 @@ int build(CliContext &context, bool full)
                                                  {QStringLiteral("elapsed_ms"), report->elapsedMs}})
                            .toJson(QJsonDocument::Compact) << '\n';
     } else {
-        context.out << tr("KPI snapshots %1 as of %2: %3 dealers, %4 change rows, %5 ms")
-                           .arg(report->full ? tr("rebuilt") : tr("refreshed"), report->asOf.toString(Qt::ISODate))
+        context.out << Tr::tr("KPI snapshots %1 as of %2: %3 dealers, %4 change rows, %5 ms")
+                           .arg(report->full ? Tr::tr("rebuilt") : Tr::tr("refreshed"), report->asOf.toString(Qt::ISODate))
                            .arg(report->dealersInScope).arg(report->changeRows).arg(report->elapsedMs) << '\n';
     }
     return 0;
@@ -109,7 +108,7 @@ int show(CliContext &context)
     const bool json = o.isSet(QStringLiteral("--json"));
     const auto currency = models::currencyFromIsoCode(o.choice(QStringLiteral("--currency"), QStringLiteral("DOP")));
     if (!currency)
-        return o.refuse(context, tr("--currency takes DOP or USD"));
+        return o.refuse(context, Tr::tr("--currency takes DOP or USD"));
     // The period is checked before connecting: a bad range never costs a connection.
     QString problem;
     if (!parsePeriod(o, QDate::currentDate(), problem))
@@ -133,16 +132,16 @@ int show(CliContext &context)
     }
     const KpiSummary s = KpiCalculator::summarize(*data, data->current, *currency);
     context.out << period->label() << " (" << isoCode(*currency) << ")\n"
-                << "  MRR: " << s.mrrEnd.format(*currency) << "  (" << tr("start") << ' ' << s.mrrStart.format(*currency)
-                << ", " << tr("net new") << ' ' << s.netNew.format(*currency, true) << ", FX "
+                << "  MRR: " << s.mrrEnd.format(*currency) << "  (" << Tr::tr("start") << ' ' << s.mrrStart.format(*currency)
+                << ", " << Tr::tr("net new") << ' ' << s.netNew.format(*currency, true) << ", FX "
                 << s.fxEffect.format(*currency, true) << ")\n"
-                << "  " << tr("Paying dealers") << ": " << s.payingStart << " -> " << s.payingEnd << '\n'
-                << "  " << tr("Customer churn") << ": " << KpiCalculator::formatPercent(s.customerChurn) << " ("
+                << "  " << Tr::tr("Paying dealers") << ": " << s.payingStart << " -> " << s.payingEnd << '\n'
+                << "  " << Tr::tr("Customer churn") << ": " << KpiCalculator::formatPercent(s.customerChurn) << " ("
                 << s.churnedDealers << ")\n"
                 << "  NRR: " << KpiCalculator::formatPercent(s.nrr) << "  ARPA: "
                 << (s.arpa ? s.arpa->format(*currency) : QStringLiteral("—")) << "  LTV: "
                 << (s.ltv ? s.ltv->format(*currency) : QStringLiteral("—")) << '\n'
-                << tr("Use --json for every KPI.") << '\n';
+                << Tr::tr("Use --json for every KPI.") << '\n';
     return 0;
 }
 

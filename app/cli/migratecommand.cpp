@@ -8,14 +8,13 @@
 #include "app/cli/schemaguard.h"
 #include "services/database/functionbodies.h"
 #include "services/database/migrator.h"
+#include "models/oklatr.h"
 
 namespace okla::cli {
 
 using services::Migrator;
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 struct Options
 {
@@ -72,9 +71,9 @@ int migrate(CliContext &context)
         if (options.json) {
             context.out << QJsonDocument(stateJson(state.value())).toJson(QJsonDocument::Compact) << '\n';
         } else {
-            context.out << tr("Schema version %1 of %2.").arg(state->applied).arg(state->expected) << '\n';
+            context.out << Tr::tr("Schema version %1 of %2.").arg(state->applied).arg(state->expected) << '\n';
             for (int v : state->pending)
-                context.out << "  " << tr("pending: migration %1").arg(v) << '\n';
+                context.out << "  " << Tr::tr("pending: migration %1").arg(v) << '\n';
             for (const QString &p : state->problems)
                 context.out << "  " << p << '\n';
         }
@@ -130,7 +129,7 @@ int schemaCheck(CliContext &context)
                            .toJson(QJsonDocument::Compact)
                     << '\n';
     else
-        context.out << tr("The database schema matches this program (version %1).").arg(version) << '\n';
+        context.out << Tr::tr("The database schema matches this program (version %1).").arg(version) << '\n';
     return 0;
 }
 

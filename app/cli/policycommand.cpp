@@ -8,6 +8,7 @@
 #include "app/cli/clioptions.h"
 #include "app/cli/schemaguard.h"
 #include "services/policy/policychangerepository.h"
+#include "models/oklatr.h"
 
 namespace okla::cli {
 namespace {
@@ -15,7 +16,6 @@ namespace {
 using services::PolicyChange;
 using services::PolicyChangeRepository;
 
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 constexpr qsizetype kMaxValues = 10000;
 constexpr qsizetype kMaxReason = 500;
@@ -44,7 +44,7 @@ bool readId(CliContext &context, const QString &command, const CliOptions &optio
     const std::optional<qint64> given = options.positiveInt(QStringLiteral("--id"));
     id = given.value_or(0);
     if (!given) {
-        refuse(context, command, tr("--id must be the number of a proposed change (see `okla policy list`)."));
+        refuse(context, command, Tr::tr("--id must be the number of a proposed change (see `okla policy list`)."));
         return false;
     }
     return true;
@@ -54,7 +54,7 @@ bool readReason(CliContext &context, const QString &command, const CliOptions &o
 {
     reason = options.value(QStringLiteral("--reason")).trimmed();
     if (reason.isEmpty() || reason.size() > kMaxReason) {
-        refuse(context, command, tr("--reason is required: 1 to %1 characters saying why.").arg(kMaxReason));
+        refuse(context, command, Tr::tr("--reason is required: 1 to %1 characters saying why.").arg(kMaxReason));
         return false;
     }
     return true;
@@ -98,7 +98,7 @@ int list(CliContext &context)
         return 0;
     }
     if (changes->isEmpty())
-        context.out << tr("No money-policy change is waiting for approval.") << '\n';
+        context.out << Tr::tr("No money-policy change is waiting for approval.") << '\n';
     for (const PolicyChange &c : changes.value())
         context.out << QStringLiteral("#%1 %2 %3 %4 %5 (%6, %7)").arg(c.id).arg(c.state, c.operation, c.table, c.values,
                                                                           c.proposedBy, c.reason)
@@ -122,15 +122,15 @@ int propose(CliContext &context)
     const QString operation = options.value(QStringLiteral("--operation"));
     const QString values = options.value(QStringLiteral("--values"));
     if (!QStringList{QStringLiteral("billing_policies"), QStringLiteral("plans"), QStringLiteral("plan_versions")}.contains(table))
-        return refuse(context, command, tr("--table must be billing_policies, plans or plan_versions."));
+        return refuse(context, command, Tr::tr("--table must be billing_policies, plans or plan_versions."));
     if (!QStringList{QStringLiteral("insert"), QStringLiteral("update"), QStringLiteral("delete")}.contains(operation))
-        return refuse(context, command, tr("--operation must be insert, update or delete."));
+        return refuse(context, command, Tr::tr("--operation must be insert, update or delete."));
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(values.toUtf8(), &error);
     if (values.size() > kMaxValues || error.error != QJsonParseError::NoError || !document.isObject()
         || document.object().isEmpty())
         return refuse(context, command,
-                      tr("--values must be a JSON object of column values of at most %1 characters, e.g. "
+                      Tr::tr("--values must be a JSON object of column values of at most %1 characters, e.g. "
                          "'{\"key\": \"refund_approval_limit_minor\", \"value\": {\"DOP\": 2000000, \"USD\": 40000}}'.")
                           .arg(kMaxValues));
     QString reason;
@@ -148,7 +148,7 @@ int propose(CliContext &context)
                            .toJson(QJsonDocument::Compact)
                     << '\n';
     else
-        context.out << tr("Proposed change #%1; another admin must approve it (`okla policy approve --id %1`).").arg(id.value())
+        context.out << Tr::tr("Proposed change #%1; another admin must approve it (`okla policy approve --id %1`).").arg(id.value())
                     << '\n';
     return 0;
 }
@@ -183,7 +183,7 @@ int decide(CliContext &context, bool approve)
                            .toJson(QJsonDocument::Compact)
                     << '\n';
     else
-        context.out << (approve ? tr("Change #%1 approved and applied.") : tr("Change #%1 rejected.")).arg(id) << '\n';
+        context.out << (approve ? Tr::tr("Change #%1 approved and applied.") : Tr::tr("Change #%1 rejected.")).arg(id) << '\n';
     return 0;
 }
 

@@ -1,4 +1,5 @@
 #include "models/audit/auditcanonical.h"
+#include "models/oklatr.h"
 
 #include <algorithm>
 #include <utility>
@@ -10,8 +11,6 @@
 namespace okla::models::AuditCanonical {
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 // PostgreSQL's escape_json over UTF-8 bytes: the two-letter escapes, \u00xx (lower-case hex) for
 // the other control characters, everything else (non-ASCII included) as it is.
@@ -269,7 +268,7 @@ Result<QByteArray> canonicalJson(const QByteArray &json)
     out.reserve(json.size());
     if (!CanonicalWriter(json).run(out))
         return makeError(QStringLiteral("audit.canonical.json"),
-                         tr("An audit row holds a value that is not valid JSON, so its canonical form cannot be computed."));
+                         Tr::tr("An audit row holds a value that is not valid JSON, so its canonical form cannot be computed."));
     return out;
 }
 
@@ -297,7 +296,7 @@ Result<QByteArray> canonicalRow(const AuditRow &row)
         return rowV0(row);
     if (row.canonicalVersion != 1)
         return makeError(QStringLiteral("audit.canonical.version"),
-                         tr("Audit row %1 uses canonical form version %2, unknown to this program; install the "
+                         Tr::tr("Audit row %1 uses canonical form version %2, unknown to this program; install the "
                             "newer OKLA Admin.").arg(row.seq).arg(row.canonicalVersion));
     QByteArray before = "null";
     QByteArray after = "null";

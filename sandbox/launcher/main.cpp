@@ -10,10 +10,12 @@
 #include "sandbox/seed/seeder.h"
 #include "services/kpi/kpisnapshotbuilder.h"
 #include "services/database/pgconnection.h"
+#include "models/oklatr.h"
 
 using okla::models::Error;
 using okla::sandbox::SandboxLauncher;
 using okla::sandbox::SandboxLayout;
+using okla::Tr;
 
 namespace {
 
@@ -29,7 +31,6 @@ QTextStream &err()
     return stream;
 }
 
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 const char *kUsage = "Usage: okla-sandbox <command> [options]\n\n"
                      "Commands:\n"
@@ -75,11 +76,11 @@ bool parse(QCommandLineParser &parser, const QStringList &args, const QString &c
         QString text = bounded(parser.errorText(), 120);
         if (text.endsWith(u'.'))
             text.chop(1);
-        usageError(text + tr("; run `okla-sandbox %1 --help`.").arg(command));
+        usageError(text + Tr::tr("; run `okla-sandbox %1 --help`.").arg(command));
         return false;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        usageError(tr("Unexpected argument \"%1\"; run `okla-sandbox %2 --help`.").arg(bounded(parser.positionalArguments().first()), command));
+        usageError(Tr::tr("Unexpected argument \"%1\"; run `okla-sandbox %2 --help`.").arg(bounded(parser.positionalArguments().first()), command));
         return false;
     }
     return true;
@@ -101,10 +102,10 @@ SandboxLauncher::Progress printer()
 int runUp(const QStringList &args, const QCommandLineOption &dir, const QCommandLineOption &help)
 {
     QCommandLineParser parser;
-    const QCommandLineOption profile(QStringLiteral("profile"), tr("Profile name to write."), QStringLiteral("NAME"));
-    const QCommandLineOption credentials(QStringLiteral("credentials-dir"), tr("Credentials folder."), QStringLiteral("D"));
-    const QCommandLineOption port(QStringLiteral("port"), tr("Fixed port for a service (KEY=N)."), QStringLiteral("KEY=N"));
-    const QCommandLineOption rabbit(QStringLiteral("with-rabbitmq"), tr("Also start a private RabbitMQ."));
+    const QCommandLineOption profile(QStringLiteral("profile"), Tr::tr("Profile name to write."), QStringLiteral("NAME"));
+    const QCommandLineOption credentials(QStringLiteral("credentials-dir"), Tr::tr("Credentials folder."), QStringLiteral("D"));
+    const QCommandLineOption port(QStringLiteral("port"), Tr::tr("Fixed port for a service (KEY=N)."), QStringLiteral("KEY=N"));
+    const QCommandLineOption rabbit(QStringLiteral("with-rabbitmq"), Tr::tr("Also start a private RabbitMQ."));
     parser.addOptions({dir, help, profile, credentials, port, rabbit});
     if (!parse(parser, args, QStringLiteral("up")))
         return 2;
@@ -119,7 +120,7 @@ int runUp(const QStringList &args, const QCommandLineOption &dir, const QCommand
         bool ok = false;
         const int number = parts.size() == 2 ? parts[1].toInt(&ok) : 0;
         if (!ok || number <= 0 || number > 65535)
-            return usageError(tr("--port wants KEY=N with N between 1 and 65535, e.g. --port redis=6390."));
+            return usageError(Tr::tr("--port wants KEY=N with N between 1 and 65535, e.g. --port redis=6390."));
         options.fixedPorts.insert(parts[0], number);
     }
     SandboxLauncher launcher(dirOf(parser), printer());
@@ -143,7 +144,7 @@ int runDown(const QStringList &args, const QCommandLineOption &dir, const QComma
 int runStatus(const QStringList &args, const QCommandLineOption &dir, const QCommandLineOption &help)
 {
     QCommandLineParser parser;
-    const QCommandLineOption json(QStringLiteral("json"), tr("Machine-readable output."));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Machine-readable output."));
     parser.addOptions({dir, help, json});
     if (!parse(parser, args, QStringLiteral("status")))
         return 2;
@@ -160,14 +161,14 @@ int runStatus(const QStringList &args, const QCommandLineOption &dir, const QCom
     auto list = launcher.status();
     if (!list)
         return fail(list.error());
-    out() << tr("Sandbox %1").arg(launcher.layout().dir()) << '\n';
+    out() << Tr::tr("Sandbox %1").arg(launcher.layout().dir()) << '\n';
     bool any = false;
     for (const auto &s : list.value()) {
         QStringList ports;
         for (auto it = s.ports.cbegin(); it != s.ports.cend(); ++it)
             ports << QStringLiteral("%1=%2").arg(it.key()).arg(it.value());
         out() << "  " << s.name.leftJustified(10)
-              << (s.running ? tr("running (pid %1)").arg(s.pid) : tr("stopped")).leftJustified(20) << ports.join(u' ') << '\n';
+              << (s.running ? Tr::tr("running (pid %1)").arg(s.pid) : Tr::tr("stopped")).leftJustified(20) << ports.join(u' ') << '\n';
         any = any || s.running;
     }
     return any ? 0 : 3; // 3: nothing runs (scripts can test it)
@@ -176,10 +177,10 @@ int runStatus(const QStringList &args, const QCommandLineOption &dir, const QCom
 int runSeed(const QStringList &args, const QCommandLineOption &dir, const QCommandLineOption &help)
 {
     QCommandLineParser parser;
-    const QCommandLineOption dealers(QStringLiteral("dealers"), tr("Number of dealers."), QStringLiteral("N"), QStringLiteral("250"));
-    const QCommandLineOption months(QStringLiteral("months"), tr("Months of history."), QStringLiteral("M"), QStringLiteral("24"));
-    const QCommandLineOption seed(QStringLiteral("seed"), tr("Random seed."), QStringLiteral("S"), QStringLiteral("20260101"));
-    const QCommandLineOption ifAvailable(QStringLiteral("if-available"), tr("Succeed when the seed generator is not built yet."));
+    const QCommandLineOption dealers(QStringLiteral("dealers"), Tr::tr("Number of dealers."), QStringLiteral("N"), QStringLiteral("250"));
+    const QCommandLineOption months(QStringLiteral("months"), Tr::tr("Months of history."), QStringLiteral("M"), QStringLiteral("24"));
+    const QCommandLineOption seed(QStringLiteral("seed"), Tr::tr("Random seed."), QStringLiteral("S"), QStringLiteral("20260101"));
+    const QCommandLineOption ifAvailable(QStringLiteral("if-available"), Tr::tr("Succeed when the seed generator is not built yet."));
     parser.addOptions({dir, help, dealers, months, seed, ifAvailable});
     if (!parse(parser, args, QStringLiteral("seed")))
         return 2;
@@ -191,7 +192,7 @@ int runSeed(const QStringList &args, const QCommandLineOption &dir, const QComma
     options.months = parser.value(months).toInt(&okM);
     options.seed = parser.value(seed).toULongLong(&okS);
     if (!okD || !okM || !okS || options.dealers < 1 || options.months < 1 || options.months > 240)
-        return usageError(tr("--dealers and --months want positive whole numbers (months up to 240) and --seed a number."));
+        return usageError(Tr::tr("--dealers and --months want positive whole numbers (months up to 240) and --seed a number."));
     SandboxLauncher launcher(dirOf(parser));
     auto conninfo = launcher.ownerConninfo();
     if (!conninfo)
@@ -199,7 +200,7 @@ int runSeed(const QStringList &args, const QCommandLineOption &dir, const QComma
     auto owner = okla::services::PgConnection::openQuiet(conninfo.value());
     if (!owner)
         return fail(okla::models::makeError(QStringLiteral("sandbox.down"),
-                                            tr("The sandbox database in %1 does not answer; run `okla-sandbox up` first.")
+                                            Tr::tr("The sandbox database in %1 does not answer; run `okla-sandbox up` first.")
                                                 .arg(launcher.layout().dir()),
                                             owner.error().detail));
     // The simulators' own database (okla-sim creates it): the seed mirrors provider ids into it so
@@ -212,19 +213,19 @@ int runSeed(const QStringList &args, const QCommandLineOption &dir, const QComma
     auto ok = okla::sandbox::seedDatabase(owner.value(), options, printer());
     if (!ok) {
         if (parser.isSet(ifAvailable) && ok.error().code == QLatin1String("seed.unavailable")) {
-            out() << ok.error().message << tr(" Nothing was seeded.") << '\n';
+            out() << ok.error().message << Tr::tr(" Nothing was seeded.") << '\n';
             return 0;
         }
         return fail(ok.error());
     }
-    out() << tr("Seeded %1 dealers × %2 months in %3 s.").arg(options.dealers).arg(options.months)
+    out() << Tr::tr("Seeded %1 dealers × %2 months in %3 s.").arg(options.dealers).arg(options.months)
                  .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1)
           << '\n';
     // The Panel reads KPI snapshots; rebuild them so the console opens on figures, not on a hint.
     auto kpi = okla::services::KpiSnapshotBuilder::rebuild(owner.value(), std::nullopt, printer());
     if (!kpi)
         return fail(kpi.error());
-    out() << tr("KPI snapshots rebuilt in %1 s.").arg(double(kpi->elapsedMs) / 1000.0, 0, 'f', 1) << '\n';
+    out() << Tr::tr("KPI snapshots rebuilt in %1 s.").arg(double(kpi->elapsedMs) / 1000.0, 0, 'f', 1) << '\n';
     return 0;
 }
 
@@ -239,8 +240,8 @@ int main(int argc, char *argv[])
         QLoggingCategory::setFilterRules(QStringLiteral("okla.*.info=false"));
     const QStringList args = app.arguments();
     const QString command = args.value(1);
-    const QCommandLineOption dir(QStringLiteral("dir"), tr("Sandbox folder."), QStringLiteral("D"));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show help."));
+    const QCommandLineOption dir(QStringLiteral("dir"), Tr::tr("Sandbox folder."), QStringLiteral("D"));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, Tr::tr("Show help."));
     const QStringList rest = QStringList{args.value(0)} + args.mid(2);
     if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help"))
         return out() << kUsage, command.isEmpty() ? 2 : 0;
@@ -252,5 +253,5 @@ int main(int argc, char *argv[])
         return runStatus(rest, dir, help);
     if (command == QLatin1String("seed"))
         return runSeed(rest, dir, help);
-    return usageError(tr("Unknown command \"%1\"; run `okla-sandbox --help` for the list.").arg(bounded(command)));
+    return usageError(Tr::tr("Unknown command \"%1\"; run `okla-sandbox --help` for the list.").arg(bounded(command)));
 }

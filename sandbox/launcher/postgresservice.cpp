@@ -14,6 +14,7 @@
 #include "services/database/dbasetup.h"
 #include "services/database/migrator.h"
 #include "services/database/pgconnection.h"
+#include "models/oklatr.h"
 
 Q_LOGGING_CATEGORY(lcSandboxPg, "okla.sandbox.postgres")
 
@@ -25,13 +26,11 @@ using models::Status;
 using services::PgConnection;
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
-
 
 Status chownTo(const QString &path, const RunAs &runAs)
 {
     if (runAs.active() && ::chown(QFile::encodeName(path).constData(), uid_t(runAs.uid), gid_t(runAs.gid)) != 0)
-        return makeError(QStringLiteral("sandbox.postgres.folder"), tr("Cannot hand %1 to the PostgreSQL user.").arg(path));
+        return makeError(QStringLiteral("sandbox.postgres.folder"), Tr::tr("Cannot hand %1 to the PostgreSQL user.").arg(path));
     return {};
 }
 
@@ -39,7 +38,7 @@ Status writeOwnedFile(const QString &path, const QByteArray &content, const RunA
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(content) < 0)
-        return makeError(QStringLiteral("sandbox.postgres.config"), tr("Cannot write %1.").arg(path), file.errorString());
+        return makeError(QStringLiteral("sandbox.postgres.config"), Tr::tr("Cannot write %1.").arg(path), file.errorString());
     file.close();
     ::chmod(QFile::encodeName(path).constData(), 0600);
     return chownTo(path, runAs);
@@ -48,7 +47,7 @@ Status writeOwnedFile(const QString &path, const QByteArray &content, const RunA
 Status makePrivateDir(const QString &path, const RunAs &runAs)
 {
     if (!QDir().mkpath(path) || ::chmod(QFile::encodeName(path).constData(), 0700) != 0)
-        return makeError(QStringLiteral("sandbox.postgres.folder"), tr("Cannot create %1.").arg(path));
+        return makeError(QStringLiteral("sandbox.postgres.folder"), Tr::tr("Cannot create %1.").arg(path));
     return chownTo(path, runAs);
 }
 
@@ -62,9 +61,9 @@ Status clearStaleCluster(ServiceContext &ctx)
     const qint64 pid = ProcessControl::readPidFile(ctx.layout.pgDataDir() + QStringLiteral("/postmaster.pid"));
     if (ProcessControl::isProgram(pid, QStringLiteral("postgres")))
         ProcessControl::stop(pid, SIGINT, 30000);
-    ctx.say(tr("Removing the PostgreSQL data of an earlier sandbox at this path (%1).").arg(root));
+    ctx.say(Tr::tr("Removing the PostgreSQL data of an earlier sandbox at this path (%1).").arg(root));
     if (!QDir(root).removeRecursively())
-        return makeError(QStringLiteral("sandbox.postgres.folder"), tr("Cannot remove the stale folder %1; delete it by hand.").arg(root));
+        return makeError(QStringLiteral("sandbox.postgres.folder"), Tr::tr("Cannot remove the stale folder %1; delete it by hand.").arg(root));
     return {};
 }
 
@@ -72,7 +71,7 @@ Status check()
 {
     if (postgresBinDir().isEmpty())
         return makeError(QStringLiteral("sandbox.postgres.missing"),
-                         tr("PostgreSQL's initdb was not found; install the server with `apt-get install postgresql` "
+                         Tr::tr("PostgreSQL's initdb was not found; install the server with `apt-get install postgresql` "
                             "(or set OKLA_PG_BINDIR)."));
     return {};
 }
@@ -94,7 +93,7 @@ Status prepare(ServiceContext &ctx)
         return ok;
     const QString workDir = QFileInfo(layout.pgDataDir()).path();
     if (!QFile::exists(layout.pgDataDir() + QStringLiteral("/PG_VERSION"))) {
-        ctx.say(tr("Creating the PostgreSQL cluster in %1…").arg(layout.pgDataDir()));
+        ctx.say(Tr::tr("Creating the PostgreSQL cluster in %1…").arg(layout.pgDataDir()));
         auto init = ProcessControl::run(bin + QStringLiteral("/initdb"),
                                         {QStringLiteral("-D"), layout.pgDataDir(), QStringLiteral("-U"), QStringLiteral("postgres"),
                                          QStringLiteral("--auth=trust"), QStringLiteral("--encoding=UTF8"),
@@ -103,11 +102,11 @@ Status prepare(ServiceContext &ctx)
         if (!init)
             return init.error();
         if (init->exitCode != 0)
-            return makeError(QStringLiteral("sandbox.postgres.initdb"), tr("initdb failed; see the output below."),
+            return makeError(QStringLiteral("sandbox.postgres.initdb"), Tr::tr("initdb failed; see the output below."),
                              QString::fromLocal8Bit(init->output));
         QFile conf(layout.pgDataDir() + QStringLiteral("/postgresql.conf"));
         if (!conf.open(QIODevice::Append) || conf.write("\ninclude_if_exists = 'okla-sandbox.conf'\n") < 0)
-            return makeError(QStringLiteral("sandbox.postgres.config"), tr("Cannot write %1.").arg(conf.fileName()));
+            return makeError(QStringLiteral("sandbox.postgres.config"), Tr::tr("Cannot write %1.").arg(conf.fileName()));
     }
     // Rewritten on every up: the port may have moved. No TCP at all, and trust only on the private
     // socket, whose 0700 folder is the access control (docs/architecture.md §10: demo staff need no password).
@@ -140,7 +139,7 @@ Result<qint64> start(ServiceContext &ctx)
     if (!QFile::exists(layout.pgLogFile())) {
         QFile log(layout.pgLogFile());
         if (!log.open(QIODevice::WriteOnly))
-            return makeError(QStringLiteral("sandbox.postgres.log"), tr("Cannot create %1.").arg(layout.pgLogFile()),
+            return makeError(QStringLiteral("sandbox.postgres.log"), Tr::tr("Cannot create %1.").arg(layout.pgLogFile()),
                              log.errorString());
         log.close();
         if (Status owned = chownTo(layout.pgLogFile(), layout.pgRunAs()); !owned)
@@ -154,7 +153,7 @@ Result<qint64> start(ServiceContext &ctx)
         return run.error();
     if (run->exitCode != 0)
         return makeError(QStringLiteral("sandbox.postgres.start"),
-                         tr("PostgreSQL did not start; see %1.").arg(layout.pgLogFile()), QString::fromLocal8Bit(run->output));
+                         Tr::tr("PostgreSQL did not start; see %1.").arg(layout.pgLogFile()), QString::fromLocal8Bit(run->output));
     return ProcessControl::readPidFile(layout.pgDataDir() + QStringLiteral("/postmaster.pid"));
 }
 
@@ -196,7 +195,7 @@ Status provision(ServiceContext &ctx)
     if (!db)
         return db.error();
     if (db->rows() == 0) {
-        ctx.say(tr("Creating the database okla…"));
+        ctx.say(Tr::tr("Creating the database okla…"));
         if (auto ok = su->execScript(QStringLiteral("CREATE DATABASE okla OWNER okla_owner")); !ok)
             return ok;
     }

@@ -1,4 +1,5 @@
 #include "sandbox/launcher/processcontrol.h"
+#include "models/oklatr.h"
 
 #include <csignal>
 #include <sys/types.h>
@@ -21,7 +22,6 @@ using models::Result;
 using models::Status;
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 // setpriv ships with util-linux (always present on Debian); it drops to the user without a login shell.
 void wrapRunAs(const RunAs &runAs, QString &program, QStringList &args)
@@ -67,12 +67,12 @@ Result<CommandResult> ProcessControl::run(const QString &program, const QStringL
         process.setWorkingDirectory(workingDir);
     process.start(prog, arguments);
     if (!process.waitForStarted(10000))
-        return makeError(QStringLiteral("sandbox.exec"), tr("Cannot start %1.").arg(program), process.errorString());
+        return makeError(QStringLiteral("sandbox.exec"), Tr::tr("Cannot start %1.").arg(program), process.errorString());
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished(2000);
         return makeError(QStringLiteral("sandbox.exec.timeout"),
-                         tr("%1 did not finish within %2 s.").arg(program).arg(timeoutMs / 1000));
+                         Tr::tr("%1 did not finish within %2 s.").arg(program).arg(timeoutMs / 1000));
     }
     CommandResult result;
     result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
@@ -93,7 +93,7 @@ Result<qint64> ProcessControl::startDetached(const QString &program, const QStri
     process.setStandardErrorFile(logFile, QIODevice::Append);
     qint64 pid = 0;
     if (!process.startDetached(&pid))
-        return makeError(QStringLiteral("sandbox.exec"), tr("Cannot start %1.").arg(program), process.errorString());
+        return makeError(QStringLiteral("sandbox.exec"), Tr::tr("Cannot start %1.").arg(program), process.errorString());
     return pid;
 }
 
@@ -136,7 +136,7 @@ Status ProcessControl::writePidFile(const QString &path, qint64 pid)
 {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(QByteArray::number(pid) + '\n') < 0)
-        return makeError(QStringLiteral("sandbox.pidfile"), tr("Cannot write %1.").arg(path), file.errorString());
+        return makeError(QStringLiteral("sandbox.pidfile"), Tr::tr("Cannot write %1.").arg(path), file.errorString());
     return {};
 }
 

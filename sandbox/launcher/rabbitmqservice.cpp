@@ -11,6 +11,7 @@
 
 #include "sandbox/launcher/servicespec.h"
 #include "services/session/connectionprofile.h"
+#include "models/oklatr.h"
 
 namespace okla::sandbox {
 
@@ -19,7 +20,6 @@ using models::Result;
 using models::Status;
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 const QString kRabbitScript = QStringLiteral("/usr/lib/rabbitmq/bin/rabbitmq-server");
 
@@ -31,7 +31,7 @@ Status checkPrograms()
 {
     if (!QFile::exists(kRabbitScript) || ProcessControl::findProgram(QStringLiteral("epmd")).isEmpty())
         return makeError(QStringLiteral("sandbox.rabbitmq.missing"),
-                         tr("RabbitMQ was not found; install it with `apt-get install rabbitmq-server` or leave out "
+                         Tr::tr("RabbitMQ was not found; install it with `apt-get install rabbitmq-server` or leave out "
                             "--with-rabbitmq (the worker then uses its in-process queue)."));
     return {};
 }
@@ -61,7 +61,7 @@ Status prepareRabbit(ServiceContext &ctx)
     const QString dir = rabbitDir(ctx);
     for (const QString &path : QStringList{dir, dir + QStringLiteral("/mnesia"), dir + QStringLiteral("/log")}) {
         if (!QDir().mkpath(path) || ::chmod(QFile::encodeName(path).constData(), 0700) != 0)
-            return makeError(QStringLiteral("sandbox.rabbitmq.folder"), tr("Cannot create %1.").arg(path));
+            return makeError(QStringLiteral("sandbox.rabbitmq.folder"), Tr::tr("Cannot create %1.").arg(path));
     }
     QFile plugins(dir + QStringLiteral("/enabled_plugins"));
     QFile config(dir + QStringLiteral("/rabbitmq.conf"));
@@ -69,7 +69,7 @@ Status prepareRabbit(ServiceContext &ctx)
     if (!plugins.open(QIODevice::WriteOnly | QIODevice::Truncate) || plugins.write("[].\n") < 0
         || !config.open(QIODevice::WriteOnly | QIODevice::Truncate)
         || config.write("loopback_users.guest = true\nlog.console = false\nlog.file.level = warning\n") < 0)
-        return makeError(QStringLiteral("sandbox.rabbitmq.config"), tr("Cannot write the RabbitMQ configuration in %1.").arg(dir));
+        return makeError(QStringLiteral("sandbox.rabbitmq.config"), Tr::tr("Cannot write the RabbitMQ configuration in %1.").arg(dir));
     return {};
 }
 

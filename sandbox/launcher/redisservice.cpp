@@ -6,6 +6,7 @@
 
 #include "sandbox/launcher/servicespec.h"
 #include "services/session/connectionprofile.h"
+#include "models/oklatr.h"
 
 namespace okla::sandbox {
 
@@ -14,7 +15,6 @@ using models::Result;
 using models::Status;
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 QString configPath(const ServiceContext &ctx) { return ctx.layout.serviceDir(QStringLiteral("redis")) + QStringLiteral("/redis.conf"); }
 
@@ -22,7 +22,7 @@ Status check()
 {
     if (ProcessControl::findProgram(QStringLiteral("redis-server")).isEmpty())
         return makeError(QStringLiteral("sandbox.redis.missing"),
-                         tr("redis-server was not found; install it with `apt-get install redis-server`."));
+                         Tr::tr("redis-server was not found; install it with `apt-get install redis-server`."));
     return {};
 }
 
@@ -30,7 +30,7 @@ Status prepare(ServiceContext &ctx)
 {
     const QString dir = ctx.layout.serviceDir(QStringLiteral("redis"));
     if (!QDir().mkpath(dir) || ::chmod(QFile::encodeName(dir).constData(), 0700) != 0)
-        return makeError(QStringLiteral("sandbox.redis.folder"), tr("Cannot create %1.").arg(dir));
+        return makeError(QStringLiteral("sandbox.redis.folder"), Tr::tr("Cannot create %1.").arg(dir));
     auto password = ctx.credentials.read(QStringLiteral("redis-password"));
     if (!password)
         return password.error();
@@ -45,7 +45,7 @@ Status prepare(ServiceContext &ctx)
     QFile file(configPath(ctx));
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
         || file.write(config) < 0)
-        return makeError(QStringLiteral("sandbox.redis.config"), tr("Cannot write %1.").arg(file.fileName()));
+        return makeError(QStringLiteral("sandbox.redis.config"), Tr::tr("Cannot write %1.").arg(file.fileName()));
     return {};
 }
 

@@ -6,6 +6,7 @@
 
 #include "sandbox/launcher/servicespec.h"
 #include "services/session/connectionprofile.h"
+#include "models/oklatr.h"
 
 namespace okla::sandbox {
 
@@ -14,7 +15,6 @@ using models::Result;
 using models::Status;
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 const QString kBucket = QStringLiteral("okla-media");
 
@@ -43,10 +43,10 @@ Status check()
 {
     if (ProcessControl::findProgram(QStringLiteral("node")).isEmpty())
         return makeError(QStringLiteral("sandbox.s3.node"),
-                         tr("Node.js was not found; install it with `apt-get install nodejs npm`."));
+                         Tr::tr("Node.js was not found; install it with `apt-get install nodejs npm`."));
     if (!QFile::exists(s3rverScript()))
         return makeError(QStringLiteral("sandbox.s3.missing"),
-                         tr("The object store (s3rver) is not installed; build the target okla_s3rver "
+                         Tr::tr("The object store (s3rver) is not installed; build the target okla_s3rver "
                             "(`cmake --build <build folder> --target okla_s3rver`)."),
                          s3rverScript());
     return {};
@@ -56,7 +56,7 @@ Status prepare(ServiceContext &ctx)
 {
     const QString data = ctx.layout.serviceDir(QStringLiteral("s3"));
     if (!QDir().mkpath(data) || ::chmod(QFile::encodeName(data).constData(), 0700) != 0)
-        return makeError(QStringLiteral("sandbox.s3.folder"), tr("Cannot create %1.").arg(data));
+        return makeError(QStringLiteral("sandbox.s3.folder"), Tr::tr("Cannot create %1.").arg(data));
     return {};
 }
 

@@ -8,6 +8,7 @@
 #include <QSaveFile>
 
 #include "services/audit/auditsigning.h"
+#include "models/oklatr.h"
 
 namespace okla::sandbox {
 
@@ -16,7 +17,6 @@ using models::Result;
 using models::Status;
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 } // namespace
 
 QByteArray SandboxCredentialWriter::randomHex(int bytes)
@@ -30,7 +30,7 @@ Status SandboxCredentialWriter::prepare() const
 {
     if (!QDir().mkpath(m_dir) || ::chmod(QFile::encodeName(m_dir).constData(), 0700) != 0)
         return makeError(QStringLiteral("sandbox.credentials"),
-                         tr("Cannot create the credentials folder %1; check its permissions.").arg(m_dir));
+                         Tr::tr("Cannot create the credentials folder %1; check its permissions.").arg(m_dir));
     return {};
 }
 
@@ -42,11 +42,11 @@ Status SandboxCredentialWriter::ensure(const QString &name, const std::function<
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
             || file.write(generate()) < 0 || !file.commit())
-            return makeError(QStringLiteral("sandbox.credentials"), tr("Cannot write the credential %1.").arg(path),
+            return makeError(QStringLiteral("sandbox.credentials"), Tr::tr("Cannot write the credential %1.").arg(path),
                              file.errorString());
     }
     if (::chmod(QFile::encodeName(path).constData(), 0600) != 0)
-        return makeError(QStringLiteral("sandbox.credentials"), tr("Cannot protect the credential %1.").arg(path));
+        return makeError(QStringLiteral("sandbox.credentials"), Tr::tr("Cannot protect the credential %1.").arg(path));
     return {};
 }
 
@@ -55,7 +55,7 @@ Result<QByteArray> SandboxCredentialWriter::read(const QString &name) const
     QFile file(QDir(m_dir).filePath(name));
     if (!file.open(QIODevice::ReadOnly))
         return makeError(QStringLiteral("sandbox.credentials.missing"),
-                         tr("The credential %1 is missing; run `okla-sandbox up` to recreate it.").arg(file.fileName()));
+                         Tr::tr("The credential %1 is missing; run `okla-sandbox up` to recreate it.").arg(file.fileName()));
     return file.readAll().trimmed();
 }
 

@@ -16,6 +16,7 @@
 #include "sandbox/launcher/sandboxcredentialwriter.h"
 #include "services/audit/auditsigning.h"
 #include "services/session/connectionprofile.h"
+#include "models/oklatr.h"
 
 Q_LOGGING_CATEGORY(lcSandbox, "okla.sandbox.launcher")
 
@@ -26,7 +27,6 @@ using models::Result;
 using models::Status;
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 // Two launchers on one folder would start servers twice; the second waits, then sees them running.
 Result<std::unique_ptr<QLockFile>> lockFolder(const SandboxLayout &layout)
@@ -35,7 +35,7 @@ Result<std::unique_ptr<QLockFile>> lockFolder(const SandboxLayout &layout)
     lock->setStaleLockTime(0); // a crashed launcher's lock is detected by its pid, not by age
     if (!lock->tryLock(60000))
         return makeError(QStringLiteral("sandbox.busy"),
-                         tr("Another okla-sandbox is working on %1; wait for it to finish and try again.").arg(layout.dir()));
+                         Tr::tr("Another okla-sandbox is working on %1; wait for it to finish and try again.").arg(layout.dir()));
     return lock;
 }
 
@@ -75,7 +75,7 @@ Status SandboxLauncher::setAuditCheckpoints(services::ConnectionProfile &profile
         || !QFile::setPermissions(profile.auditCheckpointDir, QFileDevice::ReadOwner | QFileDevice::WriteOwner
                                                                   | QFileDevice::ExeOwner))
         return makeError(QStringLiteral("sandbox.audit"),
-                         tr("Cannot create the audit checkpoint folder %1.").arg(profile.auditCheckpointDir));
+                         Tr::tr("Cannot create the audit checkpoint folder %1.").arg(profile.auditCheckpointDir));
     return {};
 }
 
@@ -96,7 +96,7 @@ Status SandboxLauncher::allocatePorts(const QList<ServiceSpec> &services, const 
         const bool known = std::any_of(services.begin(), services.end(), [&](const ServiceSpec &s) { return s.portKeys.contains(it.key()); });
         if (!known)
             return makeError(QStringLiteral("sandbox.usage"),
-                             tr("There is no service port called \"%1\"; see `okla-sandbox status` for the names.").arg(it.key()));
+                             Tr::tr("There is no service port called \"%1\"; see `okla-sandbox status` for the names.").arg(it.key()));
     }
     for (const ServiceSpec &spec : services) {
         const bool running = runningPid(m_layout, spec) != 0;
@@ -106,19 +106,19 @@ Status SandboxLauncher::allocatePorts(const QList<ServiceSpec> &services, const 
                 const int wanted = options.fixedPorts.value(key);
                 if (running && wanted != current)
                     return makeError(QStringLiteral("sandbox.port.running"),
-                                     tr("%1 already runs on port %2; run `okla-sandbox down` before asking for port %3.")
+                                     Tr::tr("%1 already runs on port %2; run `okla-sandbox down` before asking for port %3.")
                                          .arg(spec.name).arg(current).arg(wanted));
                 if (!running && ProcessControl::portInUse(wanted))
                     return makeError(QStringLiteral("sandbox.port.busy"),
-                                     tr("Port %1 (asked for %2) is busy; choose another with --port %2=N or stop what uses it.")
+                                     Tr::tr("Port %1 (asked for %2) is busy; choose another with --port %2=N or stop what uses it.")
                                          .arg(wanted).arg(key));
                 state.ports.insert(key, wanted);
             } else if (!running && (current == 0 || ProcessControl::portInUse(current))) {
                 const int port = ProcessControl::freePort();
                 if (port == 0)
-                    return makeError(QStringLiteral("sandbox.port.none"), tr("No free TCP port was found on 127.0.0.1."));
+                    return makeError(QStringLiteral("sandbox.port.none"), Tr::tr("No free TCP port was found on 127.0.0.1."));
                 if (current != 0 && report)
-                    say(tr("Port %1 of %2 is taken by another program; using %3.").arg(current).arg(key).arg(port));
+                    say(Tr::tr("Port %1 of %2 is taken by another program; using %3.").arg(current).arg(key).arg(port));
                 state.ports.insert(key, port);
             }
         }
@@ -129,13 +129,13 @@ Status SandboxLauncher::allocatePorts(const QList<ServiceSpec> &services, const 
 Status SandboxLauncher::startService(const ServiceSpec &spec, ServiceContext &ctx)
 {
     if (const qint64 pid = runningPid(m_layout, spec)) {
-        say(tr("%1 is already running (pid %2).").arg(spec.name).arg(pid));
+        say(Tr::tr("%1 is already running (pid %2).").arg(spec.name).arg(pid));
     } else {
         if (spec.prepare) {
             if (auto ok = spec.prepare(ctx); !ok)
                 return ok;
         }
-        say(tr("Starting %1…").arg(spec.name));
+        say(Tr::tr("Starting %1…").arg(spec.name));
         auto started = spec.start(ctx);
         if (!started)
             return started.error();
@@ -148,7 +148,7 @@ Status SandboxLauncher::startService(const ServiceSpec &spec, ServiceContext &ct
         const qint64 pid = ProcessControl::readPidFile(m_layout.pidFile(spec.name));
         if (!ProcessControl::isAlive(pid) || deadline.hasExpired())
             return makeError(QStringLiteral("sandbox.start"),
-                             tr("%1 did not become ready; see %2.").arg(spec.name, m_layout.logFile(spec.name)));
+                             Tr::tr("%1 did not become ready; see %2.").arg(spec.name, m_layout.logFile(spec.name)));
         QThread::msleep(50);
     }
     return {};
@@ -235,7 +235,7 @@ Status SandboxLauncher::up(UpOptions options)
     }
     if (auto ok = profile.save(); !ok)
         return ok;
-    say(tr("Sandbox is up in %1 s: profile \"%2\" (%3), credentials in %4.")
+    say(Tr::tr("Sandbox is up in %1 s: profile \"%2\" (%3), credentials in %4.")
             .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1)
             .arg(profile.name, services::ConnectionProfile::pathFor(profile.name), credentials.dir()));
     return {};
@@ -244,7 +244,7 @@ Status SandboxLauncher::up(UpOptions options)
 Status SandboxLauncher::down()
 {
     if (!QFileInfo::exists(m_layout.runDir())) {
-        say(tr("Nothing runs from %1.").arg(m_layout.dir()));
+        say(Tr::tr("Nothing runs from %1.").arg(m_layout.dir()));
         return {};
     }
     auto lock = lockFolder(m_layout);
@@ -258,17 +258,17 @@ Status SandboxLauncher::down()
             continue;
         const qint64 pid = ProcessControl::readPidFile(pidFile);
         if (!ProcessControl::isProgram(pid, spec.programHint)) {
-            say(tr("%1 was not running.").arg(spec.name));
+            say(Tr::tr("%1 was not running.").arg(spec.name));
             QFile::remove(pidFile);
             continue;
         }
-        say(tr("Stopping %1 (pid %2)…").arg(spec.name).arg(pid));
+        say(Tr::tr("Stopping %1 (pid %2)…").arg(spec.name).arg(pid));
         if (!ProcessControl::stop(pid, spec.stopSignal, spec.stopTimeoutMs))
             return makeError(QStringLiteral("sandbox.stop"),
-                             tr("%1 (pid %2) did not stop in time; see %3.").arg(spec.name).arg(pid).arg(m_layout.logFile(spec.name)));
+                             Tr::tr("%1 (pid %2) did not stop in time; see %3.").arg(spec.name).arg(pid).arg(m_layout.logFile(spec.name)));
         QFile::remove(pidFile);
     }
-    say(tr("Sandbox in %1 is down.").arg(m_layout.dir()));
+    say(Tr::tr("Sandbox in %1 is down.").arg(m_layout.dir()));
     return {};
 }
 
@@ -323,7 +323,7 @@ Result<QString> SandboxLauncher::conninfo(const QString &user, const QString &da
         return state.error();
     if (!state->initialised || !state->ports.contains(QStringLiteral("postgres")))
         return makeError(QStringLiteral("sandbox.missing"),
-                         tr("There is no sandbox in %1; run `okla-sandbox up` first.").arg(m_layout.dir()));
+                         Tr::tr("There is no sandbox in %1; run `okla-sandbox up` first.").arg(m_layout.dir()));
     return sandboxConninfo(m_layout.pgSocketDir(), state->ports.value(QStringLiteral("postgres")), user, database);
 }
 

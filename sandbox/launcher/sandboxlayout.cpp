@@ -1,4 +1,5 @@
 #include "sandbox/launcher/sandboxlayout.h"
+#include "models/oklatr.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -16,7 +17,6 @@ using models::Result;
 using models::Status;
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 // sun_path holds 108 bytes; PostgreSQL appends "/.s.PGSQL.NNNNN" (and a ".lock" file name).
 constexpr int kMaxSocketDir = 80;
@@ -55,7 +55,7 @@ Status SandboxLayout::create() const
     for (const QString &path : {m_dir, runDir(), logDir()}) {
         if (!QDir().mkpath(path) || ::chmod(QFile::encodeName(path).constData(), 0700) != 0)
             return makeError(QStringLiteral("sandbox.folder"),
-                             tr("Cannot create the sandbox folder %1; choose another with --dir.").arg(path));
+                             Tr::tr("Cannot create the sandbox folder %1; choose another with --dir.").arg(path));
     }
     return {};
 }
@@ -68,7 +68,7 @@ Result<SandboxState> SandboxState::load(const SandboxLayout &layout)
     QSettings ini(layout.stateFile(), QSettings::IniFormat);
     if (ini.status() != QSettings::NoError || ini.value(QStringLiteral("sandbox/format")).toInt() != 1)
         return makeError(QStringLiteral("sandbox.state.corrupt"),
-                         tr("The sandbox state file %1 is damaged; restore it, or move the folder away and run "
+                         Tr::tr("The sandbox state file %1 is damaged; restore it, or move the folder away and run "
                             "`okla-sandbox up` for a new sandbox.").arg(layout.stateFile()));
     state.initialised = true;
     state.profileName = ini.value(QStringLiteral("sandbox/profile")).toString();
@@ -79,7 +79,7 @@ Result<SandboxState> SandboxState::load(const SandboxLayout &layout)
         const int port = ini.value(key).toInt(&ok);
         if (!ok || port <= 0 || port > 65535)
             return makeError(QStringLiteral("sandbox.state.corrupt"),
-                             tr("The sandbox state file %1 has an invalid port for %2; fix or delete that line.")
+                             Tr::tr("The sandbox state file %1 has an invalid port for %2; fix or delete that line.")
                                  .arg(layout.stateFile(), key));
         state.ports.insert(key, port);
     }
@@ -97,7 +97,7 @@ Status SandboxState::save(const SandboxLayout &layout) const
         ini.setValue(QStringLiteral("ports/") + it.key(), it.value());
     ini.sync();
     if (ini.status() != QSettings::NoError)
-        return makeError(QStringLiteral("sandbox.state.write"), tr("Cannot write %1.").arg(layout.stateFile()));
+        return makeError(QStringLiteral("sandbox.state.write"), Tr::tr("Cannot write %1.").arg(layout.stateFile()));
     return {};
 }
 

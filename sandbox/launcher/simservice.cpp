@@ -9,6 +9,7 @@
 #include "sandbox/launcher/postgresservice.h"
 #include "sandbox/launcher/servicespec.h"
 #include "services/session/connectionprofile.h"
+#include "models/oklatr.h"
 
 namespace okla::sandbox {
 
@@ -17,7 +18,6 @@ using models::Result;
 using models::Status;
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 /// $OKLA_SIM_BIN, else beside okla-sandbox or in the build tree's sandbox/sims, else PATH.
 QString simProgram()
@@ -35,10 +35,10 @@ Status check()
 {
     if (simProgram().isEmpty())
         return makeError(QStringLiteral("sandbox.sim.missing"),
-                         tr("The payment simulators (okla-sim) were not found; build the target okla-sim."));
+                         Tr::tr("The payment simulators (okla-sim) were not found; build the target okla-sim."));
     if (ProcessControl::findProgram(QStringLiteral("openssl")).isEmpty())
         return makeError(QStringLiteral("sandbox.sim.openssl"),
-                         tr("openssl was not found; install it with `apt-get install openssl`."));
+                         Tr::tr("openssl was not found; install it with `apt-get install openssl`."));
     return {};
 }
 
@@ -46,7 +46,7 @@ Status prepare(ServiceContext &ctx)
 {
     const QString dir = ctx.layout.serviceDir(QStringLiteral("sim"));
     if (!QDir().mkpath(dir) || ::chmod(QFile::encodeName(dir).constData(), 0700) != 0)
-        return makeError(QStringLiteral("sandbox.sim.folder"), tr("Cannot create %1.").arg(dir));
+        return makeError(QStringLiteral("sandbox.sim.folder"), Tr::tr("Cannot create %1.").arg(dir));
     return {};
 }
 
@@ -84,12 +84,12 @@ Status provision(ServiceContext &ctx)
     for (const auto &[from, to] : files) {
         QFile source(certDir(ctx) + u'/' + QLatin1String(from));
         if (!source.open(QIODevice::ReadOnly))
-            return makeError(QStringLiteral("sandbox.sim.certs"), tr("Cannot read %1.").arg(source.fileName()));
+            return makeError(QStringLiteral("sandbox.sim.certs"), Tr::tr("Cannot read %1.").arg(source.fileName()));
         const QByteArray bytes = source.readAll();
         QFile target(ctx.credentials.dir() + u'/' + QLatin1String(to));
         if (!target.open(QIODevice::WriteOnly | QIODevice::Truncate) || !target.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
             || target.write(bytes) != bytes.size())
-            return makeError(QStringLiteral("sandbox.sim.certs"), tr("Cannot write %1.").arg(target.fileName()));
+            return makeError(QStringLiteral("sandbox.sim.certs"), Tr::tr("Cannot write %1.").arg(target.fileName()));
     }
     return {};
 }

@@ -2,6 +2,7 @@
 
 #include "models/audit/auditcanonical.h"
 #include "services/database/pgconnection.h"
+#include "models/oklatr.h"
 
 namespace okla::services {
 
@@ -10,8 +11,6 @@ using models::makeError;
 using models::Result;
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 constexpr int kBatch = 5000;
 
@@ -70,7 +69,7 @@ Result<AuditChainReport> AuditChainVerifier::verify(PgConnection &connection, co
     auto fail = [&](const models::Error &error) -> Result<AuditChainReport> {
         connection.rollbackAfterError();
         return makeError(QStringLiteral("audit.read"),
-                         tr("Could not read the audit log (finance, manager, admin or the worker may): %1").arg(error.message),
+                         Tr::tr("Could not read the audit log (finance, manager, admin or the worker may): %1").arg(error.message),
                          error.detail);
     };
     auto broken = [&](qint64 seq, const QString &problem) {
@@ -86,20 +85,20 @@ Result<AuditChainReport> AuditChainVerifier::verify(PgConnection &connection, co
             if (!report.intact())
                 break;
             if (row.seq != report.lastSeq + 1) {
-                broken(report.lastSeq + 1, tr("row %1 is missing (the next row is %2)").arg(report.lastSeq + 1).arg(row.seq));
+                broken(report.lastSeq + 1, Tr::tr("row %1 is missing (the next row is %2)").arg(report.lastSeq + 1).arg(row.seq));
                 break;
             }
             if (row.prevHash != report.lastHash) {
-                broken(row.seq, tr("row %1 does not point at the hash of row %2").arg(row.seq).arg(report.lastSeq));
+                broken(row.seq, Tr::tr("row %1 does not point at the hash of row %2").arg(row.seq).arg(report.lastSeq));
                 break;
             }
             auto hash = models::AuditCanonical::chainHash(report.lastHash, row);
             if (!hash) {
-                broken(row.seq, tr("row %1: %2").arg(row.seq).arg(hash.error().message));
+                broken(row.seq, Tr::tr("row %1: %2").arg(row.seq).arg(hash.error().message));
                 break;
             }
             if (hash.value() != row.hash) {
-                broken(row.seq, tr("row %1 was changed after it was written (its hash does not match its content)").arg(row.seq));
+                broken(row.seq, Tr::tr("row %1 was changed after it was written (its hash does not match its content)").arg(row.seq));
                 break;
             }
             report.lastSeq = row.seq;
@@ -118,7 +117,7 @@ Result<AuditChainReport> AuditChainVerifier::verify(PgConnection &connection, co
             return fail(head.error());
         if (head->rows() != 1 || head->toInt64(0, 0) != report.lastSeq
             || QByteArray::fromHex(head->bytes(0, 1)) != report.lastHash)
-            broken(report.lastSeq + 1, tr("the head of the log (row %1) does not match its last row %2; rows after %2 are missing")
+            broken(report.lastSeq + 1, Tr::tr("the head of the log (row %1) does not match its last row %2; rows after %2 are missing")
                                            .arg(head->rows() == 1 ? head->text(0, 0) : QStringLiteral("?"))
                                            .arg(report.lastSeq));
     }

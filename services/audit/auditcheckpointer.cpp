@@ -15,6 +15,7 @@
 
 #include "services/audit/auditsigning.h"
 #include "services/database/pgconnection.h"
+#include "models/oklatr.h"
 
 namespace okla::services {
 
@@ -23,8 +24,6 @@ using models::Result;
 using models::Status;
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 const QString kPrefix = QStringLiteral("audit-checkpoint-");
 
@@ -83,7 +82,7 @@ Result<AuditCheckpoint> AuditCheckpoint::fromJson(const QByteArray &json, const 
     if (o.value(QStringLiteral("format")).toInt() != 1 || c.seq < 0 || c.headHash.size() != 32 || !c.signedAt.isValid()
         || c.signature.size() != 64 || !hashesOk || c.fromSeq < 1 || c.fromSeq + c.rowHashes.size() != c.seq + 1)
         return makeError(QStringLiteral("audit.checkpoint.format"),
-                         tr("The audit checkpoint %1 is not a checkpoint this program can read.").arg(fileName));
+                         Tr::tr("The audit checkpoint %1 is not a checkpoint this program can read.").arg(fileName));
     return c;
 }
 
@@ -91,16 +90,16 @@ Status AuditCheckpointer::checkFolder(bool create) const
 {
     if (m_dir.isEmpty())
         return makeError(QStringLiteral("audit.checkpoint.no_dir"),
-                         tr("The profile names no folder for audit checkpoints; set [audit] checkpoint_dir."));
+                         Tr::tr("The profile names no folder for audit checkpoints; set [audit] checkpoint_dir."));
     if (create && !QDir().mkpath(m_dir))
-        return makeError(QStringLiteral("audit.checkpoint.dir"), tr("Cannot create the audit checkpoint folder %1.").arg(m_dir));
+        return makeError(QStringLiteral("audit.checkpoint.dir"), Tr::tr("Cannot create the audit checkpoint folder %1.").arg(m_dir));
     struct stat st {};
     if (::stat(QFile::encodeName(m_dir).constData(), &st) != 0 || !S_ISDIR(st.st_mode))
-        return makeError(QStringLiteral("audit.checkpoint.dir"), tr("The audit checkpoint folder %1 does not exist.").arg(m_dir));
+        return makeError(QStringLiteral("audit.checkpoint.dir"), Tr::tr("The audit checkpoint folder %1 does not exist.").arg(m_dir));
     // Whoever else may write here could replace checkpoints: only its owner may.
     if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0)
         return makeError(QStringLiteral("audit.checkpoint.dir_open"),
-                         tr("The audit checkpoint folder %1 is writable by others; make it writable by its owner only "
+                         Tr::tr("The audit checkpoint folder %1 is writable by others; make it writable by its owner only "
                             "(chmod go-w).").arg(m_dir));
     return {};
 }
@@ -116,7 +115,7 @@ Result<QList<AuditCheckpoint>> AuditCheckpointer::load() const
     for (const QString &name : dir.entryList({kPrefix + QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
         QFile file(dir.filePath(name));
         if (!file.open(QIODevice::ReadOnly))
-            return makeError(QStringLiteral("audit.checkpoint.read"), tr("Cannot read the audit checkpoint %1.").arg(file.fileName()));
+            return makeError(QStringLiteral("audit.checkpoint.read"), Tr::tr("Cannot read the audit checkpoint %1.").arg(file.fileName()));
         auto checkpoint = AuditCheckpoint::fromJson(file.read(16 * 1024 * 1024), file.fileName());
         if (!checkpoint)
             return checkpoint.error();
@@ -135,18 +134,18 @@ Result<AuditVerification> AuditCheckpointer::verify(PgConnection &connection) co
         return loaded.error();
     QList<AuditCheckpoint> valid;
     if (m_publicKey.isEmpty()) {
-        v.warnings << tr("The profile has no audit public key ([audit] public_key), so no checkpoint was checked: a "
+        v.warnings << Tr::tr("The profile has no audit public key ([audit] public_key), so no checkpoint was checked: a "
                          "rewritten-and-rechained log or a cut tail cannot be detected.");
     } else {
         for (const AuditCheckpoint &c : loaded.value()) {
             if (AuditSigning::verify(m_publicKey, c.signedMessage(), c.signature))
                 valid.append(c);
             else
-                v.problems << tr("The audit checkpoint %1 is not signed by the audit key; someone wrote it by hand.")
+                v.problems << Tr::tr("The audit checkpoint %1 is not signed by the audit key; someone wrote it by hand.")
                                   .arg(c.fileName);
         }
         if (loaded->isEmpty())
-            v.warnings << tr("No audit checkpoint in %1 yet: a rewritten-and-rechained log or a cut tail cannot be "
+            v.warnings << Tr::tr("No audit checkpoint in %1 yet: a rewritten-and-rechained log or a cut tail cannot be "
                              "detected; run `okla audit checkpoint`.").arg(m_dir.isEmpty() ? QStringLiteral("-") : m_dir);
     }
     QSet<qint64> seqs;
@@ -158,7 +157,7 @@ Result<AuditVerification> AuditCheckpointer::verify(PgConnection &connection) co
     v.chain = chain.value();
     if (!v.chain.intact()) {
         v.firstBadSeq = v.chain.firstBadSeq;
-        v.problems.prepend(tr("The audit log is broken at row %1: %2.").arg(*v.chain.firstBadSeq).arg(v.chain.problem));
+        v.problems.prepend(Tr::tr("The audit log is broken at row %1: %2.").arg(*v.chain.firstBadSeq).arg(v.chain.problem));
         return v;
     }
     qint64 lastGood = 0;
@@ -167,7 +166,7 @@ Result<AuditVerification> AuditCheckpointer::verify(PgConnection &connection) co
         v.latest = c;
         if (c.seq > v.chain.lastSeq) {
             v.firstBadSeq = v.chain.lastSeq + 1;
-            v.problems << tr("The audit log ends at row %1, but the checkpoint signed %2 covers rows up to %3: rows %4 to %3 "
+            v.problems << Tr::tr("The audit log ends at row %1, but the checkpoint signed %2 covers rows up to %3: rows %4 to %3 "
                              "were removed.").arg(v.chain.lastSeq).arg(when(c)).arg(c.seq).arg(v.chain.lastSeq + 1);
             break;
         }
@@ -178,11 +177,11 @@ Result<AuditVerification> AuditCheckpointer::verify(PgConnection &connection) co
             // Rows before the checkpoint's list and after the last good checkpoint are not listed.
             if (changed.value() > c.fromSeq || c.fromSeq <= lastGood + 1) {
                 v.firstBadSeq = changed.value();
-                v.problems << tr("The audit log was rewritten: row %1 differs from the checkpoint signed %2 (rows up to %3), "
+                v.problems << Tr::tr("The audit log was rewritten: row %1 differs from the checkpoint signed %2 (rows up to %3), "
                                  "and the chain after it was recomputed.").arg(changed.value()).arg(when(c)).arg(c.seq);
             } else {
                 v.firstBadSeq = lastGood + 1;
-                v.problems << tr("The audit log was rewritten: row %1 no longer has the hash signed %2 in its checkpoint, so "
+                v.problems << Tr::tr("The audit log was rewritten: row %1 no longer has the hash signed %2 in its checkpoint, so "
                                  "a row from %3 to %4 was changed and the chain recomputed.")
                                   .arg(c.seq).arg(when(c)).arg(lastGood + 1).arg(c.fromSeq);
             }
@@ -212,7 +211,7 @@ Result<AuditCheckpoint> AuditCheckpointer::checkpoint(PgConnection &connection, 
         return publicKey.error();
     if (!m_publicKey.isEmpty() && publicKey.value() != m_publicKey)
         return makeError(QStringLiteral("audit.key_mismatch"),
-                         tr("The audit signing key does not match the profile's [audit] public_key; the checkpoint was "
+                         Tr::tr("The audit signing key does not match the profile's [audit] public_key; the checkpoint was "
                             "not written."));
     if (auto ok = checkFolder(true); !ok)
         return ok.error();
@@ -221,7 +220,7 @@ Result<AuditCheckpoint> AuditCheckpointer::checkpoint(PgConnection &connection, 
         return verified.error();
     if (!verified->intact())
         return makeError(QStringLiteral("audit.broken"),
-                         tr("The audit log did not verify, so it was not signed: %1").arg(verified->problems.first()));
+                         Tr::tr("The audit log did not verify, so it was not signed: %1").arg(verified->problems.first()));
     // The rows since the last checkpoint (at most kMaxRowHashes), read again in one snapshot.
     const qint64 after = verified->latest ? verified->latest->seq : 0;
     auto chain = AuditChainVerifier::verify(connection, [&](qint64 seq) { return seq >= after; });
@@ -230,11 +229,11 @@ Result<AuditCheckpoint> AuditCheckpointer::checkpoint(PgConnection &connection, 
     // Still the log the last checkpoint signed (nothing was rewritten between the two readings).
     if (after > 0 && chain->intact() && chain->hashesAt.value(after) != verified->latest->headHash)
         return makeError(QStringLiteral("audit.broken"),
-                         tr("The audit log changed while it was being checked, so it was not signed; run `okla audit "
+                         Tr::tr("The audit log changed while it was being checked, so it was not signed; run `okla audit "
                             "verify`."));
     if (!chain->intact())
         return makeError(QStringLiteral("audit.broken"),
-                         tr("The audit log did not verify, so it was not signed: %1").arg(chain->problem));
+                         Tr::tr("The audit log did not verify, so it was not signed: %1").arg(chain->problem));
     AuditCheckpoint c;
     c.seq = chain->lastSeq;
     c.headHash = chain->lastHash;
@@ -253,7 +252,7 @@ Result<AuditCheckpoint> AuditCheckpointer::checkpoint(PgConnection &connection, 
                                           .arg(c.signedAt.toString(QStringLiteral("yyyyMMddTHHmmssZ"))));
     QSaveFile file(c.fileName);
     if (!file.open(QIODevice::WriteOnly) || file.write(c.toJson()) < 0 || !file.commit())
-        return makeError(QStringLiteral("audit.checkpoint.write"), tr("Cannot write the audit checkpoint %1.").arg(c.fileName),
+        return makeError(QStringLiteral("audit.checkpoint.write"), Tr::tr("Cannot write the audit checkpoint %1.").arg(c.fileName),
                          file.errorString());
     return c;
 }

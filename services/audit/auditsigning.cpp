@@ -1,4 +1,5 @@
 #include "services/audit/auditsigning.h"
+#include "models/oklatr.h"
 
 #include <memory>
 
@@ -12,8 +13,6 @@ using models::Result;
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
-
 struct KeyFree { void operator()(EVP_PKEY *key) const { EVP_PKEY_free(key); } };
 struct BioFree { void operator()(BIO *bio) const { BIO_free(bio); } };
 struct MdFree { void operator()(EVP_MD_CTX *ctx) const { EVP_MD_CTX_free(ctx); } };
@@ -24,7 +23,7 @@ models::Error badKey()
 {
     // Never the key's bytes: only that it is not an Ed25519 private key.
     return makeError(QStringLiteral("audit.key"),
-                     tr("The audit signing key (credential audit-signing.key) is not an Ed25519 private key in PEM "
+                     Tr::tr("The audit signing key (credential audit-signing.key) is not an Ed25519 private key in PEM "
                         "form; make one with `openssl genpkey -algorithm ed25519`."));
 }
 
@@ -53,11 +52,11 @@ Result<KeyPair> generate()
     std::unique_ptr<EVP_PKEY_CTX, CtxFree> ctx(EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, nullptr));
     EVP_PKEY *raw = nullptr;
     if (!ctx || EVP_PKEY_keygen_init(ctx.get()) != 1 || EVP_PKEY_keygen(ctx.get(), &raw) != 1)
-        return makeError(QStringLiteral("audit.keygen"), tr("Could not generate an Ed25519 key."));
+        return makeError(QStringLiteral("audit.keygen"), Tr::tr("Could not generate an Ed25519 key."));
     Key key(raw);
     std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
     if (!bio || PEM_write_bio_PrivateKey(bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
-        return makeError(QStringLiteral("audit.keygen"), tr("Could not generate an Ed25519 key."));
+        return makeError(QStringLiteral("audit.keygen"), Tr::tr("Could not generate an Ed25519 key."));
     char *data = nullptr;
     const long size = BIO_get_mem_data(bio.get(), &data);
     return KeyPair{QByteArray(data, int(size)), rawPublic(key.get())};
@@ -82,7 +81,7 @@ Result<QByteArray> sign(const QByteArray &privatePem, const QByteArray &message)
     if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, nullptr, nullptr, key.get()) != 1
         || EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
                           reinterpret_cast<const unsigned char *>(message.constData()), size_t(message.size())) != 1)
-        return makeError(QStringLiteral("audit.sign"), tr("Could not sign the audit checkpoint."));
+        return makeError(QStringLiteral("audit.sign"), Tr::tr("Could not sign the audit checkpoint."));
     signature.resize(qsizetype(length));
     return signature;
 }

@@ -4,14 +4,13 @@
 #include <QSet>
 
 #include "services/database/pgconnection.h"
+#include "models/oklatr.h"
 
 namespace okla::services {
 
 using models::Result;
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 // The text between the parenthesis at `open` and its match (exclusive), or empty when unbalanced.
 QString parenthesised(const QString &sql, qsizetype open, qsizetype *end)
@@ -111,7 +110,7 @@ Result<QStringList> FunctionBodies::compare(PgConnection &connection, const QLis
         "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid "
         "AND d.deptype = 'e') ORDER BY 4"));
     if (!rows)
-        return models::makeError(QStringLiteral("schema.functions"), tr("Cannot read the functions of the database."),
+        return models::makeError(QStringLiteral("schema.functions"), Tr::tr("Cannot read the functions of the database."),
                                  rows.error().detail);
     QStringList problems;
     QSet<QString> seen;
@@ -121,14 +120,14 @@ Result<QStringList> FunctionBodies::compare(PgConnection &connection, const QLis
         seen.insert(key);
         const auto found = wanted.constFind(key);
         if (found == wanted.constEnd())
-            problems << tr("Function %1 is not defined by any migration; someone added it by hand.").arg(signature);
+            problems << Tr::tr("Function %1 is not defined by any migration; someone added it by hand.").arg(signature);
         else if (found.value() != rows->text(i, 2))
-            problems << tr("The body of function %1 differs from the one the migrations define; someone replaced it.")
+            problems << Tr::tr("The body of function %1 differs from the one the migrations define; someone replaced it.")
                             .arg(signature);
     }
     for (auto it = wanted.constBegin(); it != wanted.constEnd(); ++it) {
         if (!seen.contains(it.key()))
-            problems << tr("Function %1 (%2 arguments) that the migrations define is missing.")
+            problems << Tr::tr("Function %1 (%2 arguments) that the migrations define is missing.")
                             .arg(it.key().section(u'/', 0, 0), it.key().section(u'/', 1));
     }
     return problems;

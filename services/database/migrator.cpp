@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 
 #include "services/database/pgconnection.h"
+#include "models/oklatr.h"
 
 Q_LOGGING_CATEGORY(lcMigrator, "okla.services.migrator", QtWarningMsg)
 
@@ -21,8 +22,6 @@ using models::Result;
 using models::Status;
 
 namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("okla", text); }
 
 // Any fixed 64-bit key works; it only has to be the same in every migrator.
 constexpr const char *kLockKey = "7309201158327461";
@@ -75,11 +74,11 @@ SchemaState compare(const QList<Recorded> &recorded, const QList<Migration> &mig
         state.applied = std::max(state.applied, r.version);
         const Migration *m = byVersion.value(r.version);
         if (!m) {
-            state.problems << tr("This program is older than the database (it has migration %1 \"%2\", unknown here); "
+            state.problems << Tr::tr("This program is older than the database (it has migration %1 \"%2\", unknown here); "
                                  "install the newer OKLA Admin.")
                                   .arg(r.version).arg(r.name);
         } else if (m->checksum != r.checksum) {
-            state.problems << tr("Migration %1 was changed after it was applied (checksum differs); restore "
+            state.problems << Tr::tr("Migration %1 was changed after it was applied (checksum differs); restore "
                                  "resources/migrations/%2 to the version that was applied, then rebuild.")
                                   .arg(r.version).arg(m->fileName);
         }
@@ -118,7 +117,7 @@ Result<Migration> Migrator::fromFile(const QString &fileName, const QByteArray &
     const auto match = pattern.match(fileName);
     if (!match.hasMatch())
         return makeError(QStringLiteral("schema.filename"),
-                         tr("Migration file \"%1\" is not named NNNN_<name>.sql; rename it.").arg(fileName));
+                         Tr::tr("Migration file \"%1\" is not named NNNN_<name>.sql; rename it.").arg(fileName));
     Migration m;
     m.version = match.captured(1).toInt();
     m.name = match.captured(2);
@@ -127,7 +126,7 @@ Result<Migration> Migrator::fromFile(const QString &fileName, const QByteArray &
     m.checksum = QString::fromLatin1(QCryptographicHash::hash(sql, QCryptographicHash::Sha256).toHex());
     if (m.version <= 0)
         return makeError(QStringLiteral("schema.filename"),
-                         tr("Migration file \"%1\" must have a version above 0000.").arg(fileName));
+                         Tr::tr("Migration file \"%1\" must have a version above 0000.").arg(fileName));
     return m;
 }
 
@@ -135,20 +134,20 @@ Result<QList<Migration>> Migrator::fromDirectory(const QString &path)
 {
     QDir dir(path);
     if (!dir.exists())
-        return makeError(QStringLiteral("schema.folder"), tr("The migrations folder %1 does not exist.").arg(path));
+        return makeError(QStringLiteral("schema.folder"), Tr::tr("The migrations folder %1 does not exist.").arg(path));
     QList<Migration> migrations;
     QSet<int> seen;
     const QStringList files = dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     for (const QString &fileName : files) {
         QFile file(dir.filePath(fileName));
         if (!file.open(QIODevice::ReadOnly))
-            return makeError(QStringLiteral("schema.read"), tr("Cannot read migration %1.").arg(file.fileName()));
+            return makeError(QStringLiteral("schema.read"), Tr::tr("Cannot read migration %1.").arg(file.fileName()));
         auto migration = fromFile(fileName, file.readAll());
         if (!migration)
             return migration.error();
         if (seen.contains(migration->version))
             return makeError(QStringLiteral("schema.duplicate"),
-                             tr("Two migrations have version %1; give one of them the next free number.")
+                             Tr::tr("Two migrations have version %1; give one of them the next free number.")
                                  .arg(migration->version));
         seen.insert(migration->version);
         migrations.append(migration.value());
@@ -177,7 +176,7 @@ Result<SchemaState> Migrator::inspect(PgConnection &connection, const QList<Migr
     auto recorded = readRecorded(connection);
     if (!recorded)
         return makeError(QStringLiteral("schema.inspect"),
-                         tr("Cannot read the schema version of the database."), recorded.error().toString());
+                         Tr::tr("Cannot read the schema version of the database."), recorded.error().toString());
     return compare(recorded.value(), migrations);
 }
 
@@ -199,9 +198,9 @@ Status Migrator::checkCompatible(PgConnection &connection, const QList<Migration
     if (!state->pending.isEmpty()) {
         if (state->applied == 0)
             return makeError(QStringLiteral("schema.missing"),
-                             tr("The database has no OKLA schema yet; run `okla migrate` (or `okla-sandbox up`)."));
+                             Tr::tr("The database has no OKLA schema yet; run `okla migrate` (or `okla-sandbox up`)."));
         return makeError(QStringLiteral("schema.older"),
-                         tr("The database schema is older than this program (version %1, needs %2); run `okla migrate`.")
+                         Tr::tr("The database schema is older than this program (version %1, needs %2); run `okla migrate`.")
                              .arg(state->applied).arg(state->expected));
     }
     return {};
@@ -228,7 +227,7 @@ Result<int> Migrator::migrate(PgConnection &owner, const std::function<void(cons
         return fail(lock.error());
     if (auto table = owner.execScript(kCreateTable); !table)
         return fail(makeError(QStringLiteral("schema.permission"),
-                              tr("Cannot create the schema_migrations table; run `okla migrate` as the owner role okla_owner."),
+                              Tr::tr("Cannot create the schema_migrations table; run `okla migrate` as the owner role okla_owner."),
                               table.error().toString()));
     auto state = inspect(owner, migrations);
     if (!state)
@@ -239,10 +238,10 @@ Result<int> Migrator::migrate(PgConnection &owner, const std::function<void(cons
     for (const Migration &m : migrations) {
         if (!state->pending.contains(m.version))
             continue;
-        say(tr("Applying migration %1 (%2)…").arg(m.version).arg(m.name));
+        say(Tr::tr("Applying migration %1 (%2)…").arg(m.version).arg(m.name));
         if (auto run = owner.execScript(QString::fromUtf8(m.sql)); !run)
             return fail(makeError(QStringLiteral("schema.apply"),
-                                  tr("Migration %1 (%2) failed, so no migration was applied; fix %3 and run `okla migrate` again.")
+                                  Tr::tr("Migration %1 (%2) failed, so no migration was applied; fix %3 and run `okla migrate` again.")
                                       .arg(m.version).arg(m.name, m.fileName),
                                   run.error().detail));
         auto record = owner.exec(QStringLiteral("INSERT INTO public.schema_migrations (version, name, checksum) VALUES ($1, $2, $3)"),
@@ -253,7 +252,7 @@ Result<int> Migrator::migrate(PgConnection &owner, const std::function<void(cons
     }
     if (auto commit = owner.execScript(QStringLiteral("COMMIT")); !commit)
         return fail(commit.error());
-    say(applied == 0 ? tr("The schema is up to date (version %1).").arg(state->expected)
+    say(applied == 0 ? Tr::tr("The schema is up to date (version %1).").arg(state->expected)
                      : QCoreApplication::translate("okla", "Applied %n migration(s); the schema is at version %1.", nullptr, applied).arg(state->expected));
     return applied;
 }

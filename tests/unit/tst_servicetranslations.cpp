@@ -3,6 +3,7 @@
 #include <QTest>
 
 #include "services/session/connectionprofile.h"
+#include "services/audit/auditsigning.h"
 #include "services/credentials/credentialstore.h"
 #include "services/providers/azul/azulclient.h"
 #include "services/providers/azul/azulresponse.h"
@@ -55,6 +56,17 @@ private slots:
         // then the refusal is in Spanish
         QVERIFY(!body);
         QCOMPARE(body.error().message, QStringLiteral("AZUL cobra y reembolsa solo en pesos dominicanos (DOP); este monto está en USD."));
+    }
+
+    void messagesOutsideQObjectClassesSpeakSpanish()
+    {
+        // given a key that is not an Ed25519 key (the message comes from Tr::tr in a free function)
+        // when it is used to sign
+        const auto signature = AuditSigning::sign(QByteArrayLiteral("not a key"), QByteArrayLiteral("head"));
+        // then the reason is in Spanish
+        QVERIFY(!signature);
+        QVERIFY2(signature.error().message.startsWith(QStringLiteral("La clave de firma de auditoría")),
+                 qPrintable(signature.error().message));
     }
 
     void azulConfigSpeaksSpanish()

@@ -1,4 +1,5 @@
 #include "services/providers/azul/azulrequest.h"
+#include "models/oklatr.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,14 +13,10 @@ namespace {
 
 constexpr qint64 MaxN12 = 999'999'999'999LL;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("okla", text);
-}
 
 models::Error invalid(const QString &field, const char *message)
 {
-    return makeError(QStringLiteral("azul.request.invalid"), tr(message), field);
+    return makeError(QStringLiteral("azul.request.invalid"), Tr::tr(message), field);
 }
 
 bool allDigits(const QString &s)
