@@ -234,12 +234,9 @@ std::optional<models::Error> AzulClient::refusal(Host host) const
     return std::nullopt;
 }
 
-QFuture<AzulOutcome> AzulClient::sendBuilt(AzulOperation op, const models::Result<QByteArray> &body,
-                                           const QString &customOrderId, Host host)
+AzulOutcome AzulClient::notSent(AzulOperation op, const QString &customOrderId, Host host,
+                                AzulResult::ErrorKind kind, const QString &description, const QString &detail) const
 {
-    if (body)
-        return send(op, body.value(), customOrderId, host);
-    // A request we refuse to build never leaves: a request bug, not ambiguous.
     AzulOutcome out;
     out.operation = op;
     out.host = hostLabel(host);
@@ -248,27 +245,29 @@ QFuture<AzulOutcome> AzulClient::sendBuilt(AzulOperation op, const models::Resul
     out.transport = HttpOutcome::Kind::NotSent;
     out.failure = HttpOutcome::Failure::None;
     out.result.outcome = AzulResult::Outcome::Error;
-    out.result.errorKind = AzulResult::ErrorKind::RequestBug;
-    out.result.errorDescription = QStringLiteral("VALIDATION_ERROR:") + body.error().detail;
-    out.result.detail = body.error().message;
-    return QtFuture::makeReadyFuture(std::move(out));
+    out.result.errorKind = kind;
+    out.result.errorDescription = description;
+    out.result.detail = detail;
+    return out;
+}
+
+QFuture<AzulOutcome> AzulClient::sendBuilt(AzulOperation op, const models::Result<QByteArray> &body,
+                                           const QString &customOrderId, Host host)
+{
+    if (body)
+        return send(op, body.value(), customOrderId, host);
+    // A request we refuse to build never leaves: a request bug, not ambiguous.
+    return QtFuture::makeReadyFuture(notSent(op, customOrderId, host, AzulResult::ErrorKind::RequestBug,
+                                             QStringLiteral("VALIDATION_ERROR:") + body.error().detail,
+                                             body.error().message));
 }
 
 QFuture<AzulOutcome> AzulClient::send(AzulOperation op, const QByteArray &body, const QString &customOrderId, Host host)
 {
     if (auto refused = refusal(host)) {
         // Nothing leaves: a configuration error, certainly not sent (never `unknown`).
-        AzulOutcome out;
-        out.operation = op;
-        out.host = hostLabel(host);
-        out.alternateHost = host == Host::Alternate;
-        out.customOrderId = customOrderId;
-        out.transport = HttpOutcome::Kind::NotSent;
-        out.failure = HttpOutcome::Failure::None;
-        out.result.outcome = AzulResult::Outcome::Error;
-        out.result.errorKind = AzulResult::ErrorKind::Configuration;
-        out.result.errorDescription = refused->code;
-        out.result.detail = refused->message;
+        AzulOutcome out = notSent(op, customOrderId, host, AzulResult::ErrorKind::Configuration, refused->code,
+                                  refused->message);
         out.refusal = std::move(refused);
         qCWarning(lcAzul).noquote() << operationName(op) << "refused before sending:" << out.refusal->code;
         return QtFuture::makeReadyFuture(std::move(out));

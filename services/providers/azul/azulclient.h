@@ -102,6 +102,9 @@ public:
 
     const AzulConfig &config() const { return m_config; }
     bool hasAlternate() const { return m_config.alternateUrl.isValid() && !m_config.alternateUrl.isEmpty(); }
+    /// The outcome of a request that never left (certainly not sent, never `unknown`).
+    AzulOutcome notSent(AzulOperation op, const QString &customOrderId, Host host, AzulResult::ErrorKind kind,
+                        const QString &description, const QString &detail) const;
     QString hostLabel(Host host) const;
     /// Completes after @p ms on the client's service thread (AzulPaymentFlow's wait).
     QFuture<void> delay(int ms);
