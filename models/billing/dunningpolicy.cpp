@@ -33,7 +33,8 @@ std::optional<int> wholeInt(const QJsonValue &value)
 
 Error badValue(const char *key, const QJsonValue &value)
 {
-    return dunningError("bad_value", Tr::tr("The dunning policy %1 must be a whole number of days.").arg(QLatin1StringView(key)),
+    return dunningError("bad_value",
+                        Tr::tr("The dunning policy %1 must be a whole number of days.").arg(QLatin1StringView(key)),
                         QString::fromLatin1(key) + QStringLiteral(" type ") + QString::number(int(value.type())));
 }
 
@@ -70,7 +71,8 @@ Result<DunningPolicy> DunningPolicy::create(QList<int> retryDays, int suspendDay
         if (i > 0 && retryDays[i] <= retryDays[i - 1]) {
             return dunningError("retry_days_not_ascending",
                                 Tr::tr("Dunning retry days must be in strictly ascending order."),
-                                QString::number(retryDays[i - 1]) + QStringLiteral(", ") + QString::number(retryDays[i]));
+                                QString::number(retryDays[i - 1]) + QStringLiteral(", ")
+                                    + QString::number(retryDays[i]));
         }
     }
     if (suspendDay <= 0) {
@@ -89,7 +91,8 @@ Result<DunningPolicy> DunningPolicy::create(QList<int> retryDays, int suspendDay
     }
     if (cancelDay > kMaxDay) {
         return dunningError("cancel_day_too_late",
-                            Tr::tr("The dunning cancellation day must be at most %1 days after the failure.").arg(kMaxDay),
+                            Tr::tr("The dunning cancellation day must be at most %1 days after the failure.")
+                                .arg(kMaxDay),
                             QString::number(cancelDay));
     }
     return DunningPolicy(std::move(retryDays), suspendDay, cancelDay);

@@ -137,9 +137,12 @@ void TestDunningPolicy::mixedTimelines_data()
     QTest::addColumn<QString>("classes"); // the class of the failure on day 0, 1, 2… (S, H, T)
     QTest::addColumn<QString>("timeline");
     QTest::newRow("soft, then hard on day 3") << "SSSH" << "retry@1 retry@3 stop@7!card cancel@14!card";
-    QTest::newRow("technical on day 1, then soft") << "STSSSSS" << "retry@1 retry@2 retry@3 retry@5 suspend@7 cancel@14";
-    QTest::newRow("technical on the last retry day") << "SSSSSTS" << "retry@1 retry@3 retry@5 retry@6 suspend@7 cancel@14";
-    QTest::newRow("technical on day 0 keeps the schedule") << "TSSSSSS" << "retry@1 retry@3 retry@5 suspend@7 cancel@14";
+    QTest::newRow("technical on day 1, then soft") << "STSSSSS"
+                                                   << "retry@1 retry@2 retry@3 retry@5 suspend@7 cancel@14";
+    QTest::newRow("technical on the last retry day") << "SSSSSTS"
+                                                     << "retry@1 retry@3 retry@5 retry@6 suspend@7 cancel@14";
+    QTest::newRow("technical on day 0 keeps the schedule") << "TSSSSSS"
+                                                           << "retry@1 retry@3 retry@5 suspend@7 cancel@14";
 }
 
 void TestDunningPolicy::mixedTimelines()
@@ -228,7 +231,8 @@ void TestDunningPolicy::customPolicy()
 {
     const auto policy = DunningPolicy::create({2, 4}, 6, 10);
     QVERIFY(policy.ok());
-    QCOMPARE(walk(*policy, [](int) { return DeclineClass::Soft; }), QStringLiteral("retry@2 retry@4 suspend@6 cancel@10"));
+    QCOMPARE(walk(*policy, [](int) { return DeclineClass::Soft; }),
+             QStringLiteral("retry@2 retry@4 suspend@6 cancel@10"));
     const auto noRetries = DunningPolicy::create({}, 3, 30);
     QVERIFY(noRetries.ok());
     QCOMPARE(walk(*noRetries, [](int) { return DeclineClass::Soft; }), QStringLiteral("suspend@3 cancel@30"));
@@ -270,11 +274,13 @@ void TestDunningPolicy::fromPolicyValues()
     const QJsonArray days{1, 3, 5};
     const auto code = [](const Result<DunningPolicy> &r) { return r.ok() ? QStringLiteral("ok") : r.error().code; };
     QCOMPARE(code(DunningPolicy::fromPolicyValues(days, 7, 14)), QStringLiteral("ok"));
-    QCOMPARE(code(DunningPolicy::fromPolicyValues(QJsonArray{1, 2.5}, 7, 14)), QStringLiteral("billing.dunning.bad_value"));
+    QCOMPARE(code(DunningPolicy::fromPolicyValues(QJsonArray{1, 2.5}, 7, 14)),
+             QStringLiteral("billing.dunning.bad_value"));
     QCOMPARE(code(DunningPolicy::fromPolicyValues(QJsonArray{1, QStringLiteral("3")}, 7, 14)),
              QStringLiteral("billing.dunning.bad_value"));
     QCOMPARE(code(DunningPolicy::fromPolicyValues(QJsonValue(1), 7, 14)), QStringLiteral("billing.dunning.bad_value"));
-    QCOMPARE(code(DunningPolicy::fromPolicyValues(days, QJsonValue(7.5), 14)), QStringLiteral("billing.dunning.bad_value"));
+    QCOMPARE(code(DunningPolicy::fromPolicyValues(days, QJsonValue(7.5), 14)),
+             QStringLiteral("billing.dunning.bad_value"));
     QCOMPARE(code(DunningPolicy::fromPolicyValues(days, 7, QJsonValue())), QStringLiteral("billing.dunning.bad_value"));
     QCOMPARE(code(DunningPolicy::fromPolicyValues(days, 7, 1e12)), QStringLiteral("billing.dunning.bad_value"));
     // a well-formed value is still validated
