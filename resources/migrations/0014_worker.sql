@@ -342,6 +342,19 @@ REVOKE ALL ON FUNCTION okla_subscription_schedule_backfill() FROM PUBLIC;
 
 SELECT okla_subscription_schedule_backfill();
 ALTER TABLE subscriptions ALTER COLUMN billing_anchor SET NOT NULL;
+
+-- BEFORE INSERT: a subscription inserted without an anchor is billed on its first period's day.
+-- (Bulk loads run with triggers off and write the anchor themselves.)
+CREATE FUNCTION okla_subscription_anchor() RETURNS trigger
+    LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp
+AS $$
+BEGIN
+    NEW.billing_anchor := coalesce(NEW.billing_anchor, NEW.current_period_start);
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER subscriptions_anchor BEFORE INSERT ON subscriptions
+    FOR EACH ROW EXECUTE FUNCTION okla_subscription_anchor();
 CREATE INDEX subscriptions_next_charge ON subscriptions (next_charge_on) WHERE next_charge_on IS NOT NULL;
 
 -- Settlements are audited: the worker cannot append audit rows itself (docs/security.md §5), so
@@ -357,7 +370,7 @@ CREATE TRIGGER subscriptions_audit_state AFTER UPDATE ON subscriptions
                        IS DISTINCT FROM (NEW.status, NEW.plan_version_id, NEW.billing_cycle, NEW.cancel_at_period_end))
     EXECUTE FUNCTION okla_audit_row();
 
-REVOKE ALL ON FUNCTION okla_worker_request_change(), okla_discrepancy_change() FROM PUBLIC;
+REVOKE ALL ON FUNCTION okla_worker_request_change(), okla_discrepancy_change(), okla_subscription_anchor() FROM PUBLIC;
 
 -- ---------------------------------------------------------------------------------------------
 -- Grants (docs/security.md §16). Staff ask through okla_request_work only; the worker settles.
