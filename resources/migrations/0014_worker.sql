@@ -35,7 +35,7 @@ CREATE TABLE notifications (
     last_error  text CHECK (length(last_error) <= 2000),
     -- e-mail goes to an address; push goes to the dealer's registered devices
     CONSTRAINT notifications_recipient CHECK (channel = 'push'
-        OR recipient ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'),
+        OR (recipient IS NOT NULL AND recipient ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$')),
     CONSTRAINT notifications_last_error_no_card_number CHECK (last_error IS NULL
         OR last_error !~ '[0-9]([ -]{0,3}[0-9]){12}' OR okla_no_card_number(last_error, 'notifications.last_error'))
 );
