@@ -1,4 +1,4 @@
--- Migration 14: what okla-worker needs (issue 9; docs/security.md §16, docs/domain.md §20, §21).
+-- Migration 14: what okla-worker needs (issue 9; docs/security.md §16, docs/domain.md §20-§22).
 -- * dealers.language picks the notice templates (es/en).
 -- * notifications: the outbox of dealer notices, exactly one row per event (event_key);
 --   dealer_devices: the app's push tokens.
@@ -288,7 +288,7 @@ CREATE TABLE worker_instances (
 );
 
 -- ---------------------------------------------------------------------------------------------
--- The subscription's schedule (docs/domain.md §12, §20): kept by the worker alone.
+-- The subscription's schedule (docs/domain.md §12, §22): kept by the worker alone.
 -- ---------------------------------------------------------------------------------------------
 ALTER TABLE subscriptions
     ADD COLUMN billing_anchor date,       -- its day of month is the billing day (29-31: last day of shorter months)
