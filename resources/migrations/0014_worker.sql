@@ -311,29 +311,28 @@ DECLARE
                                       FROM billing_policies WHERE key = 'dunning_retry_days');
     v_count bigint;
 BEGIN
-    WITH schedule AS (
-        SELECT s.id, pv.monthly_price_minor AS price,
-               count(c.id) FILTER (WHERE coalesce(c.resolution, c.state) = 'failed') AS failed,
-               max((c.started_at AT TIME ZONE 'America/Santo_Domingo')::date) AS last_day
-          FROM subscriptions s
-          JOIN plan_versions pv ON pv.id = s.plan_version_id
-          LEFT JOIN invoices i ON i.subscription_id = s.id AND i.period_start = s.current_period_start
-                              AND s.status IN ('past_due', 'suspended')
-          LEFT JOIN charges c ON c.invoice_id = i.id
-         GROUP BY s.id, pv.monthly_price_minor)
+    -- Correlated subqueries: evaluated only for the few subscriptions in dunning, through the
+    -- unique (subscription_id, period_start) of invoices and (invoice_id, attempt_no) of charges.
     UPDATE subscriptions s
        SET billing_anchor = coalesce(s.billing_anchor, s.current_period_start),
            dunning_started_on = CASE WHEN s.status IN ('past_due', 'suspended') THEN s.current_period_start END,
-           dunning_attempts = x.failed,
+           dunning_attempts = CASE WHEN s.status IN ('past_due', 'suspended') THEN
+               (SELECT count(*) FROM invoices i JOIN charges c ON c.invoice_id = i.id
+                 WHERE i.subscription_id = s.id AND i.period_start = s.current_period_start
+                   AND coalesce(c.resolution, c.state) = 'failed') ELSE 0 END,
            next_charge_on = CASE
-               WHEN s.status IN ('trial', 'active') AND NOT s.cancel_at_period_end AND x.price > 0
+               WHEN s.status IN ('trial', 'active') AND NOT s.cancel_at_period_end AND pv.monthly_price_minor > 0
                    THEN s.current_period_end
-               WHEN s.status = 'past_due'
-                   THEN (SELECT min(s.current_period_start + d) FROM unnest(v_retry_days) AS d
-                          WHERE s.current_period_start + d > coalesce(x.last_day, s.current_period_start))
+               WHEN s.status = 'past_due' THEN
+                   (SELECT min(s.current_period_start + d) FROM unnest(v_retry_days) AS d
+                     WHERE s.current_period_start + d > coalesce(
+                           (SELECT max((c.started_at AT TIME ZONE 'America/Santo_Domingo')::date)
+                              FROM invoices i JOIN charges c ON c.invoice_id = i.id
+                             WHERE i.subscription_id = s.id AND i.period_start = s.current_period_start),
+                           s.current_period_start))
                END
-      FROM schedule x
-     WHERE x.id = s.id;
+      FROM plan_versions pv
+     WHERE pv.id = s.plan_version_id;
     GET DIAGNOSTICS v_count = ROW_COUNT;
     RETURN v_count;
 END
