@@ -119,6 +119,9 @@ QString finishingSql(const SeedGenerator &generator)
         sql << QStringLiteral("UPDATE ncf_sequences SET next_value = %1 WHERE ncf_type = '%2';")
                    .arg(next[size_t(i)])
                    .arg(QLatin1String(types[i]));
+    // The rest of the subscriptions' schedule (next charge, dunning) follows from the loaded periods
+    // and charges, exactly as migration 14 derived it for existing databases.
+    sql << QStringLiteral("SELECT okla_subscription_schedule_backfill();");
     sql << kRefundAuditSql;
     return sql.join(u'\n');
 }

@@ -371,7 +371,8 @@ void SeedGenerator::finish(SeedBatch &batch)
             .integer(m_context.plans[size_t(d.sub.plan)][size_t(d.currency)].versionId)
             .raw(catalog::kCycles[size_t(d.sub.cycle)]).raw(kStatusNames[d.sub.status]).integer(d.sub.discountBp)
             .dateOrNull(d.sub.discountEnds).date(d.periodStart).date(d.periodEnd).boolean(false).null()
-            .timestamp(d.signupMs).timestampOrNull(d.cancelledMs).timestamp(d.signupMs).timestamp(d.lastChangeMs);
+            .timestamp(d.signupMs).timestampOrNull(d.cancelledMs).timestamp(d.signupMs).timestamp(d.lastChangeMs)
+            .date(d.periodStart); // billing_anchor: every seeded period starts on the billing day (at most the 28th)
         subs.endRow();
         int stripeDefault = -1;
         for (size_t i = 0; i < d.cards.size(); ++i) {

@@ -15,7 +15,7 @@ const SeedTableInfo &seedTableInfo(SeedTable table)
         {"public.early_bird_enrolments", "dealer_id, terms_id, enrolled_at, free_until, discount_bp, discount_ends"},
         {"public.subscriptions", "id, dealer_id, provider, currency, plan_version_id, billing_cycle, status, discount_bp, "
                                  "discount_ends, current_period_start, current_period_end, cancel_at_period_end, "
-                                 "stripe_subscription_id, started_at, cancelled_at, created_at, updated_at"},
+                                 "stripe_subscription_id, started_at, cancelled_at, created_at, updated_at, billing_anchor"},
         {"public.subscription_changes", "id, subscription_id, dealer_id, effective_date, change_type, plan_version_id, "
                                         "billing_cycle, status, discount_bp, discount_ends, cancellation_reason, "
                                         "involuntary, note, changed_by, created_at"},
