@@ -612,6 +612,90 @@ ES = {
         "La clave secreta de Stripe (stripe-secret-key) está vacía; sin ella no se envía nada a Stripe.",
     "Stripe's secure connection was refused (CA or pin); nothing was processed and an administrator must fix the configuration.":
         "Se rechazó la conexión segura con Stripe (CA o pin); no se procesó nada y un administrador debe corregir la configuración.",
+    "The subscription's billing anchor is not a valid date.":
+        "La fecha de anclaje de facturación de la suscripción no es una fecha válida.",
+    "The billing date is not a valid date.":
+        "La fecha de facturación no es una fecha válida.",
+    "A billing period number must be between 0 and %1.":
+        "El número de un período de facturación debe estar entre 0 y %1.",
+    "The date is before the subscription's first billed day.":
+        "La fecha es anterior al primer día facturado de la suscripción.",
+    "The first day of the range is after its last day.":
+        "El primer día del rango es posterior a su último día.",
+    "At least one billing period must be allowed.":
+        "Debe permitirse al menos un período de facturación.",
+    "More than %1 billing periods fall in the range; run it in shorter steps.":
+        "Más de %1 períodos de facturación caen en el rango; ejecútelo en tramos más cortos.",
+    "Free months must be between 0 and %1.":
+        "Los meses gratis deben estar entre 0 y %1.",
+    "The dunning policy %1 must be a whole number of days.":
+        "El valor %1 de la política de cobro de morosos debe ser un número entero de días.",
+    "Dunning retry days count from the day after the failure and must be positive.":
+        "Los días de reintento de cobro cuentan desde el día siguiente al fallo y deben ser positivos.",
+    "Dunning retry days must be in strictly ascending order.":
+        "Los días de reintento de cobro deben estar en orden estrictamente ascendente.",
+    "The dunning suspension day must be positive.":
+        "El día de suspensión por falta de pago debe ser positivo.",
+    "Every dunning retry must come before the suspension day.":
+        "Cada reintento de cobro debe ser anterior al día de suspensión.",
+    "The dunning cancellation day must come after the suspension day.":
+        "El día de cancelación por falta de pago debe ser posterior al día de suspensión.",
+    "The dunning cancellation day must be at most %1 days after the failure.":
+        "El día de cancelación por falta de pago debe ser como máximo %1 días después del fallo.",
+    "A dunning date is missing or invalid.":
+        "Falta una fecha del cobro de morosos o no es válida.",
+    "Dunning dates are out of order (first failure, last failure, today).":
+        "Las fechas del cobro de morosos están desordenadas (primer fallo, último fallo, hoy).",
+    "A cancelled or expired subscription is not reactivated by a payment; it needs a new subscription.":
+        "Un pago no reactiva una suscripción cancelada o expirada; hace falta una suscripción nueva.",
+    "Cannot listen on %1:%2.":
+        "No se puede escuchar en %1:%2.",
+    "\\"%1\\" is not a valid metric name.":
+        "«%1» no es un nombre de métrica válido.",
+    "A histogram needs increasing bucket bounds.":
+        "Un histograma necesita límites de intervalos crecientes.",
+    "The metric %1 was already declared with another type.":
+        "La métrica %1 ya se declaró con otro tipo.",
+    "RabbitMQ refused or lost the request (%1).":
+        "RabbitMQ rechazó o perdió la solicitud (%1).",
+    "The connection to RabbitMQ was lost (%1).":
+        "Se perdió la conexión con RabbitMQ (%1).",
+    "The connection to RabbitMQ was lost before the broker confirmed the message.":
+        "Se perdió la conexión con RabbitMQ antes de que el servidor confirmara el mensaje.",
+    "RabbitMQ is not connected; the next attempt is in %1 ms.":
+        "RabbitMQ no está conectado; el próximo intento es en %1 ms.",
+    "Cannot create a RabbitMQ connection.":
+        "No se puede crear una conexión con RabbitMQ.",
+    "Cannot reach RabbitMQ.":
+        "No se puede contactar con RabbitMQ.",
+    "The connection that delivered this message is gone; the broker delivers it again.":
+        "La conexión que entregó este mensaje ya no existe; el servidor lo entregará de nuevo.",
+    "The message was not sent: the connection to RabbitMQ was lost.":
+        "El mensaje no se envió: se perdió la conexión con RabbitMQ.",
+    "RabbitMQ did not confirm the message within %1 ms.":
+        "RabbitMQ no confirmó el mensaje en %1 ms.",
+    "RabbitMQ refused the message (nack).":
+        "RabbitMQ rechazó el mensaje (nack).",
+    "No queue is bound for the message's routing key; the broker returned it.":
+        "Ninguna cola está enlazada a la clave de enrutamiento del mensaje; el servidor lo devolvió.",
+    "The connection to RabbitMQ was lost.":
+        "Se perdió la conexión con RabbitMQ.",
+    "RabbitMQ closed the channel.":
+        "RabbitMQ cerró el canal.",
+    "RabbitMQ closed the connection.":
+        "RabbitMQ cerró la conexión.",
+    "This connection consumes no queue; call consume first.":
+        "Esta conexión no consume ninguna cola; llame antes a consume.",
+    "The queue %1 was never declared.":
+        "La cola %1 nunca se declaró.",
+    "The delivery limit of %1 must be at least 1.":
+        "El límite de entregas de %1 debe ser al menos 1.",
+    "No queue is bound for the routing key %1; the message was not stored.":
+        "Ninguna cola está enlazada a la clave de enrutamiento %1; el mensaje no se guardó.",
+    "This thread consumes no queue; call consume first.":
+        "Este hilo no consume ninguna cola; llame antes a consume.",
+    "This delivery was already settled or belongs to another connection.":
+        "Esta entrega ya se resolvió o pertenece a otra conexión.",
 }
 
 # Plural forms: Spanish has two (one, other), as does English.

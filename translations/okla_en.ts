@@ -346,6 +346,174 @@
         <source>The schema is up to date (version %1).</source>
         <translation>The schema is up to date (version %1).</translation>
     </message>
+    <message>
+        <source>The subscription's billing anchor is not a valid date.</source>
+        <translation>The subscription's billing anchor is not a valid date.</translation>
+    </message>
+    <message>
+        <source>The billing date is not a valid date.</source>
+        <translation>The billing date is not a valid date.</translation>
+    </message>
+    <message>
+        <source>A billing period number must be between 0 and %1.</source>
+        <translation>A billing period number must be between 0 and %1.</translation>
+    </message>
+    <message>
+        <source>The date is before the subscription's first billed day.</source>
+        <translation>The date is before the subscription's first billed day.</translation>
+    </message>
+    <message>
+        <source>The first day of the range is after its last day.</source>
+        <translation>The first day of the range is after its last day.</translation>
+    </message>
+    <message>
+        <source>At least one billing period must be allowed.</source>
+        <translation>At least one billing period must be allowed.</translation>
+    </message>
+    <message>
+        <source>More than %1 billing periods fall in the range; run it in shorter steps.</source>
+        <translation>More than %1 billing periods fall in the range; run it in shorter steps.</translation>
+    </message>
+    <message>
+        <source>Free months must be between 0 and %1.</source>
+        <translation>Free months must be between 0 and %1.</translation>
+    </message>
+    <message>
+        <source>The dunning policy %1 must be a whole number of days.</source>
+        <translation>The dunning policy %1 must be a whole number of days.</translation>
+    </message>
+    <message>
+        <source>Dunning retry days count from the day after the failure and must be positive.</source>
+        <translation>Dunning retry days count from the day after the failure and must be positive.</translation>
+    </message>
+    <message>
+        <source>Dunning retry days must be in strictly ascending order.</source>
+        <translation>Dunning retry days must be in strictly ascending order.</translation>
+    </message>
+    <message>
+        <source>The dunning suspension day must be positive.</source>
+        <translation>The dunning suspension day must be positive.</translation>
+    </message>
+    <message>
+        <source>Every dunning retry must come before the suspension day.</source>
+        <translation>Every dunning retry must come before the suspension day.</translation>
+    </message>
+    <message>
+        <source>The dunning cancellation day must come after the suspension day.</source>
+        <translation>The dunning cancellation day must come after the suspension day.</translation>
+    </message>
+    <message>
+        <source>The dunning cancellation day must be at most %1 days after the failure.</source>
+        <translation>The dunning cancellation day must be at most %1 days after the failure.</translation>
+    </message>
+    <message>
+        <source>A dunning date is missing or invalid.</source>
+        <translation>A dunning date is missing or invalid.</translation>
+    </message>
+    <message>
+        <source>Dunning dates are out of order (first failure, last failure, today).</source>
+        <translation>Dunning dates are out of order (first failure, last failure, today).</translation>
+    </message>
+    <message>
+        <source>A cancelled or expired subscription is not reactivated by a payment; it needs a new subscription.</source>
+        <translation>A cancelled or expired subscription is not reactivated by a payment; it needs a new subscription.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2.</source>
+        <translation>Cannot listen on %1:%2.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid metric name.</source>
+        <translation>"%1" is not a valid metric name.</translation>
+    </message>
+    <message>
+        <source>A histogram needs increasing bucket bounds.</source>
+        <translation>A histogram needs increasing bucket bounds.</translation>
+    </message>
+    <message>
+        <source>The metric %1 was already declared with another type.</source>
+        <translation>The metric %1 was already declared with another type.</translation>
+    </message>
+    <message>
+        <source>RabbitMQ refused or lost the request (%1).</source>
+        <translation>RabbitMQ refused or lost the request (%1).</translation>
+    </message>
+    <message>
+        <source>The connection to RabbitMQ was lost (%1).</source>
+        <translation>The connection to RabbitMQ was lost (%1).</translation>
+    </message>
+    <message>
+        <source>The connection to RabbitMQ was lost before the broker confirmed the message.</source>
+        <translation>The connection to RabbitMQ was lost before the broker confirmed the message.</translation>
+    </message>
+    <message>
+        <source>RabbitMQ is not connected; the next attempt is in %1 ms.</source>
+        <translation>RabbitMQ is not connected; the next attempt is in %1 ms.</translation>
+    </message>
+    <message>
+        <source>Cannot create a RabbitMQ connection.</source>
+        <translation>Cannot create a RabbitMQ connection.</translation>
+    </message>
+    <message>
+        <source>Cannot reach RabbitMQ.</source>
+        <translation>Cannot reach RabbitMQ.</translation>
+    </message>
+    <message>
+        <source>The connection that delivered this message is gone; the broker delivers it again.</source>
+        <translation>The connection that delivered this message is gone; the broker delivers it again.</translation>
+    </message>
+    <message>
+        <source>The message was not sent: the connection to RabbitMQ was lost.</source>
+        <translation>The message was not sent: the connection to RabbitMQ was lost.</translation>
+    </message>
+    <message>
+        <source>RabbitMQ did not confirm the message within %1 ms.</source>
+        <translation>RabbitMQ did not confirm the message within %1 ms.</translation>
+    </message>
+    <message>
+        <source>RabbitMQ refused the message (nack).</source>
+        <translation>RabbitMQ refused the message (nack).</translation>
+    </message>
+    <message>
+        <source>No queue is bound for the message's routing key; the broker returned it.</source>
+        <translation>No queue is bound for the message's routing key; the broker returned it.</translation>
+    </message>
+    <message>
+        <source>The connection to RabbitMQ was lost.</source>
+        <translation>The connection to RabbitMQ was lost.</translation>
+    </message>
+    <message>
+        <source>RabbitMQ closed the channel.</source>
+        <translation>RabbitMQ closed the channel.</translation>
+    </message>
+    <message>
+        <source>RabbitMQ closed the connection.</source>
+        <translation>RabbitMQ closed the connection.</translation>
+    </message>
+    <message>
+        <source>This connection consumes no queue; call consume first.</source>
+        <translation>This connection consumes no queue; call consume first.</translation>
+    </message>
+    <message>
+        <source>The queue %1 was never declared.</source>
+        <translation>The queue %1 was never declared.</translation>
+    </message>
+    <message>
+        <source>The delivery limit of %1 must be at least 1.</source>
+        <translation>The delivery limit of %1 must be at least 1.</translation>
+    </message>
+    <message>
+        <source>No queue is bound for the routing key %1; the message was not stored.</source>
+        <translation>No queue is bound for the routing key %1; the message was not stored.</translation>
+    </message>
+    <message>
+        <source>This thread consumes no queue; call consume first.</source>
+        <translation>This thread consumes no queue; call consume first.</translation>
+    </message>
+    <message>
+        <source>This delivery was already settled or belongs to another connection.</source>
+        <translation>This delivery was already settled or belongs to another connection.</translation>
+    </message>
 </context>
 <context>
     <name>okla</name>

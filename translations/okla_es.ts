@@ -346,6 +346,174 @@
         <source>The schema is up to date (version %1).</source>
         <translation>El esquema está al día (versión %1).</translation>
     </message>
+    <message>
+        <source>The subscription's billing anchor is not a valid date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The billing date is not a valid date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A billing period number must be between 0 and %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The date is before the subscription's first billed day.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The first day of the range is after its last day.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At least one billing period must be allowed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>More than %1 billing periods fall in the range; run it in shorter steps.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Free months must be between 0 and %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The dunning policy %1 must be a whole number of days.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dunning retry days count from the day after the failure and must be positive.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dunning retry days must be in strictly ascending order.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The dunning suspension day must be positive.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every dunning retry must come before the suspension day.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The dunning cancellation day must come after the suspension day.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The dunning cancellation day must be at most %1 days after the failure.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A dunning date is missing or invalid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dunning dates are out of order (first failure, last failure, today).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A cancelled or expired subscription is not reactivated by a payment; it needs a new subscription.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot listen on %1:%2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a valid metric name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A histogram needs increasing bucket bounds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The metric %1 was already declared with another type.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RabbitMQ refused or lost the request (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection to RabbitMQ was lost (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection to RabbitMQ was lost before the broker confirmed the message.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RabbitMQ is not connected; the next attempt is in %1 ms.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot create a RabbitMQ connection.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot reach RabbitMQ.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection that delivered this message is gone; the broker delivers it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The message was not sent: the connection to RabbitMQ was lost.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RabbitMQ did not confirm the message within %1 ms.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RabbitMQ refused the message (nack).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No queue is bound for the message's routing key; the broker returned it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection to RabbitMQ was lost.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RabbitMQ closed the channel.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RabbitMQ closed the connection.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This connection consumes no queue; call consume first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The queue %1 was never declared.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The delivery limit of %1 must be at least 1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No queue is bound for the routing key %1; the message was not stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This thread consumes no queue; call consume first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This delivery was already settled or belongs to another connection.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>okla</name>
