@@ -91,6 +91,37 @@ private:
     QString m_name;
 };
 
+/// A login in the okla_worker group made for one test: logins are cluster-wide, so each test makes
+/// its own under a random name, and drops it when the guard dies (after the test's databases,
+/// whose connections it may hold).
+class WorkerLogin
+{
+public:
+    explicit WorkerLogin(const QString &prefix)
+        : m_name(prefix + u'_' + QUuid::createUuid().toString(QUuid::Id128).left(10))
+    {
+        auto su = okla::tests::connectAs(QStringLiteral("postgres"), QStringLiteral("postgres"));
+        auto created = su ? su->execScript(QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE okla_worker").arg(m_name))
+                          : models::Status(su.error());
+        if (!created)
+            qFatal("worker login: %s", qPrintable(created.error().toString()));
+    }
+    ~WorkerLogin()
+    {
+        auto su = okla::tests::connectAs(QStringLiteral("postgres"), QStringLiteral("postgres"));
+        auto dropped = su ? su->execScript(QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_name)) : models::Status(su.error());
+        if (!dropped) // a leftover login is visible in the fixture, not silently kept
+            qWarning("worker login %s not dropped: %s", qPrintable(m_name), qPrintable(dropped.error().toString()));
+    }
+    WorkerLogin(const WorkerLogin &) = delete;
+    WorkerLogin &operator=(const WorkerLogin &) = delete;
+
+    const QString &name() const { return m_name; }
+
+private:
+    QString m_name;
+};
+
 /// The SQLSTATE of a database error ("42501"), from its code "db.<state>".
 inline QString sqlState(const models::Error &error)
 {
@@ -124,6 +155,25 @@ inline models::Result<qint64> createStaff(const ThrowawayDatabase &db, const QSt
                                           const QString &staffRole)
 {
     return createStaff(db.name(), login, fullName, staffRole);
+}
+
+/// The role tests' staff, one per group: ana (finance), marco (manager), sofia (support), admin.
+inline const QStringList &roleStaff()
+{
+    static const QStringList logins{QStringLiteral("ana"), QStringLiteral("marco"), QStringLiteral("sofia"), QStringLiteral("admin")};
+    return logins;
+}
+
+/// Creates roleStaff() in `db` as "Test <login>".
+inline models::Status createRoleStaff(const ThrowawayDatabase &db)
+{
+    const QStringList groups{QStringLiteral("finance"), QStringLiteral("manager"), QStringLiteral("support"), QStringLiteral("admin")};
+    for (qsizetype i = 0; i < roleStaff().size(); ++i) {
+        auto made = createStaff(db, roleStaff()[i], QStringLiteral("Test ") + roleStaff()[i], groups[i]);
+        if (!made)
+            return made.error();
+    }
+    return {};
 }
 
 /// A secret from the fixture's credentials folder ($OKLA_CREDENTIALS_DIR), trimmed.

@@ -45,7 +45,8 @@ class TestRefundAttacks : public QObject
 
 private:
     std::unique_ptr<ThrowawayDatabase> m_db;
-    QString m_worker; ///< a worker login made for this test (cluster-wide: dropped at the end)
+    std::unique_ptr<okla::tests::WorkerLogin> m_workerLogin; ///< dropped at the end
+    QString m_worker;                                        ///< its name
     qint64 m_luisId = 0;
     qint64 m_marcoId = 0;
 
@@ -142,9 +143,8 @@ private Q_SLOTS:
             if (QLatin1String(login) == QLatin1String("marco"))
                 m_marcoId = made.value();
         }
-        m_worker = QStringLiteral("rw_") + QUuid::createUuid().toString(QUuid::Id128).left(10);
-        PgConnection su = as(QStringLiteral("postgres"));
-        QVERIFY(su.execScript(QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE okla_worker").arg(m_worker)).ok());
+        m_workerLogin = std::make_unique<okla::tests::WorkerLogin>(QStringLiteral("rw"));
+        m_worker = m_workerLogin->name();
 
         // and ten AZUL payments in DOP; one with an invoice, one failed
         QVERIFY(owner.execScript(QStringLiteral(
@@ -174,10 +174,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_db.reset();
-        auto su = okla::tests::connectAs(QStringLiteral("postgres"), QStringLiteral("postgres"));
-        QVERIFY(su.ok());
-        if (!m_worker.isEmpty())
-            QVERIFY(su->execScript(QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_worker)).ok());
+        m_workerLogin.reset(); // after the database: its connections are gone
     }
 
     // Item 1: seven self-approved refunds of RD$9,999.99 on a payment of RD$67,484.20.

@@ -30,8 +30,9 @@ class TestWorkerSchema : public QObject
 
 private:
     std::unique_ptr<ThrowawayDatabase> m_db;
-    QString m_worker; ///< a worker login made for this test (cluster-wide: dropped at the end)
-    const QStringList m_staff{QStringLiteral("ana"), QStringLiteral("marco"), QStringLiteral("sofia"), QStringLiteral("admin")};
+    std::unique_ptr<okla::tests::WorkerLogin> m_workerLogin; ///< dropped at the end
+    QString m_worker;                                        ///< its name
+    const QStringList m_staff = okla::tests::roleStaff();
 
     PgConnection as(const QString &role) { return m_db->open(role); }
 
@@ -84,14 +85,10 @@ private Q_SLOTS:
         PgConnection owner = as(QStringLiteral("okla_owner"));
         auto migrated = Migrator::migrate(owner);
         QVERIFY2(migrated.ok(), qPrintable(migrated ? QString() : migrated.error().toString()));
-        const QStringList roles{QStringLiteral("finance"), QStringLiteral("manager"), QStringLiteral("support"), QStringLiteral("admin")};
-        for (int i = 0; i < m_staff.size(); ++i) {
-            auto made = okla::tests::createStaff(*m_db, m_staff[i], QStringLiteral("Test ") + m_staff[i], roles[i]);
-            QVERIFY2(made.ok(), qPrintable(made ? QString() : made.error().toString()));
-        }
-        m_worker = QStringLiteral("ws_") + QUuid::createUuid().toString(QUuid::Id128).left(10);
-        PgConnection su = as(QStringLiteral("postgres"));
-        QVERIFY(su.execScript(QStringLiteral("CREATE ROLE %1 LOGIN IN ROLE okla_worker").arg(m_worker)).ok());
+        auto staff = okla::tests::createRoleStaff(*m_db);
+        QVERIFY2(staff.ok(), qPrintable(staff ? QString() : staff.error().toString()));
+        m_workerLogin = std::make_unique<okla::tests::WorkerLogin>(QStringLiteral("ws"));
+        m_worker = m_workerLogin->name();
         QVERIFY(owner.execScript(QStringLiteral(
             "INSERT INTO dealers (id, legal_name, tax_id, tax_id_kind, dealer_type, verification_status, city, province, email)"
             " VALUES (1, 'Autos Caribe SRL', '133325901', 'rnc', 'independent', 'verified', 'Santo Domingo',"
@@ -108,10 +105,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_db.reset();
-        auto su = okla::tests::connectAs(QStringLiteral("postgres"), QStringLiteral("postgres"));
-        QVERIFY(su.ok());
-        if (!m_worker.isEmpty())
-            QVERIFY(su->execScript(QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_worker)).ok());
+        m_workerLogin.reset(); // after the database: its connections are gone
     }
 
     void eachKindIsAskedOnlyByItsRoles()
