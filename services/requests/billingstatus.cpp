@@ -11,7 +11,7 @@ using models::Result;
 
 namespace {
 
-// A worker whose heartbeat is older than this is not counted as alive (docs/worker.md §6).
+// A worker whose heartbeat is older than this is not counted as alive (docs/worker.md §11).
 constexpr int kAliveSeconds = 30;
 
 } // namespace
