@@ -18,6 +18,7 @@ std::unique_ptr<ConsoleServices> ConsoleServices::forSession(Session &session)
         services->kpi = std::make_unique<KpiService>(session.database());
     services->files = std::make_unique<FileExportService>();
     services->staff = std::make_unique<StaffService>(&session);
+    services->subscriptions = std::make_unique<SubscriptionService>(&session);
     return services;
 }
 

@@ -6,6 +6,7 @@
 #include "services/files/fileexportservice.h"
 #include "services/kpi/kpiservice.h"
 #include "services/staff/staffservice.h"
+#include "services/subscriptions/subscriptionservice.h"
 
 namespace okla::services {
 
@@ -19,6 +20,7 @@ struct ConsoleServices
     std::unique_ptr<KpiService> kpi;
     std::unique_ptr<FileExportService> files;
     std::unique_ptr<StaffService> staff;
+    std::unique_ptr<SubscriptionService> subscriptions;
 
     static std::unique_ptr<ConsoleServices> forSession(Session &session);
 };

@@ -6,6 +6,7 @@ class DealerService;
 class KpiService;
 class FileExportService;
 class StaffService;
+class SubscriptionService;
 struct ConsoleServices;
 } // namespace okla::services
 
@@ -20,6 +21,7 @@ struct PageContext
     services::KpiService *kpi = nullptr;
     services::FileExportService *files = nullptr;
     services::StaffService *staff = nullptr;
+    services::SubscriptionService *subscriptions = nullptr;
 
     /// The context for pages of a console signed in as `session` with `services`
     /// (services::ConsoleServices::forSession).

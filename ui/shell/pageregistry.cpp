@@ -8,7 +8,7 @@
 #include "ui/planned/refundspage.h"
 #include "ui/settings/settingspage.h"
 #include "ui/planned/storagepage.h"
-#include "ui/planned/subscriptionspage.h"
+#include "ui/subscriptions/subscriptionspage.h"
 
 namespace okla::ui {
 
