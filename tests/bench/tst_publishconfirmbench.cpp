@@ -1,7 +1,8 @@
-// Confirmed publishing through AmqpQueue::publishBatch against a plain rabbitmq-c
-// publish-and-confirm loop with the same number in flight (issue 9). Prints msgs/s, median and
-// p95 over several rounds, and the ratio AmqpQueue / plain (target >= 0.8). Run on purpose
-// (label bench) against the fixture's RabbitMQ.
+// Confirmed publishing through AmqpQueue::publishBatch, and through the outbox relay (rows read
+// and marked in PostgreSQL, docs/messaging.md §6), against a plain rabbitmq-c publish-and-confirm
+// loop with the same number in flight (issue 9). Prints msgs/s, median and p95 over several
+// rounds, and the ratios AmqpQueue / plain and relay / plain (target >= 0.8). Run on purpose
+// (label bench) against the fixture's RabbitMQ and a throwaway migrated database.
 //   OKLA_QUEUE_BENCH_MESSAGES (default 5000) per round, OKLA_QUEUE_BENCH_ROUNDS (default 7).
 #include <amqp.h>
 #include <amqp_tcp_socket.h>
@@ -13,6 +14,8 @@
 #include <map>
 
 #include "harness/testenv.h"
+#include "services/database/migrator.h"
+#include "services/outbox/outboxrelay.h"
 #include "services/queue/amqpqueue.h"
 
 using namespace okla::services;
@@ -139,8 +142,15 @@ void TestPublishConfirmBench::publishConfirm()
         bodies.append(payload(i));
         batch.append({queueName, QUuid::createUuid(), bodies.last()});
     }
+    okla::tests::WorkerLogin workerLogin(QStringLiteral("benchrelay"));
+    okla::tests::ThrowawayDatabase db(QStringLiteral("okla_benchrelay"));
+    {
+        PgConnection owner = db.open(QStringLiteral("okla_owner"));
+        QVERIFY(Migrator::migrate(owner).ok());
+    }
+    PgConnection worker = db.open(workerLogin.name());
     AmqpQueue admin(config); // purges between rounds so the queue stays the same size
-    QList<double> plainRates, oklaRates;
+    QList<double> plainRates, oklaRates, relayRates;
     for (int round = 0; round < rounds; ++round) {
         QElapsedTimer clock;
         clock.start();
@@ -153,14 +163,30 @@ void TestPublishConfirmBench::publishConfirm()
         oklaRates.append(messages * 1000.0 / double(qMax<qint64>(1, clock.elapsed())));
         QVERIFY(std::all_of(outcomes.cbegin(), outcomes.cend(), [](const PublishOutcome &o) { return o.confirmed(); }));
         QVERIFY(admin.deleteQueue(queueName).ok() && admin.declare(topology).ok());
+
+        // The relay: the same number of rows, read, published and marked (the inserts are not timed).
+        QVERIFY(worker.exec(QStringLiteral("INSERT INTO outbox (event_type, payload) SELECT $1, "
+                                           "jsonb_build_object('event', 'billing.payment.completed', 'payment_id', n, "
+                                           "'amount_minor', 250000, 'currency', 'DOP', 'padding', repeat('x', 300)) "
+                                           "FROM generate_series(1, $2) n"),
+                            {queueName, messages})
+                    .ok());
+        clock.restart();
+        auto relayed = OutboxRelay(worker, okla, {500, inFlight}).relayAll();
+        relayRates.append(messages * 1000.0 / double(qMax<qint64>(1, clock.elapsed())));
+        QVERIFY(relayed.ok() && relayed.value() == messages);
+        QVERIFY(admin.deleteQueue(queueName).ok() && admin.declare(topology).ok());
     }
     const double ratio = percentile(oklaRates, 0.5) / percentile(plainRates, 0.5);
+    const double relayRatio = percentile(relayRates, 0.5) / percentile(plainRates, 0.5);
     qInfo("K=%d, %d messages x %d rounds: plain rabbitmq-c median %.0f msgs/s (p95 %.0f); AmqpQueue median %.0f msgs/s "
-          "(p95 %.0f); ratio %.2f (target >= 0.8)",
+          "(p95 %.0f), ratio %.2f; outbox relay median %.0f msgs/s (p95 %.0f), ratio %.2f (targets >= 0.8)",
           inFlight, messages, rounds, percentile(plainRates, 0.5), percentile(plainRates, 0.95),
-          percentile(oklaRates, 0.5), percentile(oklaRates, 0.95), ratio);
+          percentile(oklaRates, 0.5), percentile(oklaRates, 0.95), ratio, percentile(relayRates, 0.5),
+          percentile(relayRates, 0.95), relayRatio);
     QVERIFY(admin.deleteQueue(queueName).ok() && admin.deleteQueue(topology.deadLetterQueue).ok());
     QVERIFY2(ratio >= 0.8, qPrintable(QStringLiteral("ratio %1").arg(ratio)));
+    QVERIFY2(relayRatio >= 0.8, qPrintable(QStringLiteral("relay ratio %1").arg(relayRatio)));
 }
 
 QTEST_GUILESS_MAIN(TestPublishConfirmBench)
