@@ -78,6 +78,7 @@ constexpr TestCard kTestCards[] = {
     {"pm_card_chargeDeclined", "4000000000000002", "visa", "decline:generic_decline"},
     {"pm_card_chargeDeclinedInsufficientFunds", "4000000000009995", "visa", "decline:insufficient_funds"},
     {"pm_card_chargeCustomerFail", "4000000000000341", "visa", "attach_fail"},
+    {"pm_card_createDispute", "4000000000000259", "visa", "dispute"},
 };
 
 QString declineMessage(const QString &code)
@@ -217,7 +218,8 @@ QString StripeSimulator::charge(qint64 amount, const QString &currency, const QS
     QString rule = pm ? pm->value(QStringLiteral("card_rule")).toString() : QStringLiteral("approve");
     if (c.plan.decline)
         rule = QStringLiteral("decline:") + (c.plan.decline->isEmpty() ? QStringLiteral("generic_decline") : *c.plan.decline);
-    const bool declined = rule != QLatin1String("approve");
+    const bool disputes = rule == QLatin1String("dispute"); // approved, then disputed by the cardholder
+    const bool declined = rule != QLatin1String("approve") && !disputes;
     const QString declineCode = rule == QLatin1String("attach_fail") ? QStringLiteral("generic_decline") : rule.section(u':', 1);
     const QString message = declineMessage(declineCode);
     QJsonObject lastError;
@@ -254,6 +256,8 @@ QString StripeSimulator::charge(qint64 amount, const QString &currency, const QS
     emitEvent(QStringLiteral("payment_intent.created"), pi, c);
     emitEvent(declined ? QStringLiteral("charge.failed") : QStringLiteral("charge.succeeded"), ch, c);
     emitEvent(declined ? QStringLiteral("payment_intent.payment_failed") : QStringLiteral("payment_intent.succeeded"), pi, c);
+    if (disputes)
+        openDispute(chId, c);
     if (declined && error) {
         *error = lastError;
         (*error)[QStringLiteral("payment_intent")] = pi;

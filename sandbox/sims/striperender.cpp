@@ -34,7 +34,7 @@ QString tableForId(const QString &id)
         {QStringLiteral("pi_"), QStringLiteral("payment_intents")}, {QStringLiteral("re_"), QStringLiteral("refunds")},
         {QStringLiteral("in_"), QStringLiteral("invoices")}, {QStringLiteral("sub_"), QStringLiteral("subscriptions")},
         {QStringLiteral("pm_"), QStringLiteral("payment_methods")}, {QStringLiteral("price_"), QStringLiteral("prices")},
-        {QStringLiteral("evt_"), QStringLiteral("events")}};
+        {QStringLiteral("evt_"), QStringLiteral("events")}, {QStringLiteral("dp_"), QStringLiteral("disputes")}};
     for (const auto &[prefix, table] : prefixes) {
         if (id.startsWith(prefix))
             return table;
@@ -143,6 +143,13 @@ QJsonObject StripeSimulator::render(const QString &table, const QJsonObject &r, 
              {QStringLiteral("reason"), v("reason")}, {QStringLiteral("receipt_number"), kNull}, {QStringLiteral("status"), v("status")}};
         if (!r.value(QStringLiteral("failure_reason")).isNull())
             o[QStringLiteral("failure_reason")] = v("failure_reason");
+    } else if (table == QLatin1String("disputes")) {
+        o = {{QStringLiteral("id"), id}, {QStringLiteral("object"), QStringLiteral("dispute")}, {QStringLiteral("amount"), v("amount")},
+             {QStringLiteral("charge"), v("charge")}, {QStringLiteral("created"), v("created")},
+             {QStringLiteral("currency"), v("currency")}, {QStringLiteral("evidence"), v("evidence")},
+             {QStringLiteral("is_charge_refundable"), false}, {QStringLiteral("livemode"), false},
+             {QStringLiteral("metadata"), v("metadata")}, {QStringLiteral("payment_intent"), v("payment_intent")},
+             {QStringLiteral("reason"), v("reason")}, {QStringLiteral("status"), v("status")}};
     } else if (table == QLatin1String("prices")) {
         o = {{QStringLiteral("id"), id}, {QStringLiteral("object"), QStringLiteral("price")}, {QStringLiteral("active"), v("active")},
              {QStringLiteral("billing_scheme"), QStringLiteral("per_unit")}, {QStringLiteral("created"), v("created")},

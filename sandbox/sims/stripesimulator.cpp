@@ -64,6 +64,8 @@ void StripeSimulator::buildRoutes()
     add("POST", QStringLiteral("/v1/refunds"), "refunds.create", &StripeSimulator::createRefund);
     add("GET", QStringLiteral("/v1/refunds"), "refunds.list", &StripeSimulator::listRefunds);
     add("GET", QStringLiteral("/v1/refunds/") + id, "refunds.retrieve", &StripeSimulator::retrieveRefund);
+    add("GET", QStringLiteral("/v1/disputes/") + id, "disputes.retrieve", &StripeSimulator::retrieveDispute);
+    add("POST", QStringLiteral("/v1/disputes/") + id, "disputes.update", &StripeSimulator::updateDispute);
     add("POST", QStringLiteral("/v1/prices"), "prices.create", &StripeSimulator::createPrice);
     add("GET", QStringLiteral("/v1/prices/") + id, "prices.retrieve", &StripeSimulator::retrievePrice);
     add("POST", QStringLiteral("/v1/subscriptions"), "subscriptions.create", &StripeSimulator::createSubscription);

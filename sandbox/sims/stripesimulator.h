@@ -83,6 +83,12 @@ private:
     StripeResult createPaymentMethod(const StripeCall &c);
     StripeResult attachPaymentMethod(const StripeCall &c);
 
+    // stripedisputes.cpp
+    StripeResult retrieveDispute(const StripeCall &c);
+    StripeResult updateDispute(const StripeCall &c);
+    /// Opens a dispute on a charge just made with pm_card_createDispute (charge.dispute.created).
+    void openDispute(const QString &chargeId, const StripeCall &c);
+
     // stripebilling.cpp
     StripeResult createPrice(const StripeCall &c);
     StripeResult retrievePrice(const StripeCall &c);

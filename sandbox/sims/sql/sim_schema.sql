@@ -144,6 +144,22 @@ CREATE TABLE IF NOT EXISTS stripe.refunds (
 );
 CREATE INDEX IF NOT EXISTS refunds_charge_idx ON stripe.refunds (charge);
 
+-- Disputes (chargebacks): opened by the test card pm_card_createDispute, closed by submitting
+-- evidence ("winning_evidence" wins, "losing_evidence" loses), as Stripe's test mode does.
+CREATE TABLE IF NOT EXISTS stripe.disputes (
+    id              text PRIMARY KEY,
+    created         bigint NOT NULL,
+    charge          text NOT NULL,
+    payment_intent  text,
+    amount          bigint NOT NULL,
+    currency        text NOT NULL,
+    status          text NOT NULL DEFAULT 'needs_response', -- needs_response | under_review | won | lost
+    reason          text NOT NULL DEFAULT 'fraudulent',
+    evidence        jsonb NOT NULL DEFAULT '{}',
+    metadata        jsonb NOT NULL DEFAULT '{}'
+);
+CREATE INDEX IF NOT EXISTS disputes_charge_idx ON stripe.disputes (charge);
+
 CREATE TABLE IF NOT EXISTS stripe.prices (
     id              text PRIMARY KEY,
     created         bigint NOT NULL,
