@@ -650,7 +650,7 @@ ES = {
         "Un pago no reactiva una suscripción cancelada o expirada; hace falta una suscripción nueva.",
     "Cannot listen on %1:%2.":
         "No se puede escuchar en %1:%2.",
-    "\\"%1\\" is not a valid metric name.":
+    '"%1" is not a valid metric name.':
         "«%1» no es un nombre de métrica válido.",
     "A histogram needs increasing bucket bounds.":
         "Un histograma necesita límites de intervalos crecientes.",
@@ -696,6 +696,162 @@ ES = {
         "Este hilo no consume ninguna cola; llame antes a consume.",
     "This delivery was already settled or belongs to another connection.":
         "Esta entrega ya se resolvió o pertenece a otra conexión.",
+    "Billing on %1 (Santo Domingo)":
+        "Facturación del %1 (Santo Domingo)",
+    "  subscriptions due: %1, in dunning: %2":
+        "  suscripciones a cobrar: %1, en cobranza: %2",
+    "  charges today: %1; not yet settled: %2":
+        "  cobros de hoy: %1; sin liquidar: %2",
+    "  open worker requests: %1":
+        "  solicitudes abiertas al worker: %1",
+    "  workers alive: %1":
+        "  workers activos: %1",
+    "  last billing run: #%1, %2, asked %3":
+        "  última facturación: n.º %1, %2, pedida %3",
+    "  no billing run has been asked for yet":
+        "  todavía no se ha pedido ninguna facturación",
+    "Request #%1 (%2) succeeded: %3":
+        "La solicitud n.º %1 (%2) terminó bien: %3",
+    "Request #%1 (%2) failed: %3":
+        "La solicitud n.º %1 (%2) falló: %3",
+    "Request #%1 (%2) is %3.":
+        "La solicitud n.º %1 (%2) está %3.",
+    "--idempotency-key must be a UUID such as %1.":
+        "--idempotency-key debe ser un UUID como %1.",
+    "Request #%1 (%2) queued; waiting for okla-worker (Ctrl+C stops waiting, not the work).":
+        "Solicitud n.º %1 (%2) en cola; esperando a okla-worker (Ctrl+C deja de esperar, no detiene el trabajo).",
+    "  progress: %1":
+        "  avance: %1",
+    "  still pending: is an okla-worker running? (`okla worker status`)":
+        "  sigue pendiente: ¿hay un okla-worker en marcha? (`okla worker status`)",
+    "request #%1 is still %2 after %3 s; it goes on in the worker (follow it with `okla billing status`).":
+        "la solicitud n.º %1 sigue %2 tras %3 s; continúa en el worker (sígala con `okla billing status`).",
+    "This idempotency key was already used for another request: %1.":
+        "Esta clave de idempotencia ya se usó para otra solicitud: %1.",
+    "The database refused the request: %1.":
+        "La base de datos rechazó la solicitud: %1.",
+    "There is no worker request #%1.":
+        "No existe la solicitud al worker n.º %1.",
+    "Loading billing figures…":
+        "Cargando las cifras de facturación…",
+    "Run today's billing":
+        "Facturar hoy",
+    "Asks okla-worker to charge every subscription due today; charging the same day twice charges nothing twice":
+        "Pide a okla-worker cobrar cada suscripción que vence hoy; pedir el mismo día dos veces no cobra nada dos veces",
+    "Reconcile today":
+        "Conciliar hoy",
+    "Asks okla-worker to compare AZUL and Stripe with OKLA's records for today":
+        "Pide a okla-worker comparar AZUL y Stripe con los registros de OKLA de hoy",
+    "Today (%1): %2 subscriptions due · %3 in dunning · charges %4 succeeded, %5 failed · %6 not yet settled · %7 worker requests open":
+        "Hoy (%1): %2 suscripciones a cobrar · %3 en cobranza · cobros: %4 exitosos, %5 fallidos · %6 sin liquidar · %7 solicitudes abiertas",
+    "No okla-worker is running: requests wait until one starts.":
+        "No hay ningún okla-worker en marcha: las solicitudes esperan a que arranque uno.",
+    "last billing run #%1: %2":
+        "última facturación n.º %1: %2",
+    "Could not ask the worker":
+        "No se pudo pedir al worker",
+    "Change plan":
+        "Cambiar plan",
+    "%1 moves to the plan and cycle below from its next period. okla-worker carries the change out and records it in the subscription's history.":
+        "%1 pasa al plan y ciclo de abajo desde su próximo período. okla-worker hace el cambio y lo anota en el historial de la suscripción.",
+    "&Plan":
+        "&Plan",
+    "&Cycle":
+        "&Ciclo",
+    "Ask the worker":
+        "Pedir al worker",
+    "payment #%1":
+        "pago n.º %1",
+    "subscription #%1":
+        "suscripción n.º %1",
+    "none in OKLA":
+        "ninguno en OKLA",
+    "Found":
+        "Encontrada",
+    "Provider":
+        "Proveedor",
+    "Finding":
+        "Hallazgo",
+    "Provider's id":
+        "Id del proveedor",
+    "OKLA record":
+        "Registro de OKLA",
+    "Expected":
+        "Esperado",
+    "At the provider":
+        "En el proveedor",
+    "Retries used up":
+        "Reintentos agotados",
+    "%1, ends %2":
+        "%1, termina %2",
+    "Monthly list price of the plan version, before discounts and ITBIS":
+        "Precio mensual de lista de la versión del plan, antes de descuentos e ITBIS",
+    "Overdue since %1":
+        "Vencida desde %1",
+    "Cycle":
+        "Ciclo",
+    "Price / month":
+        "Precio / mes",
+    "Next charge":
+        "Próximo cobro",
+    "Dunning":
+        "Cobranza",
+    "Reconciliation":
+        "Conciliación",
+    "Could not load the billing figures":
+        "No se pudieron cargar las cifras de facturación",
+    "Asked okla-worker: request #%1; the figures above follow it.":
+        "Pedido a okla-worker: solicitud n.º %1; las cifras de arriba la siguen.",
+    "Could not load subscriptions":
+        "No se pudieron cargar las suscripciones",
+    "Dealer name, RNC/cédula, or a subscription or dealer number":
+        "Nombre del dealer, RNC/cédula, o número de suscripción o de dealer",
+    "Any status":
+        "Cualquier estado",
+    "Any plan":
+        "Cualquier plan",
+    "Any provider":
+        "Cualquier proveedor",
+    "Any dunning stage":
+        "Cualquier etapa de cobranza",
+    "Not in dunning":
+        "Sin cobranza",
+    "Retrying":
+        "Reintentando",
+    "&Retry charge now":
+        "&Reintentar cobro ahora",
+    "Finance: charge the overdue invoice now, outside the dunning days":
+        "Finanzas: cobrar ahora la factura vencida, fuera de los días de cobranza",
+    "Cancel at &period end":
+        "Cancelar al final del &período",
+    "Finance and managers: the subscription ends when its paid period ends":
+        "Finanzas y gerencia: la suscripción termina cuando acaba su período pagado",
+    "C&hange plan…":
+        "Cam&biar plan…",
+    "Finance and managers: another plan or billing cycle from the next period":
+        "Finanzas y gerencia: otro plan o ciclo de facturación desde el próximo período",
+    "Reconciliation findings are for finance, managers and admins; your role does not see them. Ask finance about a payment that does not match.":
+        "Los hallazgos de la conciliación son para finanzas, gerencia y administración; su rol no los ve. Consulte a finanzas por un pago que no cuadre.",
+    "No open discrepancy: AZUL, Stripe and OKLA agree as of the last reconciliation.":
+        "Ninguna discrepancia abierta: AZUL, Stripe y OKLA coinciden según la última conciliación.",
+    "Loading subscriptions…":
+        "Cargando suscripciones…",
+    "No subscription matches these filters.":
+        "Ninguna suscripción cumple estos filtros.",
+    "Showing %1 of %2 subscriptions":
+        "Mostrando %1 de %2 suscripciones",
+    "%1: request #%2 asked; okla-worker carries it out and the table follows.":
+        "%1: solicitud n.º %2 pedida; okla-worker la ejecuta y la tabla la sigue.",
+    "Retry charge now":
+        "Reintentar cobro ahora",
+    "Charge the overdue invoice of %1 now, outside the dunning days?":
+        "¿Cobrar ahora la factura vencida de %1, fuera de los días de cobranza?",
+    "Retry charge":
+        "Reintentar cobro",
+    "Cancel at period end":
+        "Cancelar al final del período",
+    "%1 keeps its plan until its paid period ends, then the subscription is cancelled. Continue?":
+        "%1 conserva su plan hasta que termine su período pagado; después la suscripción se cancela. ¿Continuar?",
 }
 
 # Plural forms: Spanish has two (one, other), as does English.
@@ -704,12 +860,20 @@ NUMERUS_ES = {
     "Applied %n migration(s); the schema is at version %1.": [
         "Se aplicó %n migración; el esquema está en la versión %1.",
         "Se aplicaron %n migraciones; el esquema está en la versión %1."],
+    "%n worker(s) running": ["%n worker en marcha", "%n workers en marcha"],
+    "Retrying (%n failed)": ["Reintentando (%n fallido)", "Reintentando (%n fallidos)"],
+    "%n open discrepancy(ies), newest first. Each stays open until someone resolves it with a note.": ["%n discrepancia abierta, la más reciente primero. Sigue abierta hasta que alguien la resuelva con una nota.", "%n discrepancias abiertas, las más recientes primero. Cada una sigue abierta hasta que alguien la resuelva con una nota."],
+    "%n subscription(s) shown": ["%n suscripción mostrada", "%n suscripciones mostradas"],
 }
 NUMERUS_EN = {
     "%n dealer(s) shown": ["%n dealer shown", "%n dealers shown"],
     "Applied %n migration(s); the schema is at version %1.": [
         "Applied %n migration; the schema is at version %1.",
         "Applied %n migrations; the schema is at version %1."],
+    "%n worker(s) running": ["%n worker running", "%n workers running"],
+    "Retrying (%n failed)": ["Retrying (%n failed)", "Retrying (%n failed)"],
+    "%n open discrepancy(ies), newest first. Each stays open until someone resolves it with a note.": ["%n open discrepancy, newest first. It stays open until someone resolves it with a note.", "%n open discrepancies, newest first. Each stays open until someone resolves it with a note."],
+    "%n subscription(s) shown": ["%n subscription shown", "%n subscriptions shown"],
 }
 
 

@@ -514,6 +514,66 @@
         <source>This delivery was already settled or belongs to another connection.</source>
         <translation>This delivery was already settled or belongs to another connection.</translation>
     </message>
+    <message>
+        <source>Billing on %1 (Santo Domingo)</source>
+        <translation>Billing on %1 (Santo Domingo)</translation>
+    </message>
+    <message>
+        <source>  subscriptions due: %1, in dunning: %2</source>
+        <translation>  subscriptions due: %1, in dunning: %2</translation>
+    </message>
+    <message>
+        <source>  charges today: %1; not yet settled: %2</source>
+        <translation>  charges today: %1; not yet settled: %2</translation>
+    </message>
+    <message>
+        <source>  open worker requests: %1</source>
+        <translation>  open worker requests: %1</translation>
+    </message>
+    <message>
+        <source>  workers alive: %1</source>
+        <translation>  workers alive: %1</translation>
+    </message>
+    <message>
+        <source>  last billing run: #%1, %2, asked %3</source>
+        <translation>  last billing run: #%1, %2, asked %3</translation>
+    </message>
+    <message>
+        <source>  no billing run has been asked for yet</source>
+        <translation>  no billing run has been asked for yet</translation>
+    </message>
+    <message>
+        <source>Request #%1 (%2) succeeded: %3</source>
+        <translation>Request #%1 (%2) succeeded: %3</translation>
+    </message>
+    <message>
+        <source>Request #%1 (%2) failed: %3</source>
+        <translation>Request #%1 (%2) failed: %3</translation>
+    </message>
+    <message>
+        <source>Request #%1 (%2) is %3.</source>
+        <translation>Request #%1 (%2) is %3.</translation>
+    </message>
+    <message>
+        <source>--idempotency-key must be a UUID such as %1.</source>
+        <translation>--idempotency-key must be a UUID such as %1.</translation>
+    </message>
+    <message>
+        <source>Request #%1 (%2) queued; waiting for okla-worker (Ctrl+C stops waiting, not the work).</source>
+        <translation>Request #%1 (%2) queued; waiting for okla-worker (Ctrl+C stops waiting, not the work).</translation>
+    </message>
+    <message>
+        <source>  progress: %1</source>
+        <translation>  progress: %1</translation>
+    </message>
+    <message>
+        <source>  still pending: is an okla-worker running? (`okla worker status`)</source>
+        <translation>  still pending: is an okla-worker running? (`okla worker status`)</translation>
+    </message>
+    <message>
+        <source>request #%1 is still %2 after %3 s; it goes on in the worker (follow it with `okla billing status`).</source>
+        <translation>request #%1 is still %2 after %3 s; it goes on in the worker (follow it with `okla billing status`).</translation>
+    </message>
 </context>
 <context>
     <name>okla</name>
@@ -956,6 +1016,18 @@
     <message>
         <source>The service login %1 was not made: %2.</source>
         <translation>The service login %1 was not made: %2.</translation>
+    </message>
+    <message>
+        <source>This idempotency key was already used for another request: %1.</source>
+        <translation>This idempotency key was already used for another request: %1.</translation>
+    </message>
+    <message>
+        <source>The database refused the request: %1.</source>
+        <translation>The database refused the request: %1.</translation>
+    </message>
+    <message>
+        <source>There is no worker request #%1.</source>
+        <translation>There is no worker request #%1.</translation>
     </message>
 </context>
 <context>
@@ -1684,6 +1756,76 @@
     </message>
 </context>
 <context>
+    <name>okla::ui::BillingMonitor</name>
+    <message>
+        <source>Loading billing figures…</source>
+        <translation>Loading billing figures…</translation>
+    </message>
+    <message>
+        <source>Run today's billing</source>
+        <translation>Run today's billing</translation>
+    </message>
+    <message>
+        <source>Asks okla-worker to charge every subscription due today; charging the same day twice charges nothing twice</source>
+        <translation>Asks okla-worker to charge every subscription due today; charging the same day twice charges nothing twice</translation>
+    </message>
+    <message>
+        <source>Reconcile today</source>
+        <translation>Reconcile today</translation>
+    </message>
+    <message>
+        <source>Asks okla-worker to compare AZUL and Stripe with OKLA's records for today</source>
+        <translation>Asks okla-worker to compare AZUL and Stripe with OKLA's records for today</translation>
+    </message>
+    <message>
+        <source>Today (%1): %2 subscriptions due · %3 in dunning · charges %4 succeeded, %5 failed · %6 not yet settled · %7 worker requests open</source>
+        <translation>Today (%1): %2 subscriptions due · %3 in dunning · charges %4 succeeded, %5 failed · %6 not yet settled · %7 worker requests open</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s) running</source>
+        <translation><numerusform>%n worker running</numerusform><numerusform>%n workers running</numerusform></translation>
+    </message>
+    <message>
+        <source>No okla-worker is running: requests wait until one starts.</source>
+        <translation>No okla-worker is running: requests wait until one starts.</translation>
+    </message>
+    <message>
+        <source>last billing run #%1: %2</source>
+        <translation>last billing run #%1: %2</translation>
+    </message>
+    <message>
+        <source>Could not ask the worker</source>
+        <translation>Could not ask the worker</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::ChangePlanDialog</name>
+    <message>
+        <source>Change plan</source>
+        <translation>Change plan</translation>
+    </message>
+    <message>
+        <source>%1 moves to the plan and cycle below from its next period. okla-worker carries the change out and records it in the subscription's history.</source>
+        <translation>%1 moves to the plan and cycle below from its next period. okla-worker carries the change out and records it in the subscription's history.</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <source>&amp;Cycle</source>
+        <translation>&amp;Cycle</translation>
+    </message>
+    <message>
+        <source>Ask the worker</source>
+        <translation>Ask the worker</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>okla::ui::ConnectionStatusWidget</name>
     <message>
         <source>Connected as %1@%2 · %3</source>
@@ -1774,6 +1916,49 @@ Verification: %3</translation>
     <message>
         <source>Could not load dealers</source>
         <translation>Could not load dealers</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::DiscrepancyTableModel</name>
+    <message>
+        <source>payment #%1</source>
+        <translation>payment #%1</translation>
+    </message>
+    <message>
+        <source>subscription #%1</source>
+        <translation>subscription #%1</translation>
+    </message>
+    <message>
+        <source>none in OKLA</source>
+        <translation>none in OKLA</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Provider's id</source>
+        <translation>Provider's id</translation>
+    </message>
+    <message>
+        <source>OKLA record</source>
+        <translation>OKLA record</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>At the provider</source>
+        <translation>At the provider</translation>
     </message>
 </context>
 <context>
@@ -2220,30 +2405,197 @@ Verification: %3</translation>
     </message>
 </context>
 <context>
+    <name>okla::ui::SubscriptionTableModel</name>
+    <message numerus="yes">
+        <source>Retrying (%n failed)</source>
+        <translation><numerusform>Retrying (%n failed)</numerusform><numerusform>Retrying (%n failed)</numerusform></translation>
+    </message>
+    <message>
+        <source>Retries used up</source>
+        <translation>Retries used up</translation>
+    </message>
+    <message>
+        <source>%1, ends %2</source>
+        <translation>%1, ends %2</translation>
+    </message>
+    <message>
+        <source>Monthly list price of the plan version, before discounts and ITBIS</source>
+        <translation>Monthly list price of the plan version, before discounts and ITBIS</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>Overdue since %1</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>Dealer</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>Cycle</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Price / month</source>
+        <translation>Price / month</translation>
+    </message>
+    <message>
+        <source>Next charge</source>
+        <translation>Next charge</translation>
+    </message>
+    <message>
+        <source>Dunning</source>
+        <translation>Dunning</translation>
+    </message>
+</context>
+<context>
     <name>okla::ui::SubscriptionsPage</name>
-    <message>
-        <source>Dealer subscriptions: plan, cycle, Early Bird terms and the full change history.</source>
-        <translation>Dealer subscriptions: plan, cycle, Early Bird terms and the full change history.</translation>
-    </message>
-    <message>
-        <source>Current plan, status and next renewal date of each dealer</source>
-        <translation>Current plan, status and next renewal date of each dealer</translation>
-    </message>
-    <message>
-        <source>Upgrades, downgrades and cancellations with their reasons</source>
-        <translation>Upgrades, downgrades and cancellations with their reasons</translation>
-    </message>
-    <message>
-        <source>Dealers in dunning and the day each step happens</source>
-        <translation>Dealers in dunning and the day each step happens</translation>
-    </message>
-    <message>
-        <source>It comes with the subscriptions and billing work in a later issue.</source>
-        <translation>It comes with the subscriptions and billing work in a later issue.</translation>
-    </message>
     <message>
         <source>Subscriptions</source>
         <translation>Subscriptions</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <source>Could not load the billing figures</source>
+        <translation>Could not load the billing figures</translation>
+    </message>
+    <message>
+        <source>Asked okla-worker: request #%1; the figures above follow it.</source>
+        <translation>Asked okla-worker: request #%1; the figures above follow it.</translation>
+    </message>
+    <message>
+        <source>Could not load subscriptions</source>
+        <translation>Could not load subscriptions</translation>
+    </message>
+    <message>
+        <source>Dealer name, RNC/cédula, or a subscription or dealer number</source>
+        <translation>Dealer name, RNC/cédula, or a subscription or dealer number</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Any plan</source>
+        <translation>Any plan</translation>
+    </message>
+    <message>
+        <source>Any provider</source>
+        <translation>Any provider</translation>
+    </message>
+    <message>
+        <source>Any dunning stage</source>
+        <translation>Any dunning stage</translation>
+    </message>
+    <message>
+        <source>Not in dunning</source>
+        <translation>Not in dunning</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Retrying</translation>
+    </message>
+    <message>
+        <source>Retries used up</source>
+        <translation>Retries used up</translation>
+    </message>
+    <message>
+        <source>&amp;Retry charge now</source>
+        <translation>&amp;Retry charge now</translation>
+    </message>
+    <message>
+        <source>Finance: charge the overdue invoice now, outside the dunning days</source>
+        <translation>Finance: charge the overdue invoice now, outside the dunning days</translation>
+    </message>
+    <message>
+        <source>Cancel at &amp;period end</source>
+        <translation>Cancel at &amp;period end</translation>
+    </message>
+    <message>
+        <source>Finance and managers: the subscription ends when its paid period ends</source>
+        <translation>Finance and managers: the subscription ends when its paid period ends</translation>
+    </message>
+    <message>
+        <source>C&amp;hange plan…</source>
+        <translation>C&amp;hange plan…</translation>
+    </message>
+    <message>
+        <source>Finance and managers: another plan or billing cycle from the next period</source>
+        <translation>Finance and managers: another plan or billing cycle from the next period</translation>
+    </message>
+    <message>
+        <source>Reconciliation findings are for finance, managers and admins; your role does not see them. Ask finance about a payment that does not match.</source>
+        <translation>Reconciliation findings are for finance, managers and admins; your role does not see them. Ask finance about a payment that does not match.</translation>
+    </message>
+    <message>
+        <source>No open discrepancy: AZUL, Stripe and OKLA agree as of the last reconciliation.</source>
+        <translation>No open discrepancy: AZUL, Stripe and OKLA agree as of the last reconciliation.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open discrepancy(ies), newest first. Each stays open until someone resolves it with a note.</source>
+        <translation><numerusform>%n open discrepancy, newest first. It stays open until someone resolves it with a note.</numerusform><numerusform>%n open discrepancies, newest first. Each stays open until someone resolves it with a note.</numerusform></translation>
+    </message>
+    <message>
+        <source>Loading subscriptions…</source>
+        <translation>Loading subscriptions…</translation>
+    </message>
+    <message>
+        <source>No subscription matches these filters.</source>
+        <translation>No subscription matches these filters.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscription(s) shown</source>
+        <translation><numerusform>%n subscription shown</numerusform><numerusform>%n subscriptions shown</numerusform></translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 subscriptions</source>
+        <translation>Showing %1 of %2 subscriptions</translation>
+    </message>
+    <message>
+        <source>Could not ask the worker</source>
+        <translation>Could not ask the worker</translation>
+    </message>
+    <message>
+        <source>%1: request #%2 asked; okla-worker carries it out and the table follows.</source>
+        <translation>%1: request #%2 asked; okla-worker carries it out and the table follows.</translation>
+    </message>
+    <message>
+        <source>Retry charge now</source>
+        <translation>Retry charge now</translation>
+    </message>
+    <message>
+        <source>Charge the overdue invoice of %1 now, outside the dunning days?</source>
+        <translation>Charge the overdue invoice of %1 now, outside the dunning days?</translation>
+    </message>
+    <message>
+        <source>Retry charge</source>
+        <translation>Retry charge</translation>
+    </message>
+    <message>
+        <source>Cancel at period end</source>
+        <translation>Cancel at period end</translation>
+    </message>
+    <message>
+        <source>%1 keeps its plan until its paid period ends, then the subscription is cancelled. Continue?</source>
+        <translation>%1 keeps its plan until its paid period ends, then the subscription is cancelled. Continue?</translation>
+    </message>
+    <message>
+        <source>Change plan</source>
+        <translation>Change plan</translation>
     </message>
 </context>
 <context>

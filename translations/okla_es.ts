@@ -348,171 +348,231 @@
     </message>
     <message>
         <source>The subscription's billing anchor is not a valid date.</source>
-        <translation type="unfinished" />
+        <translation>La fecha de anclaje de facturación de la suscripción no es una fecha válida.</translation>
     </message>
     <message>
         <source>The billing date is not a valid date.</source>
-        <translation type="unfinished" />
+        <translation>La fecha de facturación no es una fecha válida.</translation>
     </message>
     <message>
         <source>A billing period number must be between 0 and %1.</source>
-        <translation type="unfinished" />
+        <translation>El número de un período de facturación debe estar entre 0 y %1.</translation>
     </message>
     <message>
         <source>The date is before the subscription's first billed day.</source>
-        <translation type="unfinished" />
+        <translation>La fecha es anterior al primer día facturado de la suscripción.</translation>
     </message>
     <message>
         <source>The first day of the range is after its last day.</source>
-        <translation type="unfinished" />
+        <translation>El primer día del rango es posterior a su último día.</translation>
     </message>
     <message>
         <source>At least one billing period must be allowed.</source>
-        <translation type="unfinished" />
+        <translation>Debe permitirse al menos un período de facturación.</translation>
     </message>
     <message>
         <source>More than %1 billing periods fall in the range; run it in shorter steps.</source>
-        <translation type="unfinished" />
+        <translation>Más de %1 períodos de facturación caen en el rango; ejecútelo en tramos más cortos.</translation>
     </message>
     <message>
         <source>Free months must be between 0 and %1.</source>
-        <translation type="unfinished" />
+        <translation>Los meses gratis deben estar entre 0 y %1.</translation>
     </message>
     <message>
         <source>The dunning policy %1 must be a whole number of days.</source>
-        <translation type="unfinished" />
+        <translation>El valor %1 de la política de cobro de morosos debe ser un número entero de días.</translation>
     </message>
     <message>
         <source>Dunning retry days count from the day after the failure and must be positive.</source>
-        <translation type="unfinished" />
+        <translation>Los días de reintento de cobro cuentan desde el día siguiente al fallo y deben ser positivos.</translation>
     </message>
     <message>
         <source>Dunning retry days must be in strictly ascending order.</source>
-        <translation type="unfinished" />
+        <translation>Los días de reintento de cobro deben estar en orden estrictamente ascendente.</translation>
     </message>
     <message>
         <source>The dunning suspension day must be positive.</source>
-        <translation type="unfinished" />
+        <translation>El día de suspensión por falta de pago debe ser positivo.</translation>
     </message>
     <message>
         <source>Every dunning retry must come before the suspension day.</source>
-        <translation type="unfinished" />
+        <translation>Cada reintento de cobro debe ser anterior al día de suspensión.</translation>
     </message>
     <message>
         <source>The dunning cancellation day must come after the suspension day.</source>
-        <translation type="unfinished" />
+        <translation>El día de cancelación por falta de pago debe ser posterior al día de suspensión.</translation>
     </message>
     <message>
         <source>The dunning cancellation day must be at most %1 days after the failure.</source>
-        <translation type="unfinished" />
+        <translation>El día de cancelación por falta de pago debe ser como máximo %1 días después del fallo.</translation>
     </message>
     <message>
         <source>A dunning date is missing or invalid.</source>
-        <translation type="unfinished" />
+        <translation>Falta una fecha del cobro de morosos o no es válida.</translation>
     </message>
     <message>
         <source>Dunning dates are out of order (first failure, last failure, today).</source>
-        <translation type="unfinished" />
+        <translation>Las fechas del cobro de morosos están desordenadas (primer fallo, último fallo, hoy).</translation>
     </message>
     <message>
         <source>A cancelled or expired subscription is not reactivated by a payment; it needs a new subscription.</source>
-        <translation type="unfinished" />
+        <translation>Un pago no reactiva una suscripción cancelada o expirada; hace falta una suscripción nueva.</translation>
     </message>
     <message>
         <source>Cannot listen on %1:%2.</source>
-        <translation type="unfinished" />
+        <translation>No se puede escuchar en %1:%2.</translation>
     </message>
     <message>
         <source>"%1" is not a valid metric name.</source>
-        <translation type="unfinished" />
+        <translation>«%1» no es un nombre de métrica válido.</translation>
     </message>
     <message>
         <source>A histogram needs increasing bucket bounds.</source>
-        <translation type="unfinished" />
+        <translation>Un histograma necesita límites de intervalos crecientes.</translation>
     </message>
     <message>
         <source>The metric %1 was already declared with another type.</source>
-        <translation type="unfinished" />
+        <translation>La métrica %1 ya se declaró con otro tipo.</translation>
     </message>
     <message>
         <source>RabbitMQ refused or lost the request (%1).</source>
-        <translation type="unfinished" />
+        <translation>RabbitMQ rechazó o perdió la solicitud (%1).</translation>
     </message>
     <message>
         <source>The connection to RabbitMQ was lost (%1).</source>
-        <translation type="unfinished" />
+        <translation>Se perdió la conexión con RabbitMQ (%1).</translation>
     </message>
     <message>
         <source>The connection to RabbitMQ was lost before the broker confirmed the message.</source>
-        <translation type="unfinished" />
+        <translation>Se perdió la conexión con RabbitMQ antes de que el servidor confirmara el mensaje.</translation>
     </message>
     <message>
         <source>RabbitMQ is not connected; the next attempt is in %1 ms.</source>
-        <translation type="unfinished" />
+        <translation>RabbitMQ no está conectado; el próximo intento es en %1 ms.</translation>
     </message>
     <message>
         <source>Cannot create a RabbitMQ connection.</source>
-        <translation type="unfinished" />
+        <translation>No se puede crear una conexión con RabbitMQ.</translation>
     </message>
     <message>
         <source>Cannot reach RabbitMQ.</source>
-        <translation type="unfinished" />
+        <translation>No se puede contactar con RabbitMQ.</translation>
     </message>
     <message>
         <source>The connection that delivered this message is gone; the broker delivers it again.</source>
-        <translation type="unfinished" />
+        <translation>La conexión que entregó este mensaje ya no existe; el servidor lo entregará de nuevo.</translation>
     </message>
     <message>
         <source>The message was not sent: the connection to RabbitMQ was lost.</source>
-        <translation type="unfinished" />
+        <translation>El mensaje no se envió: se perdió la conexión con RabbitMQ.</translation>
     </message>
     <message>
         <source>RabbitMQ did not confirm the message within %1 ms.</source>
-        <translation type="unfinished" />
+        <translation>RabbitMQ no confirmó el mensaje en %1 ms.</translation>
     </message>
     <message>
         <source>RabbitMQ refused the message (nack).</source>
-        <translation type="unfinished" />
+        <translation>RabbitMQ rechazó el mensaje (nack).</translation>
     </message>
     <message>
         <source>No queue is bound for the message's routing key; the broker returned it.</source>
-        <translation type="unfinished" />
+        <translation>Ninguna cola está enlazada a la clave de enrutamiento del mensaje; el servidor lo devolvió.</translation>
     </message>
     <message>
         <source>The connection to RabbitMQ was lost.</source>
-        <translation type="unfinished" />
+        <translation>Se perdió la conexión con RabbitMQ.</translation>
     </message>
     <message>
         <source>RabbitMQ closed the channel.</source>
-        <translation type="unfinished" />
+        <translation>RabbitMQ cerró el canal.</translation>
     </message>
     <message>
         <source>RabbitMQ closed the connection.</source>
-        <translation type="unfinished" />
+        <translation>RabbitMQ cerró la conexión.</translation>
     </message>
     <message>
         <source>This connection consumes no queue; call consume first.</source>
-        <translation type="unfinished" />
+        <translation>Esta conexión no consume ninguna cola; llame antes a consume.</translation>
     </message>
     <message>
         <source>The queue %1 was never declared.</source>
-        <translation type="unfinished" />
+        <translation>La cola %1 nunca se declaró.</translation>
     </message>
     <message>
         <source>The delivery limit of %1 must be at least 1.</source>
-        <translation type="unfinished" />
+        <translation>El límite de entregas de %1 debe ser al menos 1.</translation>
     </message>
     <message>
         <source>No queue is bound for the routing key %1; the message was not stored.</source>
-        <translation type="unfinished" />
+        <translation>Ninguna cola está enlazada a la clave de enrutamiento %1; el mensaje no se guardó.</translation>
     </message>
     <message>
         <source>This thread consumes no queue; call consume first.</source>
-        <translation type="unfinished" />
+        <translation>Este hilo no consume ninguna cola; llame antes a consume.</translation>
     </message>
     <message>
         <source>This delivery was already settled or belongs to another connection.</source>
-        <translation type="unfinished" />
+        <translation>Esta entrega ya se resolvió o pertenece a otra conexión.</translation>
+    </message>
+    <message>
+        <source>Billing on %1 (Santo Domingo)</source>
+        <translation>Facturación del %1 (Santo Domingo)</translation>
+    </message>
+    <message>
+        <source>  subscriptions due: %1, in dunning: %2</source>
+        <translation>  suscripciones a cobrar: %1, en cobranza: %2</translation>
+    </message>
+    <message>
+        <source>  charges today: %1; not yet settled: %2</source>
+        <translation>  cobros de hoy: %1; sin liquidar: %2</translation>
+    </message>
+    <message>
+        <source>  open worker requests: %1</source>
+        <translation>  solicitudes abiertas al worker: %1</translation>
+    </message>
+    <message>
+        <source>  workers alive: %1</source>
+        <translation>  workers activos: %1</translation>
+    </message>
+    <message>
+        <source>  last billing run: #%1, %2, asked %3</source>
+        <translation>  última facturación: n.º %1, %2, pedida %3</translation>
+    </message>
+    <message>
+        <source>  no billing run has been asked for yet</source>
+        <translation>  todavía no se ha pedido ninguna facturación</translation>
+    </message>
+    <message>
+        <source>Request #%1 (%2) succeeded: %3</source>
+        <translation>La solicitud n.º %1 (%2) terminó bien: %3</translation>
+    </message>
+    <message>
+        <source>Request #%1 (%2) failed: %3</source>
+        <translation>La solicitud n.º %1 (%2) falló: %3</translation>
+    </message>
+    <message>
+        <source>Request #%1 (%2) is %3.</source>
+        <translation>La solicitud n.º %1 (%2) está %3.</translation>
+    </message>
+    <message>
+        <source>--idempotency-key must be a UUID such as %1.</source>
+        <translation>--idempotency-key debe ser un UUID como %1.</translation>
+    </message>
+    <message>
+        <source>Request #%1 (%2) queued; waiting for okla-worker (Ctrl+C stops waiting, not the work).</source>
+        <translation>Solicitud n.º %1 (%2) en cola; esperando a okla-worker (Ctrl+C deja de esperar, no detiene el trabajo).</translation>
+    </message>
+    <message>
+        <source>  progress: %1</source>
+        <translation>  avance: %1</translation>
+    </message>
+    <message>
+        <source>  still pending: is an okla-worker running? (`okla worker status`)</source>
+        <translation>  sigue pendiente: ¿hay un okla-worker en marcha? (`okla worker status`)</translation>
+    </message>
+    <message>
+        <source>request #%1 is still %2 after %3 s; it goes on in the worker (follow it with `okla billing status`).</source>
+        <translation>la solicitud n.º %1 sigue %2 tras %3 s; continúa en el worker (sígala con `okla billing status`).</translation>
     </message>
 </context>
 <context>
@@ -956,6 +1016,18 @@
     <message>
         <source>The service login %1 was not made: %2.</source>
         <translation>No se creó el usuario de servicio %1: %2.</translation>
+    </message>
+    <message>
+        <source>This idempotency key was already used for another request: %1.</source>
+        <translation>Esta clave de idempotencia ya se usó para otra solicitud: %1.</translation>
+    </message>
+    <message>
+        <source>The database refused the request: %1.</source>
+        <translation>La base de datos rechazó la solicitud: %1.</translation>
+    </message>
+    <message>
+        <source>There is no worker request #%1.</source>
+        <translation>No existe la solicitud al worker n.º %1.</translation>
     </message>
 </context>
 <context>
@@ -1684,6 +1756,76 @@
     </message>
 </context>
 <context>
+    <name>okla::ui::BillingMonitor</name>
+    <message>
+        <source>Loading billing figures…</source>
+        <translation>Cargando las cifras de facturación…</translation>
+    </message>
+    <message>
+        <source>Run today's billing</source>
+        <translation>Facturar hoy</translation>
+    </message>
+    <message>
+        <source>Asks okla-worker to charge every subscription due today; charging the same day twice charges nothing twice</source>
+        <translation>Pide a okla-worker cobrar cada suscripción que vence hoy; pedir el mismo día dos veces no cobra nada dos veces</translation>
+    </message>
+    <message>
+        <source>Reconcile today</source>
+        <translation>Conciliar hoy</translation>
+    </message>
+    <message>
+        <source>Asks okla-worker to compare AZUL and Stripe with OKLA's records for today</source>
+        <translation>Pide a okla-worker comparar AZUL y Stripe con los registros de OKLA de hoy</translation>
+    </message>
+    <message>
+        <source>Today (%1): %2 subscriptions due · %3 in dunning · charges %4 succeeded, %5 failed · %6 not yet settled · %7 worker requests open</source>
+        <translation>Hoy (%1): %2 suscripciones a cobrar · %3 en cobranza · cobros: %4 exitosos, %5 fallidos · %6 sin liquidar · %7 solicitudes abiertas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s) running</source>
+        <translation><numerusform>%n worker en marcha</numerusform><numerusform>%n workers en marcha</numerusform></translation>
+    </message>
+    <message>
+        <source>No okla-worker is running: requests wait until one starts.</source>
+        <translation>No hay ningún okla-worker en marcha: las solicitudes esperan a que arranque uno.</translation>
+    </message>
+    <message>
+        <source>last billing run #%1: %2</source>
+        <translation>última facturación n.º %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not ask the worker</source>
+        <translation>No se pudo pedir al worker</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::ChangePlanDialog</name>
+    <message>
+        <source>Change plan</source>
+        <translation>Cambiar plan</translation>
+    </message>
+    <message>
+        <source>%1 moves to the plan and cycle below from its next period. okla-worker carries the change out and records it in the subscription's history.</source>
+        <translation>%1 pasa al plan y ciclo de abajo desde su próximo período. okla-worker hace el cambio y lo anota en el historial de la suscripción.</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <source>&amp;Cycle</source>
+        <translation>&amp;Ciclo</translation>
+    </message>
+    <message>
+        <source>Ask the worker</source>
+        <translation>Pedir al worker</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>okla::ui::ConnectionStatusWidget</name>
     <message>
         <source>Connected as %1@%2 · %3</source>
@@ -1774,6 +1916,49 @@ Verificación: %3</translation>
     <message>
         <source>Could not load dealers</source>
         <translation>No se pudieron cargar los dealers</translation>
+    </message>
+</context>
+<context>
+    <name>okla::ui::DiscrepancyTableModel</name>
+    <message>
+        <source>payment #%1</source>
+        <translation>pago n.º %1</translation>
+    </message>
+    <message>
+        <source>subscription #%1</source>
+        <translation>suscripción n.º %1</translation>
+    </message>
+    <message>
+        <source>none in OKLA</source>
+        <translation>ninguno en OKLA</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Encontrada</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Hallazgo</translation>
+    </message>
+    <message>
+        <source>Provider's id</source>
+        <translation>Id del proveedor</translation>
+    </message>
+    <message>
+        <source>OKLA record</source>
+        <translation>Registro de OKLA</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>At the provider</source>
+        <translation>En el proveedor</translation>
     </message>
 </context>
 <context>
@@ -2220,30 +2405,197 @@ Verificación: %3</translation>
     </message>
 </context>
 <context>
+    <name>okla::ui::SubscriptionTableModel</name>
+    <message numerus="yes">
+        <source>Retrying (%n failed)</source>
+        <translation><numerusform>Reintentando (%n fallido)</numerusform><numerusform>Reintentando (%n fallidos)</numerusform></translation>
+    </message>
+    <message>
+        <source>Retries used up</source>
+        <translation>Reintentos agotados</translation>
+    </message>
+    <message>
+        <source>%1, ends %2</source>
+        <translation>%1, termina %2</translation>
+    </message>
+    <message>
+        <source>Monthly list price of the plan version, before discounts and ITBIS</source>
+        <translation>Precio mensual de lista de la versión del plan, antes de descuentos e ITBIS</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>Vencida desde %1</translation>
+    </message>
+    <message>
+        <source>Dealer</source>
+        <translation>Dealer</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>Ciclo</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Price / month</source>
+        <translation>Precio / mes</translation>
+    </message>
+    <message>
+        <source>Next charge</source>
+        <translation>Próximo cobro</translation>
+    </message>
+    <message>
+        <source>Dunning</source>
+        <translation>Cobranza</translation>
+    </message>
+</context>
+<context>
     <name>okla::ui::SubscriptionsPage</name>
-    <message>
-        <source>Dealer subscriptions: plan, cycle, Early Bird terms and the full change history.</source>
-        <translation>Suscripciones de los dealers: plan, ciclo, condiciones Early Bird y todo el historial de cambios.</translation>
-    </message>
-    <message>
-        <source>Current plan, status and next renewal date of each dealer</source>
-        <translation>Plan actual, estado y próxima renovación de cada dealer</translation>
-    </message>
-    <message>
-        <source>Upgrades, downgrades and cancellations with their reasons</source>
-        <translation>Mejoras, bajadas de plan y cancelaciones con sus motivos</translation>
-    </message>
-    <message>
-        <source>Dealers in dunning and the day each step happens</source>
-        <translation>Dealers en proceso de cobro y el día de cada paso</translation>
-    </message>
-    <message>
-        <source>It comes with the subscriptions and billing work in a later issue.</source>
-        <translation>Llega con el trabajo de suscripciones y facturación, en un issue posterior.</translation>
-    </message>
     <message>
         <source>Subscriptions</source>
         <translation>Suscripciones</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Conciliación</translation>
+    </message>
+    <message>
+        <source>Could not load the billing figures</source>
+        <translation>No se pudieron cargar las cifras de facturación</translation>
+    </message>
+    <message>
+        <source>Asked okla-worker: request #%1; the figures above follow it.</source>
+        <translation>Pedido a okla-worker: solicitud n.º %1; las cifras de arriba la siguen.</translation>
+    </message>
+    <message>
+        <source>Could not load subscriptions</source>
+        <translation>No se pudieron cargar las suscripciones</translation>
+    </message>
+    <message>
+        <source>Dealer name, RNC/cédula, or a subscription or dealer number</source>
+        <translation>Nombre del dealer, RNC/cédula, o número de suscripción o de dealer</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Any plan</source>
+        <translation>Cualquier plan</translation>
+    </message>
+    <message>
+        <source>Any provider</source>
+        <translation>Cualquier proveedor</translation>
+    </message>
+    <message>
+        <source>Any dunning stage</source>
+        <translation>Cualquier etapa de cobranza</translation>
+    </message>
+    <message>
+        <source>Not in dunning</source>
+        <translation>Sin cobranza</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Reintentando</translation>
+    </message>
+    <message>
+        <source>Retries used up</source>
+        <translation>Reintentos agotados</translation>
+    </message>
+    <message>
+        <source>&amp;Retry charge now</source>
+        <translation>&amp;Reintentar cobro ahora</translation>
+    </message>
+    <message>
+        <source>Finance: charge the overdue invoice now, outside the dunning days</source>
+        <translation>Finanzas: cobrar ahora la factura vencida, fuera de los días de cobranza</translation>
+    </message>
+    <message>
+        <source>Cancel at &amp;period end</source>
+        <translation>Cancelar al final del &amp;período</translation>
+    </message>
+    <message>
+        <source>Finance and managers: the subscription ends when its paid period ends</source>
+        <translation>Finanzas y gerencia: la suscripción termina cuando acaba su período pagado</translation>
+    </message>
+    <message>
+        <source>C&amp;hange plan…</source>
+        <translation>Cam&amp;biar plan…</translation>
+    </message>
+    <message>
+        <source>Finance and managers: another plan or billing cycle from the next period</source>
+        <translation>Finanzas y gerencia: otro plan o ciclo de facturación desde el próximo período</translation>
+    </message>
+    <message>
+        <source>Reconciliation findings are for finance, managers and admins; your role does not see them. Ask finance about a payment that does not match.</source>
+        <translation>Los hallazgos de la conciliación son para finanzas, gerencia y administración; su rol no los ve. Consulte a finanzas por un pago que no cuadre.</translation>
+    </message>
+    <message>
+        <source>No open discrepancy: AZUL, Stripe and OKLA agree as of the last reconciliation.</source>
+        <translation>Ninguna discrepancia abierta: AZUL, Stripe y OKLA coinciden según la última conciliación.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open discrepancy(ies), newest first. Each stays open until someone resolves it with a note.</source>
+        <translation><numerusform>%n discrepancia abierta, la más reciente primero. Sigue abierta hasta que alguien la resuelva con una nota.</numerusform><numerusform>%n discrepancias abiertas, las más recientes primero. Cada una sigue abierta hasta que alguien la resuelva con una nota.</numerusform></translation>
+    </message>
+    <message>
+        <source>Loading subscriptions…</source>
+        <translation>Cargando suscripciones…</translation>
+    </message>
+    <message>
+        <source>No subscription matches these filters.</source>
+        <translation>Ninguna suscripción cumple estos filtros.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n subscription(s) shown</source>
+        <translation><numerusform>%n suscripción mostrada</numerusform><numerusform>%n suscripciones mostradas</numerusform></translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 subscriptions</source>
+        <translation>Mostrando %1 de %2 suscripciones</translation>
+    </message>
+    <message>
+        <source>Could not ask the worker</source>
+        <translation>No se pudo pedir al worker</translation>
+    </message>
+    <message>
+        <source>%1: request #%2 asked; okla-worker carries it out and the table follows.</source>
+        <translation>%1: solicitud n.º %2 pedida; okla-worker la ejecuta y la tabla la sigue.</translation>
+    </message>
+    <message>
+        <source>Retry charge now</source>
+        <translation>Reintentar cobro ahora</translation>
+    </message>
+    <message>
+        <source>Charge the overdue invoice of %1 now, outside the dunning days?</source>
+        <translation>¿Cobrar ahora la factura vencida de %1, fuera de los días de cobranza?</translation>
+    </message>
+    <message>
+        <source>Retry charge</source>
+        <translation>Reintentar cobro</translation>
+    </message>
+    <message>
+        <source>Cancel at period end</source>
+        <translation>Cancelar al final del período</translation>
+    </message>
+    <message>
+        <source>%1 keeps its plan until its paid period ends, then the subscription is cancelled. Continue?</source>
+        <translation>%1 conserva su plan hasta que termine su período pagado; después la suscripción se cancela. ¿Continuar?</translation>
+    </message>
+    <message>
+        <source>Change plan</source>
+        <translation>Cambiar plan</translation>
     </message>
 </context>
 <context>
