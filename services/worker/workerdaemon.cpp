@@ -173,8 +173,13 @@ models::Status WorkerDaemon::start()
 
     m_http = std::make_unique<WorkerHttp>(m_health, m_metrics);
     auto port = m_http->start(quint16(m_options.httpPort));
-    if (!port)
+    if (!port) {
+        // Nothing was claimed: the row says stopped rather than going stale.
+        m_controlThread->post<bool>([control = m_control](const JobControl &) -> models::Result<bool> {
+            return control->finish().ok();
+        }).waitForFinished();
         return port.error();
+    }
     m_httpPort = port.value();
     // A machine-read line (tests and supervisors find the port in it): never translated.
     qCInfo(lcWorker).noquote() << QStringLiteral("listening on 127.0.0.1:%1").arg(m_httpPort);

@@ -2,6 +2,8 @@
 // throwaway database, its /healthz and /metrics, a cancel_at_period_end request carried out, two
 // workers sharing one queue without running a request twice, SIGTERM, a crashed worker's claim
 // given back, refusals at start-up and `okla worker status`.
+#include <csignal>
+
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -285,6 +287,40 @@ private Q_SLOTS:
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM worker_requests WHERE id = $1 AND state = 'succeeded'"
                                        " AND claimed_by <> 'gone:1:dead'"), {id}), 1);
         QVERIFY2(worker.log().contains("without a heartbeat"), worker.log().constData());
+    }
+
+    void healthFollowsTheDatabaseAndSighupReloads()
+    {
+        // given a running worker
+        const QString dir = profileDir(m_login->name());
+        WorkerProcess worker(dir, {QStringLiteral("--http-port"), QStringLiteral("0")});
+        const quint16 port = worker.waitForPort();
+        QVERIFY2(port > 0, worker.log().constData());
+        QCOMPARE(okla::tests::httpGet(port, "/healthz").status, 200);
+        // when its login may no longer connect and its connections are cut
+        auto su = okla::tests::connectAs(QStringLiteral("postgres"), m_db->name());
+        QVERIFY(su.ok());
+        const QString login = m_login->name();
+        QVERIFY(su->execScript(QStringLiteral("ALTER ROLE %1 NOLOGIN").arg(login)).ok());
+        QVERIFY(su->exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1"), {login}).ok());
+        // then /healthz says 503 within a few heartbeats, and names the database
+        QTRY_COMPARE_WITH_TIMEOUT(okla::tests::httpGet(port, "/healthz").status, 503, 20000);
+        QCOMPARE(QJsonDocument::fromJson(okla::tests::httpGet(port, "/healthz").body).object().value(QStringLiteral("db")).toBool(true),
+                 false);
+        // when the database takes it back: healthy again
+        QVERIFY(su->execScript(QStringLiteral("ALTER ROLE %1 LOGIN").arg(login)).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(okla::tests::httpGet(port, "/healthz").status, 200, 20000);
+        // when it is sent SIGHUP: it reloads its profile and keeps serving
+        QVERIFY(::kill(pid_t(worker.pid()), SIGHUP) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(worker.log().contains("reloaded"), 10000);
+        QCOMPARE(okla::tests::httpGet(port, "/healthz").status, 200);
+        // and the text status names it
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("OKLA_PROFILE_DIR"), dir);
+        env.insert(QStringLiteral("OKLA_PROFILE"), QStringLiteral("worker"));
+        const auto text = okla::tests::runProgram(QStringLiteral("okla"), {QStringLiteral("worker"), QStringLiteral("status")}, env, 30000);
+        QVERIFY2(text.exitCode == 0 && text.out.contains(QStringLiteral(":%1:").arg(worker.pid()).toUtf8()), text.out.constData());
+        QCOMPARE(worker.terminate(), 0);
     }
 
     void refusesToStartWithoutWhatItNeeds()
