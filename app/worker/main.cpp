@@ -33,7 +33,11 @@ int main(int argc, char *argv[])
 
     // The signals are caught before the checks, so a SIGTERM during start-up is not lost.
     SignalPipe signalPipe({SIGTERM, SIGINT, SIGHUP});
-    auto startup = WorkerStartup::prepare(parsed.options);
+    auto registry = std::make_shared<RequestHandlerRegistry>();
+    registerBuiltInHandlers(*registry);
+    // billing_run, retry_charge and reconcile are registered here as they land, with the
+    // credentials they need (registry->requireCredentials), docs/worker.md §5.
+    auto startup = WorkerStartup::prepare(parsed.options, registry->requiredCredentials());
     if (!startup) {
         err << "okla-worker: " << QCoreApplication::translate("okla.worker", "refusing to start:") << ' '
             << startup.error().message << '\n';
@@ -41,10 +45,6 @@ int main(int argc, char *argv[])
             err << "  " << okla::models::maskSecrets(startup.error().detail) << '\n';
         return 1;
     }
-
-    auto registry = std::make_shared<RequestHandlerRegistry>();
-    registerBuiltInHandlers(*registry);
-    // billing_run, retry_charge and reconcile are registered here as they land (docs/worker.md §5).
 
     int code = 0;
     {

@@ -67,6 +67,16 @@ public:
     {
         m_entries.insert(kind, Entry{std::move(handler), atomicity});
     }
+    /// Credentials (CredentialStore names) a handler cannot work without: the worker refuses to
+    /// start when one is missing or open to others (docs/worker.md §4).
+    void requireCredentials(const QStringList &names)
+    {
+        for (const QString &name : names)
+            if (!m_requiredCredentials.contains(name))
+                m_requiredCredentials.append(name);
+    }
+    const QStringList &requiredCredentials() const { return m_requiredCredentials; }
+
     const Entry *find(const QString &kind) const
     {
         auto it = m_entries.constFind(kind);
@@ -81,6 +91,7 @@ public:
 
 private:
     QHash<QString, Entry> m_entries;
+    QStringList m_requiredCredentials;
 };
 
 /// The handlers that need no provider (today: cancel_at_period_end), registered on `registry`.

@@ -50,7 +50,7 @@ models::Result<QString> WorkerStartup::loginConninfo(const ConnectionProfile &pr
     return conninfo;
 }
 
-models::Result<WorkerStartup> WorkerStartup::prepare(const WorkerOptions &options)
+models::Result<WorkerStartup> WorkerStartup::prepare(const WorkerOptions &options, const QStringList &requiredCredentials)
 {
     WorkerStartup startup;
     auto profile = reloadProfile(options.profileName);
@@ -61,6 +61,12 @@ models::Result<WorkerStartup> WorkerStartup::prepare(const WorkerOptions &option
                                                            : CredentialStore(options.credentialsDir);
     if (auto folder = startup.credentials.checkDirectory(); !folder)
         return folder.error();
+    for (const QString &name : requiredCredentials) {
+        auto secret = startup.credentials.read(name); // checked here, read again where it is used
+        if (!secret)
+            return secret.error();
+        secret->fill('\0');
+    }
     if (startup.profile.workerLogin.isEmpty())
         return makeError(QStringLiteral("worker.no_login"),
                          QCoreApplication::translate("okla.worker", "Connection profile \"%1\" names no worker login; add "

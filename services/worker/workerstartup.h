@@ -20,7 +20,7 @@ struct WorkerOptions
 };
 
 /// The start-up checks, in order (docs/worker.md §4): the profile loads, the credentials folder is
-/// closed to others, the profile names a worker login, the login connects (with `pg-password`
+/// closed to others and holds every credential the registered handlers require, the profile names a worker login, the login connects (with `pg-password`
 /// only when the server asks for a password), belongs to okla_worker, and the schema is the one
 /// this program was built for. Each failure is one sentence; nothing is started before all pass.
 struct WorkerStartup
@@ -30,7 +30,7 @@ struct WorkerStartup
     QString conninfo; ///< may hold the password: never logged
     PgConnection connection;
 
-    static models::Result<WorkerStartup> prepare(const WorkerOptions &options);
+    static models::Result<WorkerStartup> prepare(const WorkerOptions &options, const QStringList &requiredCredentials = {});
 
     /// The profile's file read again (SIGHUP); the login and credentials folder stay as started.
     static models::Result<ConnectionProfile> reloadProfile(const QString &name);
