@@ -1,6 +1,7 @@
 #include "services/worker/workerdaemon.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <QCoreApplication>
 #include <QFutureWatcher>
@@ -50,8 +51,8 @@ struct WorkerDaemon::Control
     QString conninfo;
     PgConnection db;
     WorkerInstance instance;
-    AmqpConfig amqpConfig;
-    std::unique_ptr<AmqpQueue> amqp;
+    std::optional<AmqpConfig> amqpConfig; ///< empty: the in-process queue
+    int beats = 0;
     std::shared_ptr<WorkerHealth> health;
     std::shared_ptr<InFlightRequests> inFlight;
     std::shared_ptr<MetricsRegistry> metrics;
@@ -90,10 +91,12 @@ struct WorkerDaemon::Control
         health->databaseOk = beaten.ok();
         health->inFlight = inFlightNow;
         metrics->set(WorkerMetrics::kInFlight, {}, inFlightNow);
-        if (amqp)
-            health->queueOk = amqp->connect().ok();
-        else
+        // The broker is probed with a connection of its own every 30 s (an idle kept connection
+        // would look alive after the broker closed it); the in-process queue is always there.
+        if (!amqpConfig)
             health->queueOk = true;
+        else if (beats++ % 6 == 0)
+            health->queueOk = AmqpQueue(*amqpConfig).connect().ok();
         if (!beaten)
             qCWarning(lcWorker).noquote() << QCoreApplication::translate("okla.worker", "heartbeat failed:") << beaten.error().toString();
         return beaten;
@@ -143,7 +146,7 @@ WorkerDaemon::WorkerDaemon(WorkerOptions options, WorkerStartup startup,
     m_control->inFlight = m_shared->inFlight;
     if (!m_startup.profile.amqpHost.isEmpty()) {
         m_control->amqpConfig = AmqpConfig::fromProfile(m_startup.profile);
-        m_control->amqp = std::make_unique<AmqpQueue>(m_control->amqpConfig);
+        m_control->amqpConfig->connectTimeoutMs = 3000;
     }
     m_health->instanceId = m_control->instance.instanceId;
     m_health->version = version;
@@ -161,7 +164,6 @@ QString WorkerDaemon::instanceId() const { return m_control->instance.instanceId
 models::Status WorkerDaemon::start()
 {
     m_controlThread = std::make_unique<ServiceThread>(QStringLiteral("worker-control"));
-    // The broker connection, when there is one, belongs to the control thread from now on.
     auto first = m_controlThread->post<bool>([control = m_control](const JobControl &) -> models::Result<bool> {
         if (auto beaten = control->beat(QStringLiteral("running")); !beaten)
             return beaten.error();
