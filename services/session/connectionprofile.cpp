@@ -124,6 +124,7 @@ models::Result<ConnectionProfile> ConnectionProfile::load(const QString &name)
     p.smtpUrl = ini.value(QStringLiteral("smtp/url")).toUrl();
     p.fcmUrl = ini.value(QStringLiteral("fcm/url")).toUrl();
     p.credentialsDir = ini.value(QStringLiteral("credentials/dir")).toString();
+    p.workerLogin = ini.value(QStringLiteral("worker/login")).toString();
     p.auditCheckpointDir = ini.value(QStringLiteral("audit/checkpoint_dir")).toString();
     p.auditPublicKey = ini.value(QStringLiteral("audit/public_key")).toString();
     return p;
@@ -161,6 +162,8 @@ models::Status ConnectionProfile::save() const
         ini.setValue(QStringLiteral("smtp/url"), smtpUrl.toString());
         ini.setValue(QStringLiteral("fcm/url"), fcmUrl.toString());
         ini.setValue(QStringLiteral("credentials/dir"), credentialsDir);
+        if (!workerLogin.isEmpty())
+            ini.setValue(QStringLiteral("worker/login"), workerLogin);
         ini.setValue(QStringLiteral("audit/checkpoint_dir"), auditCheckpointDir);
         ini.setValue(QStringLiteral("audit/public_key"), auditPublicKey);
         ini.sync();

@@ -42,6 +42,7 @@ struct ConnectionProfile
     QUrl smtpUrl;
     QUrl fcmUrl;
     QString credentialsDir;    ///< worker/CLI secrets folder (one 0600 file per secret)
+    QString workerLogin;       ///< `[worker] login`: okla-worker's own database login (docs/worker.md §4)
     // Audit checkpoints (docs/security.md §5): where the signed checkpoints are written and read
     // (a folder the database owner cannot write) and the Ed25519 public key, base64 of 32 bytes.
     QString auditCheckpointDir;
