@@ -143,6 +143,29 @@ private slots:
         QCOMPARE(again.value(), 0);
     }
 
+    void stripeTimeoutAfterApplyingEndsWithOneRefund()
+    {
+        // given a paid Stripe invoice, a refund, and Stripe applying it without answering once
+        const qint64 payment = paidPayment(QStringLiteral("stripe"));
+        const QString refund = m_fx.requestRefund(payment, 800);
+        m_fx.sim().addFault(false, {{"operation", "refunds.create"}, {"kind", "timeout_after_commit"}, {"count", 1}});
+        ExecutorStack impatient(m_fx.env(), ExecutorStack::Timeouts{1500, 1500, 100});
+        QVERIFY2(impatient.error.isEmpty(), qPrintable(impatient.error));
+        // when it is executed (a retry resends the same key), and reconciled if still unknown
+        auto outcome = impatient.refunds->executeRefund(refund);
+        QVERIFY2(outcome.ok(), qPrintable(outcome ? QString() : outcome.error().toString()));
+        if (outcome->state == QLatin1String("unknown")) {
+            auto settled = m_stack->refunds->reconcileUnknown();
+            QVERIFY(settled.ok());
+            QCOMPARE(refundField(refund, QStringLiteral("state || ' ' || resolution")), QStringLiteral("reconciled succeeded"));
+        } else {
+            QCOMPARE(outcome->state, QStringLiteral("succeeded"));
+        }
+        // then Stripe refunded once and the payment is booked once
+        QCOMPARE(m_fx.stripeEffects(refund), 1);
+        QCOMPARE(m_fx.text(QStringLiteral("SELECT refunded_amount FROM payments WHERE id = $1"), {payment}), QStringLiteral("800"));
+    }
+
     void pendingRefundsAreExecutedByTheDaemonEntryPoint()
     {
         // given two approved refunds of one Stripe payment
