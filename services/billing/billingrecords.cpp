@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 
 #include "services/billing/provideranswer.h"
+#include "services/billing/sqlvalues.h"
 #include "services/database/pgconnection.h"
 
 namespace okla::services {
@@ -11,16 +12,6 @@ using models::Result;
 using models::Status;
 
 namespace {
-
-QString jsonText(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-QVariant nullIfEmpty(const QString &text)
-{
-    return text.isEmpty() ? QVariant() : QVariant(text);
-}
 
 Status statusOf(const Result<PgResult> &result)
 {
@@ -45,6 +36,14 @@ Status BillingRecords::recordRequest(const RequestOwner &owner, const QString &p
                                   .arg(ownerColumn(owner), cast),
                               {owner.id, provider, operation, attemptNo, nullIfEmpty(customOrderId), nullIfEmpty(idempotencyKey),
                                host}));
+}
+
+azul::AzulPaymentFlow::RecordFn BillingRecords::azulRecorder(const RequestOwner &owner, const QString &operation,
+                                                             const QString &host)
+{
+    return [this, owner, operation, host](const QString &customOrderId, int number) {
+        return QtFuture::makeReadyFuture(recordRequest(owner, QStringLiteral("azul"), operation, number, customOrderId, {}, host));
+    };
 }
 
 Result<QStringList> BillingRecords::attemptIds(const RequestOwner &owner)

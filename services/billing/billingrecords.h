@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include "models/result.h"
+#include "services/providers/azul/azulpaymentflow.h"
 
 namespace okla::services {
 
@@ -34,6 +35,9 @@ public:
     models::Status recordRequest(const RequestOwner &owner, const QString &provider, const QString &operation,
                                  int attemptNo, const QString &customOrderId, const QString &idempotencyKey,
                                  const QString &host);
+    /// The AZUL flow's hook that records each attempt id of @p owner before it is sent. The flow
+    /// must finish before this object goes.
+    azul::AzulPaymentFlow::RecordFn azulRecorder(const RequestOwner &owner, const QString &operation, const QString &host);
     /// The AZUL attempt ids recorded so far, in order: a resumed run verifies them before any resend.
     models::Result<QStringList> attemptIds(const RequestOwner &owner);
     /// Writes the provider's answer on the owner's pending requests.

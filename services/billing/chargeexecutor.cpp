@@ -1,9 +1,9 @@
 #include "services/billing/chargeexecutor.h"
 
 #include "services/billing/billingrecords.h"
-#include "services/billing/crashpoint.h"
 #include "services/billing/futurewait.h"
 #include "services/billing/provideranswer.h"
+#include "services/billing/sqlvalues.h"
 #include "services/database/pgconnection.h"
 #include "services/providers/azul/azuloperations.h"
 #include "services/providers/stripe/stripeoperations.h"
@@ -50,11 +50,6 @@ QString failureKind(const ProviderAnswer &answer, models::DeclineClass declineCl
                                                                                 : QStringLiteral("declined");
 }
 
-QVariant nullIfEmpty(const QString &text)
-{
-    return text.isEmpty() ? QVariant() : QVariant(text);
-}
-
 } // namespace
 
 ChargeExecutor::ChargeExecutor(PgConnection &db, ResilienceManager &resilience, Providers providers)
@@ -81,121 +76,84 @@ Result<ChargeOutcome> ChargeExecutor::chargeInvoice(qint64 invoiceId, int attemp
     const QJsonObject params{{QStringLiteral("invoice_id"), invoiceId},
                              {QStringLiteral("attempt_no"), attemptNo},
                              {QStringLiteral("business_date"), businessDate.toString(Qt::ISODate)}};
-    auto claimed = m_phases.claim(std::nullopt, keyFor(invoiceId, attemptNo), operationName(), params);
-    if (!claimed)
-        return claimed.error();
-    Claim claim = claimed.value();
-    if (claim.state == IdempotencyPhases::ClaimState::Finished)
-        return outcomeFrom(claim.response);
-    if (claim.state == IdempotencyPhases::ClaimState::InProgress)
-        return IdempotencyPhases::inProgressError(operationName());
-    OKLA_CRASH_POINT("charge.after_key");
-
-    const bool resumed = claim.recoveryPoint != QLatin1String("started");
-    if (!resumed) {
-        auto committed = commitIntent(claim, invoiceId, attemptNo);
-        if (!committed) {
-            (void)m_phases.release(claim); // the completer tries again later
-            return committed.error();
-        }
-        if (!committed.value())
-            return outcomeFrom(claim.response); // nothing to charge
-        OKLA_CRASH_POINT("charge.after_intent");
-    }
-
-    auto charge = loadCharge(invoiceId, attemptNo);
-    if (!charge)
-        return charge.error();
-    if (claim.recoveryPoint == QLatin1String("intent_committed")) {
-        const ProviderAnswer answer = callProvider(charge.value(), resumed);
-        OKLA_CRASH_POINT("charge.after_provider");
-        if (auto done = commitProviderDone(claim, charge.value(), answer); !done)
-            return done.error();
-        OKLA_CRASH_POINT("charge.after_provider_done");
-    }
-    if (claim.recoveryPoint == QLatin1String("provider_done")) {
-        const ProviderAnswer answer = ProviderAnswer::fromJson(claim.response.value(QStringLiteral("provider")).toObject());
-        if (auto finished = commitFinished(claim, charge.value(), answer); !finished)
-            return finished.error();
-        OKLA_CRASH_POINT("charge.after_finished");
-    }
-    return outcomeFrom(claim.response);
+    std::optional<Charge> charge;
+    PhaseSteps steps;
+    steps.operation = operationName().toUtf8();
+    steps.intent = [&] { return commitIntent(invoiceId, attemptNo); };
+    steps.load = [&]() -> Status {
+        auto loaded = loadCharge(invoiceId, attemptNo);
+        if (!loaded)
+            return loaded.error();
+        charge = loaded.value();
+        return {};
+    };
+    steps.call = [&](bool resumed) { return callProvider(*charge, resumed); };
+    steps.recordAnswer = [&](const ProviderAnswer &answer) { return recordAnswer(*charge, answer); };
+    steps.settle = [&](const ProviderAnswer &answer) { return settle(*charge, answer); };
+    auto response = PhaseRunner(m_phases).run(std::nullopt, keyFor(invoiceId, attemptNo), params, steps);
+    if (!response)
+        return response.error();
+    return outcomeFrom(response.value());
 }
 
-Result<bool> ChargeExecutor::commitIntent(Claim &claim, qint64 invoiceId, int attemptNo)
+Result<PhaseSteps::Intent> ChargeExecutor::commitIntent(qint64 invoiceId, int attemptNo)
 {
     BillingRecords records(m_db);
-    QJsonObject saved;
-    bool charging = false;
     const bool azulBreakerOpen = !m_providers.azul
         || Router::azulSaleBreakerOpen(m_resilience.breakers(), m_providers.azul->hostLabel(azul::AzulClient::Host::Primary));
-    Status status = m_phases.inTransaction([&]() -> Status {
-        saved = {};
-        charging = false;
-        auto invoice = m_db.exec(
-            QStringLiteral("SELECT i.status IN ('issued', 'sent', 'overdue', 'partially_paid') AND i.total_minor > 0"
-                           "       AND NOT EXISTS (SELECT 1 FROM charges c WHERE c.invoice_id = i.id"
-                           "                        AND (coalesce(c.resolution, c.state) <> 'failed' OR c.attempt_no = $2)),"
-                           "       i.dealer_id, i.currency, i.total_minor, i.itbis_minor, s.provider,"
-                           "       EXISTS (SELECT 1 FROM payment_methods WHERE dealer_id = i.dealer_id AND provider = 'azul' AND removed_at IS NULL),"
-                           "       d.stripe_customer_id IS NOT NULL AND EXISTS (SELECT 1 FROM payment_methods"
-                           "           WHERE dealer_id = i.dealer_id AND provider = 'stripe' AND removed_at IS NULL) "
-                           "FROM invoices i JOIN subscriptions s ON s.id = i.subscription_id JOIN dealers d ON d.id = i.dealer_id "
-                           "WHERE i.id = $1"),
-            {invoiceId, attemptNo});
-        if (!invoice)
-            return invoice.error();
-        if (invoice->rows() != 1)
-            return models::makeError(QStringLiteral("charge.invoice_missing"), tr("Invoice %1 does not exist.").arg(invoiceId));
-        if (invoice->text(0, 0) != QLatin1String("t")) {
-            saved = {{QStringLiteral("outcome"), QStringLiteral("skipped")}, {QStringLiteral("invoice_id"), invoiceId}};
-            return m_phases.finish(claim, saved);
-        }
-        const QString currency = invoice->text(0, 2);
-        const bool hasAzul = invoice->text(0, 6) == QLatin1String("t") && m_providers.azul;
-        const bool hasStripe = invoice->text(0, 7) == QLatin1String("t") && m_providers.stripe;
-        Router::Decision decision{Router::Provider::Stripe, currency, false, QStringLiteral("the subscription is billed through Stripe")};
-        if (invoice->text(0, 5) != QLatin1String("stripe")) {
-            Router::Request request;
-            request.currency = currency;
-            request.azulSaleBreakerOpen = azulBreakerOpen || !hasAzul;
-            request.dealerHasStripePaymentMethod = hasStripe;
-            auto routed = Router::route(request);
-            if (!routed)
-                return routed.error();
-            decision = routed.value();
-        }
-        const QString provider = Router::providerName(decision.provider);
-        if ((provider == QLatin1String("stripe") && !hasStripe) || (provider == QLatin1String("azul") && !hasAzul))
-            return models::makeError(QStringLiteral("charge.no_payment_method"),
-                                     tr("The dealer has no stored payment method for %1.").arg(provider));
-        auto inserted = m_db.exec(QStringLiteral("INSERT INTO charges (invoice_id, dealer_id, provider, attempt_no, is_fallback, currency,"
-                                                 " amount_minor, itbis_minor, state, started_at) "
-                                                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'submitting', now()) RETURNING id, public_id"),
-                                  {invoiceId, invoice->toInt64(0, 1), provider, attemptNo, decision.fallback ? QStringLiteral("true") : QStringLiteral("false"),
-                                   currency, invoice->toInt64(0, 3), invoice->toInt64(0, 4)});
-        if (!inserted)
-            return inserted.error();
-        const qint64 chargeId = inserted->toInt64(0, 0);
-        const QString publicId = inserted->text(0, 1);
-        const bool azul = provider == QLatin1String("azul");
-        const QString host = azul ? m_providers.azul->hostLabel(azul::AzulClient::Host::Primary) : QStringLiteral("stripe");
-        if (auto s = records.recordRequest(RequestOwner::charge(chargeId), provider,
-                                           azul ? QStringLiteral("sale") : QStringLiteral("payment_intents.create"), 1,
-                                           azul ? azul::AzulPaymentFlow::attemptId(publicId, 1) : QString(),
-                                           azul ? QString() : publicId, host);
-            !s)
-            return s;
-        saved = {{QStringLiteral("charge_id"), chargeId}, {QStringLiteral("route"), decision.reason}};
-        charging = true;
-        return m_phases.advance(claim, QStringLiteral("intent_committed"), saved);
-    });
-    if (!status)
-        return status.error();
-    for (auto it = saved.begin(); it != saved.end(); ++it)
-        claim.response.insert(it.key(), it.value());
-    claim.recoveryPoint = charging ? QStringLiteral("intent_committed") : QStringLiteral("finished");
-    return charging;
+    auto invoice = m_db.exec(
+        QStringLiteral("SELECT i.status IN ('issued', 'sent', 'overdue', 'partially_paid') AND i.total_minor > 0"
+                       "       AND NOT EXISTS (SELECT 1 FROM charges c WHERE c.invoice_id = i.id"
+                       "                        AND (coalesce(c.resolution, c.state) <> 'failed' OR c.attempt_no = $2)),"
+                       "       i.dealer_id, i.currency, i.total_minor, i.itbis_minor, s.provider,"
+                       "       EXISTS (SELECT 1 FROM payment_methods WHERE dealer_id = i.dealer_id AND provider = 'azul' AND removed_at IS NULL),"
+                       "       d.stripe_customer_id IS NOT NULL AND EXISTS (SELECT 1 FROM payment_methods"
+                       "           WHERE dealer_id = i.dealer_id AND provider = 'stripe' AND removed_at IS NULL) "
+                       "FROM invoices i JOIN subscriptions s ON s.id = i.subscription_id JOIN dealers d ON d.id = i.dealer_id "
+                       "WHERE i.id = $1"),
+        {invoiceId, attemptNo});
+    if (!invoice)
+        return invoice.error();
+    if (invoice->rows() != 1)
+        return models::makeError(QStringLiteral("charge.invoice_missing"), tr("Invoice %1 does not exist.").arg(invoiceId));
+    if (invoice->text(0, 0) != QLatin1String("t")) // nothing to charge
+        return PhaseSteps::Intent{false, {{QStringLiteral("outcome"), QStringLiteral("skipped")}, {QStringLiteral("invoice_id"), invoiceId}}};
+    const QString currency = invoice->text(0, 2);
+    const bool hasAzul = invoice->text(0, 6) == QLatin1String("t") && m_providers.azul;
+    const bool hasStripe = invoice->text(0, 7) == QLatin1String("t") && m_providers.stripe;
+    Router::Decision decision{Router::Provider::Stripe, currency, false, QStringLiteral("the subscription is billed through Stripe")};
+    if (invoice->text(0, 5) != QLatin1String("stripe")) {
+        Router::Request request;
+        request.currency = currency;
+        request.azulSaleBreakerOpen = azulBreakerOpen || !hasAzul;
+        request.dealerHasStripePaymentMethod = hasStripe;
+        auto routed = Router::route(request);
+        if (!routed)
+            return routed.error();
+        decision = routed.value();
+    }
+    const QString provider = Router::providerName(decision.provider);
+    if ((provider == QLatin1String("stripe") && !hasStripe) || (provider == QLatin1String("azul") && !hasAzul))
+        return models::makeError(QStringLiteral("charge.no_payment_method"),
+                                 tr("The dealer has no stored payment method for %1.").arg(provider));
+    auto inserted = m_db.exec(QStringLiteral("INSERT INTO charges (invoice_id, dealer_id, provider, attempt_no, is_fallback, currency,"
+                                             " amount_minor, itbis_minor, state, started_at) "
+                                             "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'submitting', now()) RETURNING id, public_id"),
+                              {invoiceId, invoice->toInt64(0, 1), provider, attemptNo, decision.fallback ? QStringLiteral("true") : QStringLiteral("false"),
+                               currency, invoice->toInt64(0, 3), invoice->toInt64(0, 4)});
+    if (!inserted)
+        return inserted.error();
+    const qint64 chargeId = inserted->toInt64(0, 0);
+    const QString publicId = inserted->text(0, 1);
+    const bool azul = provider == QLatin1String("azul");
+    const QString host = azul ? m_providers.azul->hostLabel(azul::AzulClient::Host::Primary) : QStringLiteral("stripe");
+    if (auto s = records.recordRequest(RequestOwner::charge(chargeId), provider,
+                                       azul ? QStringLiteral("sale") : QStringLiteral("payment_intents.create"), 1,
+                                       azul ? azul::AzulPaymentFlow::attemptId(publicId, 1) : QString(),
+                                       azul ? QString() : publicId, host);
+        !s)
+        return s.error();
+    return PhaseSteps::Intent{true, {{QStringLiteral("charge_id"), chargeId}, {QStringLiteral("route"), decision.reason}}};
 }
 
 Result<ChargeExecutor::Charge> ChargeExecutor::loadCharge(qint64 invoiceId, int attemptNo)
@@ -242,11 +200,8 @@ ProviderAnswer ChargeExecutor::chargeAzul(const Charge &charge, bool resumed)
     if (resumed) {
         // A crashed run may have sent any recorded attempt: verify each before anything is resent.
         auto ids = records.attemptIds(owner);
-        if (!ids) {
-            ProviderAnswer unknown;
-            unknown.message = ids.error().toString();
-            return unknown; // cannot tell what was sent: reconciliation decides
-        }
+        if (!ids)
+            return ProviderAnswer::undetermined(ids.error().toString());
         earlier = ids.value();
     }
     azul::AzulPayment payment;
@@ -255,10 +210,7 @@ ProviderAnswer ChargeExecutor::chargeAzul(const Charge &charge, bool resumed)
     payment.dataVaultToken = charge.azulToken;
     payment.orderNumber = QString::number(charge.invoiceId).right(15);
     const QString host = m_providers.azul->hostLabel(azul::AzulClient::Host::Primary);
-    auto record = [&records, owner, host](const QString &customOrderId, int number) {
-        return QtFuture::makeReadyFuture(
-            records.recordRequest(owner, QStringLiteral("azul"), QStringLiteral("sale"), number, customOrderId, {}, host));
-    };
+    auto record = records.azulRecorder(owner, QStringLiteral("sale"), host);
     azul::AzulOperations operations(*m_providers.azul, m_resilience);
     return ProviderAnswer::fromAzulFlow(
         waitForFuture(operations.sale(charge.publicId, payment, record, m_providers.azulFlow, earlier)));
@@ -284,33 +236,23 @@ ProviderAnswer ChargeExecutor::chargeStripe(const Charge &charge)
     return ProviderAnswer::fromStripe(waitForFuture(operations.call(request)));
 }
 
-Status ChargeExecutor::commitProviderDone(Claim &claim, const Charge &charge, const ProviderAnswer &answer)
+Status ChargeExecutor::recordAnswer(const Charge &charge, const ProviderAnswer &answer)
 {
-    BillingRecords records(m_db);
     const models::DeclineClass declineClass = answer.declineClass(charge.provider);
-    const QJsonObject saved{{QStringLiteral("provider"), answer.toJson()}};
-    Status status = m_phases.inTransaction([&]() -> Status {
-        auto updated = m_db.exec(QStringLiteral("UPDATE charges SET state = $2, failure_kind = $3, decline_code = $4,"
-                                                " decline_message = left($5, 500),"
-                                                " finished_at = CASE WHEN $2 <> 'unknown' THEN now() END "
-                                                "WHERE id = $1 AND state = 'submitting'"),
-                                 {charge.id, answer.stateName(), nullIfEmpty(failureKind(answer, declineClass)),
-                                  answer.state == ProviderAnswer::State::Succeeded ? QVariant() : nullIfEmpty(answer.declineCode),
-                                  answer.state == ProviderAnswer::State::Succeeded ? QVariant() : nullIfEmpty(answer.message)});
-        if (!updated)
-            return updated.error();
-        if (auto s = records.settleRequests(RequestOwner::charge(charge.id), answer); !s)
-            return s;
-        return m_phases.advance(claim, QStringLiteral("provider_done"), saved);
-    });
-    if (status) {
-        claim.recoveryPoint = QStringLiteral("provider_done");
-        claim.response.insert(QStringLiteral("provider"), saved.value(QStringLiteral("provider")));
-    }
-    return status;
+    const bool succeeded = answer.state == ProviderAnswer::State::Succeeded;
+    auto updated = m_db.exec(QStringLiteral("UPDATE charges SET state = $2, failure_kind = $3, decline_code = $4,"
+                                            " decline_message = left($5, 500),"
+                                            " finished_at = CASE WHEN $2 <> 'unknown' THEN now() END "
+                                            "WHERE id = $1 AND state = 'submitting'"),
+                             {charge.id, answer.stateName(), nullIfEmpty(failureKind(answer, declineClass)),
+                              succeeded ? QVariant() : nullIfEmpty(answer.declineCode),
+                              succeeded ? QVariant() : nullIfEmpty(answer.message)});
+    if (!updated)
+        return updated.error();
+    return BillingRecords(m_db).settleRequests(RequestOwner::charge(charge.id), answer);
 }
 
-Status ChargeExecutor::commitFinished(Claim &claim, const Charge &charge, const ProviderAnswer &answer)
+Result<QJsonObject> ChargeExecutor::settle(const Charge &charge, const ProviderAnswer &answer)
 {
     QJsonObject summary{{QStringLiteral("outcome"), answer.stateName()},
                         {QStringLiteral("charge_id"), charge.id},
@@ -323,18 +265,9 @@ Status ChargeExecutor::commitFinished(Claim &claim, const Charge &charge, const 
         summary.insert(QStringLiteral("decline_code"), answer.declineCode);
         summary.insert(QStringLiteral("decline_class"), models::declineClassName(answer.declineClass(charge.provider)));
     }
-    ChargeSettlement settlement(m_db);
-    Status status = m_phases.inTransaction([&]() -> Status {
-        if (auto s = settlement.settle(charge, answer, summary); !s)
-            return s;
-        return m_phases.finish(claim, summary);
-    });
-    if (status) {
-        claim.recoveryPoint = QStringLiteral("finished");
-        for (auto it = summary.begin(); it != summary.end(); ++it)
-            claim.response.insert(it.key(), it.value());
-    }
-    return status;
+    if (auto s = ChargeSettlement(m_db).settle(charge, answer, summary); !s)
+        return s.error();
+    return summary;
 }
 
 } // namespace okla::services

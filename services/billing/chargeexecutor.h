@@ -6,6 +6,7 @@
 
 #include "services/billing/chargesettlement.h"
 #include "services/billing/idempotencyphases.h"
+#include "services/billing/phaserunner.h"
 #include "services/billing/invoicecharger.h"
 #include "services/billing/executorproviders.h"
 
@@ -37,15 +38,14 @@ public:
 
 private:
     using Charge = ChargeRow;
-    using Claim = IdempotencyPhases::Claim;
 
-    models::Result<bool> commitIntent(Claim &claim, qint64 invoiceId, int attemptNo);
+    models::Result<PhaseSteps::Intent> commitIntent(qint64 invoiceId, int attemptNo);
     models::Result<Charge> loadCharge(qint64 invoiceId, int attemptNo);
     ProviderAnswer callProvider(const Charge &charge, bool resumed);
     ProviderAnswer chargeAzul(const Charge &charge, bool resumed);
     ProviderAnswer chargeStripe(const Charge &charge);
-    models::Status commitProviderDone(Claim &claim, const Charge &charge, const ProviderAnswer &answer);
-    models::Status commitFinished(Claim &claim, const Charge &charge, const ProviderAnswer &answer);
+    models::Status recordAnswer(const Charge &charge, const ProviderAnswer &answer);
+    models::Result<QJsonObject> settle(const Charge &charge, const ProviderAnswer &answer);
 
     PgConnection &m_db;
     ResilienceManager &m_resilience;

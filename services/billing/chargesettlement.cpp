@@ -2,20 +2,12 @@
 
 #include "services/billing/billingrecords.h"
 #include "services/billing/provideranswer.h"
+#include "services/billing/sqlvalues.h"
 #include "services/database/pgconnection.h"
 
 namespace okla::services {
 
 using models::Status;
-
-namespace {
-
-QVariant nullIfEmpty(const QString &text)
-{
-    return text.isEmpty() ? QVariant() : QVariant(text);
-}
-
-} // namespace
 
 Status ChargeSettlement::recordPayment(const ChargeRow &charge, const ProviderAnswer &answer)
 {

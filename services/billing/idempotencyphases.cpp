@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 
+#include "services/billing/sqlvalues.h"
 #include "services/database/pgconnection.h"
 
 namespace okla::services {
@@ -17,11 +18,6 @@ constexpr int kSerializationRetries = 3;
 bool isRetryable(const Error &error)
 {
     return error.code.endsWith(QLatin1String(".40001")) || error.code.endsWith(QLatin1String(".40P01"));
-}
-
-QString jsonText(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 QJsonObject jsonObject(const QString &text)

@@ -43,6 +43,14 @@ struct ProviderAnswer
     QJsonObject toJson() const;
     static ProviderAnswer fromJson(const QJsonObject &object);
 
+    /// Unknown because we cannot even tell what was sent (the attempts could not be read):
+    /// reconciliation decides, nothing is sent.
+    static ProviderAnswer undetermined(const QString &why)
+    {
+        ProviderAnswer a;
+        a.message = why;
+        return a;
+    }
     /// An AZUL money-moving flow run through services/resilience.
     static ProviderAnswer fromAzulFlow(const CallResult<azul::AzulFlowResult> &call);
     /// A single AZUL request (a void) run through services/resilience.

@@ -1,7 +1,7 @@
 #include "services/billing/refundexecutor.h"
 
 #include "services/billing/billingrecords.h"
-#include "services/billing/crashpoint.h"
+#include "services/billing/sqlvalues.h"
 #include "services/database/pgconnection.h"
 #include "services/providers/azul/azulclient.h"
 
@@ -19,11 +19,6 @@ RefundOutcome outcomeFrom(const QJsonObject &response)
     o.skipped = response.value(QStringLiteral("skipped")).toBool();
     o.providerRefundId = response.value(QStringLiteral("provider_refund_id")).toString();
     return o;
-}
-
-QVariant nullIfEmpty(const QString &text)
-{
-    return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
 QString providerRefundId(const ProviderAnswer &answer)
@@ -91,113 +86,73 @@ Result<RefundOutcome> RefundExecutor::executeRefund(const QString &refundId)
     if (refund.state == QLatin1String("requested") || refund.state == QLatin1String("awaiting_approval")
         || refund.state == QLatin1String("rejected"))
         return RefundOutcome{refund.state, true, {}}; // not approved: its key is not made yet
-    auto claimed = m_phases.claim(refund.requestedBy, QUuid::fromString(refund.id), operationName(),
-                                  {{QStringLiteral("refund_id"), refund.id}});
-    if (!claimed)
-        return claimed.error();
-    Claim claim = claimed.value();
-    if (claim.state == IdempotencyPhases::ClaimState::Finished)
-        return outcomeFrom(claim.response);
-    if (claim.state == IdempotencyPhases::ClaimState::InProgress)
-        return IdempotencyPhases::inProgressError(operationName());
-    OKLA_CRASH_POINT("refund.after_key");
-
-    const bool resumed = claim.recoveryPoint != QLatin1String("started");
-    if (!resumed) {
-        auto committed = commitIntent(claim, refund);
-        if (!committed) {
-            (void)m_phases.release(claim);
-            return committed.error();
-        }
-        if (!committed.value())
-            return outcomeFrom(claim.response);
-        OKLA_CRASH_POINT("refund.after_intent");
-        loaded = loadRefund(refundId); // is_void as committed
+    BillingRecords records(m_db);
+    PhaseSteps steps;
+    steps.operation = operationName().toUtf8();
+    steps.intent = [&] { return commitIntent(refund); };
+    steps.load = [&]() -> Status { // is_void as the intent committed it
+        loaded = loadRefund(refundId);
         if (!loaded)
             return loaded.error();
         refund = loaded.value();
-    }
-    if (claim.recoveryPoint == QLatin1String("intent_committed")) {
-        BillingRecords records(m_db);
-        const ProviderAnswer answer = RefundProvider(m_resilience, m_providers, records).execute(refund, resumed);
-        OKLA_CRASH_POINT("refund.after_provider");
-        if (auto done = commitProviderDone(claim, refund, answer); !done)
-            return done.error();
-        OKLA_CRASH_POINT("refund.after_provider_done");
-    }
-    if (claim.recoveryPoint == QLatin1String("provider_done")) {
-        const ProviderAnswer answer = ProviderAnswer::fromJson(claim.response.value(QStringLiteral("provider")).toObject());
-        if (auto finished = commitFinished(claim, refund, answer); !finished)
-            return finished.error();
-        OKLA_CRASH_POINT("refund.after_finished");
-    }
-    return outcomeFrom(claim.response);
+        return {};
+    };
+    steps.call = [&](bool resumed) { return RefundProvider(m_resilience, m_providers, records).execute(refund, resumed); };
+    steps.recordAnswer = [&](const ProviderAnswer &answer) { return recordAnswer(refund, answer); };
+    steps.settle = [&](const ProviderAnswer &answer) { return settle(refund, answer); };
+    auto response = PhaseRunner(m_phases).run(refund.requestedBy, QUuid::fromString(refund.id),
+                                              {{QStringLiteral("refund_id"), refund.id}}, steps);
+    if (!response)
+        return response.error();
+    return outcomeFrom(response.value());
 }
 
-Result<bool> RefundExecutor::commitIntent(Claim &claim, const RefundRow &refund)
+Result<PhaseSteps::Intent> RefundExecutor::commitIntent(const RefundRow &refund)
 {
-    BillingRecords records(m_db);
-    QJsonObject saved;
-    bool sending = false;
     const bool azul = refund.provider == QLatin1String("azul");
     const bool isVoid = azul && refund.voidAllowed;
     if ((azul && !m_providers.azul) || (!azul && !m_providers.stripe))
         return models::makeError(QStringLiteral("refund.provider_missing"),
                                  tr("The provider that captured this payment (%1) is not configured.").arg(refund.provider));
-    Status status = m_phases.inTransaction([&]() -> Status {
-        sending = false;
-        auto moved = m_db.exec(QStringLiteral("UPDATE refunds SET state = 'submitting', is_void = $2 "
-                                              "WHERE id::text = $1 AND state = 'approved' RETURNING id"),
-                               {refund.id, isVoid ? QStringLiteral("true") : QStringLiteral("false")});
-        if (!moved)
-            return moved.error();
-        if (moved->rows() != 1) {
-            auto current = m_db.exec(QStringLiteral("SELECT state FROM refunds WHERE id::text = $1"), {refund.id});
-            if (!current)
-                return current.error();
-            saved = {{QStringLiteral("outcome"), current->rows() ? current->text(0, 0) : QString()},
-                     {QStringLiteral("skipped"), true}};
-            return m_phases.finish(claim, saved);
-        }
-        const QString operation = isVoid ? QStringLiteral("void") : azul ? QStringLiteral("refund") : QStringLiteral("refunds.create");
-        const QString host = azul ? m_providers.azul->hostLabel(azul::AzulClient::Host::Primary) : QStringLiteral("stripe");
-        if (auto s = records.recordRequest(RequestOwner::refund(refund.id), refund.provider, operation, 1,
-                                           azul && !isVoid ? azul::AzulPaymentFlow::attemptId(refund.id, 1) : QString(),
-                                           azul ? QString() : refund.id, host);
-            !s)
-            return s;
-        saved = {{QStringLiteral("is_void"), isVoid}};
-        sending = true;
-        return m_phases.advance(claim, QStringLiteral("intent_committed"), saved);
-    });
-    if (!status)
-        return status.error();
-    for (auto it = saved.begin(); it != saved.end(); ++it)
-        claim.response.insert(it.key(), it.value());
-    claim.recoveryPoint = sending ? QStringLiteral("intent_committed") : QStringLiteral("finished");
-    return sending;
+    auto moved = m_db.exec(QStringLiteral("UPDATE refunds SET state = 'submitting', is_void = $2 "
+                                          "WHERE id::text = $1 AND state = 'approved' RETURNING id"),
+                           {refund.id, isVoid ? QStringLiteral("true") : QStringLiteral("false")});
+    if (!moved)
+        return moved.error();
+    if (moved->rows() != 1) { // executed or settled meanwhile: answer with its state
+        auto current = m_db.exec(QStringLiteral("SELECT state FROM refunds WHERE id::text = $1"), {refund.id});
+        if (!current)
+            return current.error();
+        return PhaseSteps::Intent{false, {{QStringLiteral("outcome"), current->rows() ? current->text(0, 0) : QString()},
+                                          {QStringLiteral("skipped"), true}}};
+    }
+    const QString operation = isVoid ? QStringLiteral("void") : azul ? QStringLiteral("refund") : QStringLiteral("refunds.create");
+    const QString host = azul ? m_providers.azul->hostLabel(azul::AzulClient::Host::Primary) : QStringLiteral("stripe");
+    if (auto s = BillingRecords(m_db).recordRequest(RequestOwner::refund(refund.id), refund.provider, operation, 1,
+                                                    azul && !isVoid ? azul::AzulPaymentFlow::attemptId(refund.id, 1) : QString(),
+                                                    azul ? QString() : refund.id, host);
+        !s)
+        return s.error();
+    return PhaseSteps::Intent{true, {{QStringLiteral("is_void"), isVoid}}};
 }
 
-Status RefundExecutor::commitProviderDone(Claim &claim, const RefundRow &refund, const ProviderAnswer &answer)
+Status RefundExecutor::recordAnswer(const RefundRow &refund, const ProviderAnswer &answer)
 {
-    BillingRecords records(m_db);
-    const QJsonObject saved{{QStringLiteral("provider"), answer.toJson()}};
-    Status status = m_phases.inTransaction([&]() -> Status {
-        auto updated = m_db.exec(QStringLiteral("UPDATE refunds SET state = $2, provider_refund_id = $3, failure_message = left($4, 500) "
-                                                "WHERE id::text = $1 AND state = 'submitting'"),
-                                 {refund.id, answer.stateName(), nullIfEmpty(providerRefundId(answer)),
-                                  answer.state == ProviderAnswer::State::Succeeded ? QVariant() : nullIfEmpty(answer.message)});
-        if (!updated)
-            return updated.error();
-        if (auto s = records.settleRequests(RequestOwner::refund(refund.id), answer); !s)
-            return s;
-        return m_phases.advance(claim, QStringLiteral("provider_done"), saved);
-    });
-    if (status) {
-        claim.recoveryPoint = QStringLiteral("provider_done");
-        claim.response.insert(QStringLiteral("provider"), saved.value(QStringLiteral("provider")));
-    }
-    return status;
+    auto updated = m_db.exec(QStringLiteral("UPDATE refunds SET state = $2, provider_refund_id = $3, failure_message = left($4, 500) "
+                                            "WHERE id::text = $1 AND state = 'submitting'"),
+                             {refund.id, answer.stateName(), nullIfEmpty(providerRefundId(answer)),
+                              answer.state == ProviderAnswer::State::Succeeded ? QVariant() : nullIfEmpty(answer.message)});
+    if (!updated)
+        return updated.error();
+    return BillingRecords(m_db).settleRequests(RequestOwner::refund(refund.id), answer);
+}
+
+Result<QJsonObject> RefundExecutor::settle(const RefundRow &refund, const ProviderAnswer &answer)
+{
+    const QJsonObject summary = summaryOf(refund, answer);
+    if (auto s = announce(refund, answer.stateName(), summary); !s)
+        return s.error();
+    return summary;
 }
 
 QJsonObject RefundExecutor::summaryOf(const RefundRow &refund, const ProviderAnswer &answer)
@@ -222,22 +177,6 @@ Status RefundExecutor::announce(const RefundRow &refund, const QString &state, c
             return s;
     }
     return records.outbox(QStringLiteral("billing.refund.") + state, summary);
-}
-
-Status RefundExecutor::commitFinished(Claim &claim, const RefundRow &refund, const ProviderAnswer &answer)
-{
-    const QJsonObject summary = summaryOf(refund, answer);
-    Status status = m_phases.inTransaction([&]() -> Status {
-        if (auto s = announce(refund, answer.stateName(), summary); !s)
-            return s;
-        return m_phases.finish(claim, summary);
-    });
-    if (status) {
-        claim.recoveryPoint = QStringLiteral("finished");
-        for (auto it = summary.begin(); it != summary.end(); ++it)
-            claim.response.insert(it.key(), it.value());
-    }
-    return status;
 }
 
 Result<int> RefundExecutor::reconcileUnknown(int limit)

@@ -6,6 +6,7 @@
 
 #include "services/billing/executorproviders.h"
 #include "services/billing/idempotencyphases.h"
+#include "services/billing/phaserunner.h"
 #include "services/billing/refundprovider.h"
 
 namespace okla::services {
@@ -41,11 +42,10 @@ public:
     static QString operationName() { return QStringLiteral("refund"); }
 
 private:
-    using Claim = IdempotencyPhases::Claim;
     models::Result<RefundRow> loadRefund(const QString &refundId);
-    models::Result<bool> commitIntent(Claim &claim, const RefundRow &refund);
-    models::Status commitProviderDone(Claim &claim, const RefundRow &refund, const ProviderAnswer &answer);
-    models::Status commitFinished(Claim &claim, const RefundRow &refund, const ProviderAnswer &answer);
+    models::Result<PhaseSteps::Intent> commitIntent(const RefundRow &refund);
+    models::Status recordAnswer(const RefundRow &refund, const ProviderAnswer &answer);
+    models::Result<QJsonObject> settle(const RefundRow &refund, const ProviderAnswer &answer);
     models::Status announce(const RefundRow &refund, const QString &state, const QJsonObject &summary);
     static QJsonObject summaryOf(const RefundRow &refund, const ProviderAnswer &answer);
 

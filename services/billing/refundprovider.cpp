@@ -50,21 +50,14 @@ ProviderAnswer RefundProvider::azulRefund(const RefundRow &refund, bool resumed)
     QStringList earlier;
     if (resumed) {
         auto ids = m_records.attemptIds(owner);
-        if (!ids) {
-            ProviderAnswer unknown;
-            unknown.message = ids.error().toString();
-            return unknown;
-        }
+        if (!ids)
+            return ProviderAnswer::undetermined(ids.error().toString());
         earlier = ids.value();
     }
     // ITBIS returned in proportion to the amount returned.
     const qint64 itbis = refund.capturedMinor > 0 ? refund.paymentItbisMinor * refund.amountMinor / refund.capturedMinor : 0;
     const QString host = m_providers.azul->hostLabel(azul::AzulClient::Host::Primary);
-    BillingRecords &records = m_records;
-    auto record = [&records, owner, host](const QString &customOrderId, int number) {
-        return QtFuture::makeReadyFuture(
-            records.recordRequest(owner, QStringLiteral("azul"), QStringLiteral("refund"), number, customOrderId, {}, host));
-    };
+    auto record = m_records.azulRecorder(owner, QStringLiteral("refund"), host);
     azul::AzulOperations operations(*m_providers.azul, m_resilience);
     return ProviderAnswer::fromAzulFlow(waitForFuture(operations.refund(refund.id, refund.azulOrderId, money(refund.amountMinor, QStringLiteral("DOP")),
                                                                         money(itbis, QStringLiteral("DOP")), record,

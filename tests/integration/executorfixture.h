@@ -144,6 +144,24 @@ public:
     }
     qint64 number(const QString &sql, const QVariantList &params = {}) const { return text(sql, params).toLongLong(); }
 
+    qint64 count(const QString &table, const QString &where, const QVariantList &params = {}) const
+    {
+        return number(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(table, where), params);
+    }
+
+    /// An issued invoice of a new dealer billed by @p provider (AZUL in DOP with a DataVault
+    /// token, Stripe in USD with a saved card).
+    qint64 issuedInvoice(const QString &provider)
+    {
+        const bool azul = provider == QLatin1String("azul");
+        const qint64 dealerId = dealer(provider, azul ? QStringLiteral("DOP") : QStringLiteral("USD"));
+        if (azul)
+            giveAzulToken(dealerId);
+        else
+            giveStripeMethod(dealerId);
+        return invoice(dealerId, azul ? 677556 : 4900);
+    }
+
     /// A verified dealer with an active monthly subscription billed by @p provider in @p currency.
     qint64 dealer(const QString &provider, const QString &currency)
     {

@@ -23,10 +23,7 @@ class TestChargeExecutor : public QObject
     okla::tests::ExecutorFixture m_fx;
     std::unique_ptr<ExecutorStack> m_stack;
 
-    qint64 count(const QString &table, const QString &where, const QVariantList &params)
-    {
-        return m_fx.number(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(table, where), params);
-    }
+    qint64 count(const QString &table, const QString &where, const QVariantList &params) { return m_fx.count(table, where, params); }
     QString chargePublicId(qint64 chargeId)
     {
         return m_fx.text(QStringLiteral("SELECT public_id FROM charges WHERE id = $1"), {chargeId});

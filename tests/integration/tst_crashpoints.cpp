@@ -88,17 +88,6 @@ class TestCrashPoints : public QObject
         }
     }
 
-    qint64 newInvoice(const QString &provider)
-    {
-        const bool azul = provider == QLatin1String("azul");
-        const qint64 dealer = m_fx.dealer(provider, azul ? QStringLiteral("DOP") : QStringLiteral("USD"));
-        if (azul)
-            m_fx.giveAzulToken(dealer);
-        else
-            m_fx.giveStripeMethod(dealer);
-        return m_fx.invoice(dealer, azul ? 677556 : 4900);
-    }
-
     int effectsOf(const QString &provider, const QString &uuid)
     {
         return provider == QLatin1String("azul") ? m_fx.azulEffects(QStringLiteral("CustomOrderId"), uuid) : m_fx.stripeEffects(uuid);
@@ -117,7 +106,7 @@ private slots:
         QFETCH(QString, point);
         QFETCH(QString, provider);
         // given an issued invoice and a worker that dies at the crash point
-        const qint64 invoice = newInvoice(provider);
+        const qint64 invoice = m_fx.issuedInvoice(provider);
         const QString what = QStringLiteral("charge:%1").arg(invoice);
         QCOMPARE(child(what, point), kCrashExitCode);
         // when its lease has expired and the worker runs again
@@ -142,7 +131,7 @@ private slots:
         QFETCH(QString, point);
         QFETCH(QString, provider);
         // given a paid invoice, an approved partial refund, and a worker that dies at the crash point
-        const qint64 invoice = newInvoice(provider);
+        const qint64 invoice = m_fx.issuedInvoice(provider);
         QCOMPARE(child(QStringLiteral("charge:%1").arg(invoice)), 0);
         const qint64 payment = m_fx.number(QStringLiteral("SELECT id FROM payments WHERE invoice_id = $1"), {invoice});
         const QString refund = m_fx.requestRefund(payment, 1000);

@@ -17,10 +17,7 @@ class TestRefundExecutor : public QObject
     okla::tests::ExecutorFixture m_fx;
     std::unique_ptr<ExecutorStack> m_stack;
 
-    qint64 count(const QString &table, const QString &where, const QVariantList &params)
-    {
-        return m_fx.number(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(table, where), params);
-    }
+    qint64 count(const QString &table, const QString &where, const QVariantList &params) { return m_fx.count(table, where, params); }
     QString refundField(const QString &refundId, const QString &expression)
     {
         return m_fx.text(QStringLiteral("SELECT %1 FROM refunds WHERE id = $1::uuid").arg(expression), {refundId});
@@ -29,13 +26,7 @@ class TestRefundExecutor : public QObject
     /// A paid invoice of a new dealer through the charge executor; returns the payment id.
     qint64 paidPayment(const QString &provider)
     {
-        const bool azul = provider == QLatin1String("azul");
-        const qint64 dealer = m_fx.dealer(provider, azul ? QStringLiteral("DOP") : QStringLiteral("USD"));
-        if (azul)
-            m_fx.giveAzulToken(dealer);
-        else
-            m_fx.giveStripeMethod(dealer);
-        const qint64 invoice = m_fx.invoice(dealer, azul ? 677556 : 4900);
+        const qint64 invoice = m_fx.issuedInvoice(provider);
         auto charged = m_stack->charges->chargeInvoice(invoice, 1, QDate(2026, 2, 28));
         if (!charged || charged->kind != ChargeOutcome::Kind::Succeeded)
             qFatal("charge for the refund test failed: %s", charged ? "not succeeded" : qPrintable(charged.error().toString()));
