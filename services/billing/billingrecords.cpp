@@ -31,7 +31,7 @@ Status BillingRecords::recordRequest(const RequestOwner &owner, const QString &p
 {
     const QString cast = owner.kind == RequestOwner::Kind::Charge ? QStringLiteral("bigint") : QStringLiteral("uuid");
     return statusOf(m_db.exec(QStringLiteral("INSERT INTO provider_requests (%1, provider, operation, attempt_no, custom_order_id, "
-                                             "idempotency_key, host) VALUES ($1::%2, $3, $4, $5, $6, $7, $8) "
+                                             "idempotency_key, host) VALUES ($1::%2, $2, $3, $4, $5, $6, $7) "
                                              "ON CONFLICT (custom_order_id) DO NOTHING")
                                   .arg(ownerColumn(owner), cast),
                               {owner.id, provider, operation, attemptNo, nullIfEmpty(customOrderId), nullIfEmpty(idempotencyKey),
@@ -70,8 +70,8 @@ Status BillingRecords::settleRequests(const RequestOwner &owner, const ProviderA
     }
     // The approved AZUL attempt is the one named; the others found nothing.
     return statusOf(m_db.exec(QStringLiteral("UPDATE provider_requests SET "
-                                             " outcome = CASE WHEN $2 = 'approved' AND coalesce($3, '') <> '' AND custom_order_id IS DISTINCT FROM $3 "
-                                             "                THEN 'not_found' ELSE $2 END,"
+                                             " outcome = CASE WHEN $2::text = 'approved' AND coalesce($3::text, '') <> '' AND custom_order_id IS DISTINCT FROM $3::text "
+                                             "                THEN 'not_found' ELSE $2::text END,"
                                              " iso_code = $4, error_description = left($5, 500), azul_order_id = $6, request_id = $7,"
                                              " finished_at = now() "
                                              "WHERE %1::text = $1 AND outcome = 'pending'")

@@ -242,7 +242,7 @@ Status ChargeExecutor::recordAnswer(const Charge &charge, const ProviderAnswer &
     const bool succeeded = answer.state == ProviderAnswer::State::Succeeded;
     auto updated = m_db.exec(QStringLiteral("UPDATE charges SET state = $2, failure_kind = $3, decline_code = $4,"
                                             " decline_message = left($5, 500),"
-                                            " finished_at = CASE WHEN $2 <> 'unknown' THEN now() END "
+                                            " finished_at = CASE WHEN $2::text <> 'unknown' THEN now() END "
                                             "WHERE id = $1 AND state = 'submitting'"),
                              {charge.id, answer.stateName(), nullIfEmpty(failureKind(answer, declineClass)),
                               succeeded ? QVariant() : nullIfEmpty(answer.declineCode),

@@ -185,7 +185,7 @@ public:
         const qint64 itbis = totalMinor * 18 / 118;
         return number(QStringLiteral("INSERT INTO invoices (subscription_id, dealer_id, period_start, period_end, currency, subtotal_minor,"
                                      " itbis_minor, total_minor, status, due_date, issued_at)"
-                                     " SELECT s.id, s.dealer_id, '2026-02-28', '2026-03-28', s.currency, $2 - $3, $3, $2, 'issued',"
+                                     " SELECT s.id, s.dealer_id, '2026-02-28', '2026-03-28', s.currency, $2::bigint - $3::bigint, $3, $2, 'issued',"
                                      " '2026-02-28', now() FROM subscriptions s WHERE s.dealer_id = $1 RETURNING id"),
                       {dealerId, totalMinor, itbis});
     }
