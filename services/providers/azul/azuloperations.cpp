@@ -11,11 +11,12 @@ OperationKey AzulOperations::key(AzulOperation op) const
 
 QFuture<CallResult<AzulFlowResult>> AzulOperations::runFlow(AzulOperation op, const QString &operationId,
                                                             AzulPaymentFlow::SendFn send, AzulPaymentFlow::RecordFn record,
-                                                            AzulPaymentFlow::Options options)
+                                                            AzulPaymentFlow::Options options,
+                                                            const QStringList &earlierAttemptIds)
 {
     auto flow = AzulPaymentFlow::create(m_client, operationId, std::move(send), std::move(record), options);
     // Ids of every attempt made so far, across retries: each new run verifies them first.
-    auto earlier = std::make_shared<QStringList>();
+    auto earlier = std::make_shared<QStringList>(earlierAttemptIds);
     std::function<QFuture<AzulFlowResult>(int)> attempt = [flow, earlier](int) {
         return flow->run(*earlier).then(QtFuture::Launch::Sync, [earlier](AzulFlowResult result) {
             for (const AzulAttempt &a : std::as_const(result.attempts)) {
@@ -37,9 +38,11 @@ QFuture<CallResult<AzulOutcome>> AzulOperations::once(AzulOperation op, std::fun
 }
 
 QFuture<CallResult<AzulFlowResult>> AzulOperations::sale(const QString &operationId, const AzulPayment &payment,
-                                                         AzulPaymentFlow::RecordFn record, AzulPaymentFlow::Options options)
+                                                         AzulPaymentFlow::RecordFn record, AzulPaymentFlow::Options options,
+                                                         const QStringList &earlierAttemptIds)
 {
-    return runFlow(AzulOperation::Sale, operationId, AzulPaymentFlow::saleSender(m_client, payment), std::move(record), options);
+    return runFlow(AzulOperation::Sale, operationId, AzulPaymentFlow::saleSender(m_client, payment), std::move(record), options,
+                   earlierAttemptIds);
 }
 
 QFuture<CallResult<AzulFlowResult>> AzulOperations::hold(const QString &operationId, const AzulPayment &payment,
@@ -50,10 +53,11 @@ QFuture<CallResult<AzulFlowResult>> AzulOperations::hold(const QString &operatio
 
 QFuture<CallResult<AzulFlowResult>> AzulOperations::refund(const QString &operationId, const QString &azulOrderId,
                                                            const models::Money &amount, const models::Money &itbis,
-                                                           AzulPaymentFlow::RecordFn record, AzulPaymentFlow::Options options)
+                                                           AzulPaymentFlow::RecordFn record, AzulPaymentFlow::Options options,
+                                                           const QStringList &earlierAttemptIds)
 {
     return runFlow(AzulOperation::Refund, operationId, AzulPaymentFlow::refundSender(m_client, azulOrderId, amount, itbis),
-                   std::move(record), options);
+                   std::move(record), options, earlierAttemptIds);
 }
 
 QFuture<CallResult<AzulOutcome>> AzulOperations::verify(const QString &customOrderId)

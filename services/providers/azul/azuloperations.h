@@ -26,14 +26,17 @@ public:
     /// A money-moving operation: every retry the policy grants is a new AzulPaymentFlow run that
     /// first verifies every earlier attempt id, so nothing is resent before VerifyPayment.
     /// The policy only retries Failed flows that are safe to repeat (never-sent, 91, SGS-007778).
+    /// @p earlierAttemptIds: ids a previous (crashed) run stored; verified before anything is sent.
     QFuture<CallResult<AzulFlowResult>> sale(const QString &operationId, const AzulPayment &payment,
-                                             AzulPaymentFlow::RecordFn record, AzulPaymentFlow::Options options = {});
+                                             AzulPaymentFlow::RecordFn record, AzulPaymentFlow::Options options = {},
+                                             const QStringList &earlierAttemptIds = {});
     QFuture<CallResult<AzulFlowResult>> hold(const QString &operationId, const AzulPayment &payment,
                                              AzulPaymentFlow::RecordFn record, AzulPaymentFlow::Options options = {});
     /// Amounts in DOP (AZUL's only currency).
     QFuture<CallResult<AzulFlowResult>> refund(const QString &operationId, const QString &azulOrderId,
                                                const models::Money &amount, const models::Money &itbis,
-                                               AzulPaymentFlow::RecordFn record, AzulPaymentFlow::Options options = {});
+                                               AzulPaymentFlow::RecordFn record, AzulPaymentFlow::Options options = {},
+                                               const QStringList &earlierAttemptIds = {});
 
     /// Single-request operations (an ambiguous Post is never retried: AzulOutcome says so).
     QFuture<CallResult<AzulOutcome>> verify(const QString &customOrderId);
@@ -45,7 +48,7 @@ public:
 private:
     QFuture<CallResult<AzulFlowResult>> runFlow(AzulOperation op, const QString &operationId,
                                                 AzulPaymentFlow::SendFn send, AzulPaymentFlow::RecordFn record,
-                                                AzulPaymentFlow::Options options);
+                                                AzulPaymentFlow::Options options, const QStringList &earlierAttemptIds = {});
     QFuture<CallResult<AzulOutcome>> once(AzulOperation op, std::function<QFuture<AzulOutcome>()> call);
     OperationKey key(AzulOperation op) const;
 
