@@ -106,28 +106,53 @@ models::Status DunningRunner::dun(qint64 subscriptionId, QDate day, const Renewa
     return settled ? models::Status() : models::Status(settled.error());
 }
 
-models::Status DunningRunner::suspend(const BilledSubscription &locked, QDate day, RunTally &tally)
+namespace {
+
+/// One step that takes a subscription further out (suspension, cancellation), in the caller's
+/// transaction: its schedule cleared by `scheduleSql`, the status change with its history row,
+/// and the event's notice.
+struct DunningStepWrite
 {
-    // docs/domain.md §21: retries are over; the listings are hidden until a payment or the end.
-    auto unscheduled = m_connection.exec(
-        QStringLiteral("UPDATE subscriptions SET next_charge_on = NULL, updated_at = now() WHERE id = $1"), {locked.id});
+    QString scheduleSql;
+    StatusChange change;
+    QString noticeKind;
+    QString eventKey;
+    QJsonObject data;
+};
+
+models::Status writeDunningStep(PgConnection &connection, const BilledSubscription &locked, DunningStepWrite step,
+                                RunTally &tally)
+{
+    auto unscheduled = connection.exec(step.scheduleSql, {locked.id});
     if (!unscheduled)
         return unscheduled.error();
-    auto changed = applyStatusChange(m_connection, locked.id,
-                                     {SubscriptionStatus::Suspended, QStringLiteral("status_change"), true,
-                                      QStringLiteral("Dunning: listings hidden"), day});
+    auto changed = applyStatusChange(connection, locked.id, step.change);
     if (!changed)
         return changed.error();
-    ++tally.suspended;
-    const QJsonObject data{{QStringLiteral("subscription_id"), locked.id},
-                           {QStringLiteral("dunning_started_on"), locked.dunningStartedOn.toString(Qt::ISODate)},
-                           {QStringLiteral("suspended_on"), day.toString(Qt::ISODate)}};
-    auto written = writeNotice(m_connection, {locked.dealerId, QStringLiteral("suspended"),
-                                              noticekeys::suspended(locked.id, day), data});
+    step.data.insert(QStringLiteral("subscription_id"), locked.id);
+    step.data.insert(QStringLiteral("dunning_started_on"), locked.dunningStartedOn.toString(Qt::ISODate));
+    auto written = writeNotice(connection, {locked.dealerId, step.noticeKind, step.eventKey, step.data});
     if (!written)
         return written.error();
     tally.notices += *written ? 1 : 0;
     return {};
+}
+
+} // namespace
+
+models::Status DunningRunner::suspend(const BilledSubscription &locked, QDate day, RunTally &tally)
+{
+    // docs/domain.md §21: retries are over; the listings are hidden until a payment or the end.
+    ++tally.suspended;
+    return writeDunningStep(
+        m_connection, locked,
+        {QStringLiteral("UPDATE subscriptions SET next_charge_on = NULL, updated_at = now() WHERE id = $1"),
+         {SubscriptionStatus::Suspended, QStringLiteral("status_change"), true, QStringLiteral("Dunning: listings hidden"),
+          day},
+         QStringLiteral("suspended"),
+         noticekeys::suspended(locked.id, day),
+         {{QStringLiteral("suspended_on"), day.toString(Qt::ISODate)}}},
+        tally);
 }
 
 models::Status DunningRunner::cancel(const BilledSubscription &locked, QDate day, RunTally &tally)
@@ -139,28 +164,18 @@ models::Status DunningRunner::cancel(const BilledSubscription &locked, QDate day
         {locked.id});
     if (!voided)
         return voided.error();
-    auto ended = m_connection.exec(
-        QStringLiteral("UPDATE subscriptions SET next_charge_on = NULL, dunning_started_on = NULL,"
-                       "       dunning_attempts = 0, updated_at = now() WHERE id = $1"),
-        {locked.id});
-    if (!ended)
-        return ended.error();
-    auto changed = applyStatusChange(m_connection, locked.id,
-                                     {SubscriptionStatus::Cancelled, QStringLiteral("cancel"), true,
-                                      QStringLiteral("Dunning ended without payment"), day});
-    if (!changed)
-        return changed.error();
     ++tally.cancelled;
-    const QJsonObject data{{QStringLiteral("subscription_id"), locked.id},
-                           {QStringLiteral("dunning_started_on"), locked.dunningStartedOn.toString(Qt::ISODate)},
-                           {QStringLiteral("cancelled_on"), day.toString(Qt::ISODate)},
-                           {QStringLiteral("voided_invoices"), voided->affectedRows()}};
-    auto written = writeNotice(m_connection, {locked.dealerId, QStringLiteral("cancelled"),
-                                              noticekeys::cancelled(locked.id, day), data});
-    if (!written)
-        return written.error();
-    tally.notices += *written ? 1 : 0;
-    return {};
+    return writeDunningStep(
+        m_connection, locked,
+        {QStringLiteral("UPDATE subscriptions SET next_charge_on = NULL, dunning_started_on = NULL,"
+                        "       dunning_attempts = 0, updated_at = now() WHERE id = $1"),
+         {SubscriptionStatus::Cancelled, QStringLiteral("cancel"), true, QStringLiteral("Dunning ended without payment"),
+          day},
+         QStringLiteral("cancelled"),
+         noticekeys::cancelled(locked.id, day),
+         {{QStringLiteral("cancelled_on"), day.toString(Qt::ISODate)},
+          {QStringLiteral("voided_invoices"), voided->affectedRows()}}},
+        tally);
 }
 
 } // namespace okla::services
