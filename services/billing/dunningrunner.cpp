@@ -32,16 +32,18 @@ models::Result<RunTally> DunningRunner::run(QDate businessDate, const RunProgres
     auto policy = RenewalPolicy::load(m_connection);
     if (!policy)
         return policy.error();
-    // In dunning with something due: a retry day that has come, the suspension day (the
-    // cancellation day is later), or the overdue invoice paid by someone else.
+    // In dunning with something due: past due with a retry day or the suspension day come,
+    // suspended with the cancellation day come, or the overdue invoice paid by someone else.
     auto rows = m_connection.exec(
         QStringLiteral("SELECT s.id FROM subscriptions s"
                        " WHERE s.status IN ('past_due', 'suspended') AND s.dunning_started_on IS NOT NULL"
-                       "   AND (s.next_charge_on <= $1 OR s.dunning_started_on + $2::integer <= $1"
+                       "   AND ((s.status = 'past_due'"
+                       "         AND (s.next_charge_on <= $1 OR s.dunning_started_on + $2::integer <= $1))"
+                       "        OR s.dunning_started_on + $3::integer <= $1"
                        "        OR EXISTS (SELECT 1 FROM invoices i WHERE i.subscription_id = s.id"
                        "                      AND i.period_start = s.current_period_start AND i.status = 'paid'))"
                        " ORDER BY s.id"),
-        {dateParam(businessDate), policy->dunning.suspendDay()});
+        {dateParam(businessDate), policy->dunning.suspendDay(), policy->dunning.cancelDay()});
     if (!rows)
         return rows.error();
     RunTally tally;

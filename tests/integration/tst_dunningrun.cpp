@@ -118,6 +118,22 @@ private Q_SLOTS:
                  QStringLiteral("suspended:subscription:%1:2026-03-17|cancelled:subscription:%1:2026-03-24").arg(id));
     }
 
+    void aTechnicalFailureIsRetriedTheNextDayThenTheScheduleResumes()
+    {
+        // given a renewal refused, then failing for the issuer being down on the day-1 retry
+        const qint64 id = dueOnMarch10();
+        m_bed->charger().script(id, {declined(DeclineClass::Soft, QStringLiteral("51")),
+                                     declined(DeclineClass::Technical, QStringLiteral("91")),
+                                     declined(DeclineClass::Soft, QStringLiteral("51"))});
+        // when the days up to the 18th run
+        runDays(day(2026, 3, 10), day(2026, 3, 18));
+        // then the technical failure was retried the next day (day 2), then days 3 and 5, and the
+        // subscription was suspended on day 7 as usual
+        QCOMPARE(calls(m_bed->charger().calls()),
+                 QStringLiteral("2026-03-10/1|2026-03-11/2|2026-03-12/3|2026-03-13/4|2026-03-15/5"));
+        QCOMPARE(m_bed->text(kState, {id}), QStringLiteral("suspended next - dunning 2026-03-10/5"));
+    }
+
     void aHardDeclineStopsTheRetriesAndAsksForANewCard()
     {
         // given a renewal declined for an expired card

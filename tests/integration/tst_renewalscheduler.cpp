@@ -120,6 +120,21 @@ private Q_SLOTS:
         QCOMPARE(m_bed->text(kSchedule, {id}), QStringLiteral("2026-04-30..2026-05-31 next 2026-05-31 active"));
     }
 
+    void inALeapYearThe31stIsBilledOnFebruaryThe29th()
+    {
+        // given a subscription anchored on 31 December 2027, due on 29 February 2028
+        const qint64 id = m_bed->addSubscription({.anchor = day(2027, 12, 31), .periodStart = day(2028, 1, 31),
+                                                  .periodEnd = day(2028, 2, 29), .nextChargeOn = day(2028, 2, 29)});
+        // when the runs of 29 February and 31 March run
+        for (const QDate on : {day(2028, 2, 29), day(2028, 3, 31)})
+            QVERIFY(renew(on).ok());
+        // then it was billed on the 29th, then on the 31st again
+        QCOMPARE(m_bed->column(QStringLiteral("SELECT period_start || '..' || period_end FROM invoices"
+                                              " WHERE subscription_id = $1 ORDER BY period_start"),
+                               {id}),
+                 QStringLiteral("2028-02-29..2028-03-31|2028-03-31..2028-04-30"));
+    }
+
     void missedPeriodsAreEachBilledOnceInOrder()
     {
         // given a worker that did not run from 28 February to 30 April
