@@ -6,6 +6,8 @@
 // from a script, and on success settles the invoice as the charge executor does; every other row
 // is read from and written to the real PostgreSQL.
 
+#include <utility>
+
 #include <QDate>
 #include <QHash>
 #include <QList>
@@ -63,11 +65,14 @@ public:
     explicit ScriptedCharger(services::PgConnection &owner) : m_owner(owner) {}
 
     void script(qint64 subscriptionId, QList<ChargeOutcome> outcomes) { m_scripts[subscriptionId] = std::move(outcomes); }
+    /// The next call fails before anything is charged, as a charger that lost its connection.
+    void failNextCall() { m_failNext = true; }
     void reset()
     {
         m_scripts.clear();
         m_calls.clear();
         m_answered.clear();
+        m_failNext = false;
     }
     const QList<ChargeCall> &calls() const { return m_calls; }
     QList<ChargeCall> callsFor(qint64 subscriptionId) const
@@ -86,6 +91,8 @@ public:
             return models::makeError(QStringLiteral("test.charger.no_invoice"), QStringLiteral("no such invoice"));
         const qint64 subscriptionId = row->toInt64(0, 0);
         m_calls.append({subscriptionId, invoiceId, attemptNo, businessDate});
+        if (std::exchange(m_failNext, false))
+            return models::makeError(QStringLiteral("test.charger.lost"), QStringLiteral("connection lost"));
         const QString key = QString::number(invoiceId) + u'/' + QString::number(attemptNo);
         if (m_answered.contains(key))
             return m_answered.value(key);
@@ -108,6 +115,7 @@ private:
     QHash<QString, ChargeOutcome> m_answered;
     QList<ChargeCall> m_calls;
     qint64 m_nextChargeId = 5000;
+    bool m_failNext = false;
 };
 
 /// A subscription made to order: its current period, schedule and dealer.

@@ -103,6 +103,32 @@ private Q_SLOTS:
         QCOMPARE(calls(made), QStringLiteral("2026-03-15/1|2026-03-15/1"));
     }
 
+    void aChargerFailureLeavesTheInvoiceForTheRerunWithoutASecondFiscalNumber()
+    {
+        // given a due subscription and a charger that fails once before charging anything
+        const qint64 id = m_bed->addSubscription({.anchor = day(2026, 1, 15), .periodStart = day(2026, 2, 15),
+                                                  .periodEnd = day(2026, 3, 15), .nextChargeOn = day(2026, 3, 15)});
+        const qint64 ncfBefore = m_bed->scalar(QStringLiteral("SELECT next_value FROM ncf_sequences WHERE ncf_type = 'B01'"));
+        m_bed->charger().failNextCall();
+
+        // when the run fails for it, then runs again
+        auto failed = renew(day(2026, 3, 15));
+        QVERIFY(failed.ok());
+        QCOMPARE(failed->errors, 1);
+        QCOMPARE(m_bed->text(kSchedule, {id}), QStringLiteral("2026-02-15..2026-03-15 next 2026-03-15 active"));
+        auto rerun = renew(day(2026, 3, 15));
+        QVERIFY(rerun.ok());
+
+        // then the rerun charged the invoice the first run made: one invoice, one fiscal number
+        QCOMPARE(rerun->charged, 1);
+        QCOMPARE(m_bed->column(kInvoices, {id}),
+                 QStringLiteral("2026-03-15..2026-04-15 574200+103356=677556 paid B01 due 2026-03-15"));
+        QCOMPARE(m_bed->scalar(QStringLiteral("SELECT next_value FROM ncf_sequences WHERE ncf_type = 'B01'")), ncfBefore + 1);
+        const auto made = m_bed->charger().calls();
+        QCOMPARE(made.size(), 2);
+        QCOMPARE(made[0].invoiceId, made[1].invoiceId);
+    }
+
     void anAnchorOnThe31stIsBilledOnFebruaryTheLastThenOnThe31stAgain()
     {
         // given a subscription anchored on 31 January
