@@ -70,6 +70,19 @@ models::Result<models::BillingPeriod> BilledSubscription::periodAt(QDate day) co
     return models::periodContaining(anchor, cycle, day);
 }
 
+bool BilledSubscription::nextChargeOffAnchor() const
+{
+    const auto period = periodAt(nextChargeOn);
+    return period.ok() && period->start != nextChargeOn;
+}
+
+models::Result<models::BillingPeriod> BilledSubscription::duePeriod() const
+{
+    if (nextChargeOffAnchor())
+        return models::periodAt(nextChargeOn, cycle, 0);
+    return periodAt(nextChargeOn);
+}
+
 InvoiceAmounts BilledSubscription::amountsFor(const models::BillingPeriod &period, int itbisBp) const
 {
     InvoiceAmounts amounts;

@@ -52,6 +52,12 @@ struct BilledSubscription
 
     /// The period starting on or holding `day`.
     models::Result<models::BillingPeriod> periodAt(QDate day) const;
+    /// Whether `next_charge_on` is not the first day of a period of the anchor (a trial's end,
+    /// a period changed with the cycle): the next period then starts a new anchor there.
+    bool nextChargeOffAnchor() const;
+    /// The period the next charge pays for: it starts on `next_charge_on`, counted from the
+    /// anchor, or from `next_charge_on` itself when that is off the anchor (docs/domain.md §25).
+    models::Result<models::BillingPeriod> duePeriod() const;
     /// The invoice of `period` (half up rounding, as the seed bills: docs/money.md §7).
     InvoiceAmounts amountsFor(const models::BillingPeriod &period, int itbisBp) const;
     /// Good standing: trial or active.

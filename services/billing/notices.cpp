@@ -58,10 +58,15 @@ QString cancelled(qint64 subscriptionId, QDate on)
 models::Result<bool> writeNotice(PgConnection &connection, const Notice &notice)
 {
     auto inserted = connection.exec(
+        // An address the outbox would refuse (migration 14's check) sends the notice by push
+        // instead of failing the billing step it belongs to.
         QStringLiteral("INSERT INTO notifications (dealer_id, kind, language, channel, recipient, data, event_key)"
-                       " SELECT d.id, $2, d.language, CASE WHEN d.email IS NULL THEN 'push' ELSE 'email' END,"
-                       "        d.email, $3::jsonb, $4"
-                       "   FROM dealers d WHERE d.id = $1"
+                       " SELECT d.id, $2, d.language, CASE WHEN a.ok THEN 'email' ELSE 'push' END,"
+                       "        CASE WHEN a.ok THEN d.email END, $3::jsonb, $4"
+                       "   FROM dealers d"
+                       "  CROSS JOIN LATERAL (SELECT coalesce(length(d.email) <= 254"
+                       "        AND d.email ~ '^[^@[:space:]]+@[^@[:space:]]+\\.[^@[:space:]]+$', false) AS ok) a"
+                       "  WHERE d.id = $1"
                        " ON CONFLICT (event_key) DO NOTHING"),
         {notice.dealerId, notice.kind, QString::fromUtf8(QJsonDocument(notice.data).toJson(QJsonDocument::Compact)),
          notice.eventKey});

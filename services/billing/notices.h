@@ -29,7 +29,8 @@ QString cancelled(qint64 subscriptionId, QDate on);
 } // namespace noticekeys
 
 /// Writes `notice` in the caller's transaction: in the dealer's language, by e-mail to the
-/// dealer's address or by push when it has none; nothing when a row with its event key exists.
+/// dealer's address or by push when it has none the outbox accepts; nothing when a row with its
+/// event key exists.
 /// Returns whether a row was written.
 models::Result<bool> writeNotice(PgConnection &connection, const Notice &notice);
 

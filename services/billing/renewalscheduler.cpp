@@ -99,17 +99,21 @@ models::Result<bool> RenewalScheduler::renewNextPeriod(qint64 subscriptionId, QD
         auto loaded = BilledSubscription::load(m_connection, subscriptionId, true);
         if (!loaded)
             return loaded.error();
-        const std::optional<BilledSubscription> &s = *loaded;
+        std::optional<BilledSubscription> s = *loaded;
         if (!s || !s->inGoodStanding() || s->cancelAtPeriodEnd || !s->nextChargeOn.isValid() || s->nextChargeOn > day)
             return {}; // billed, cancelled or moved into dunning meanwhile
-        auto found = s->periodAt(s->nextChargeOn);
+        auto found = s->duePeriod();
         if (!found)
             return found.error();
         period = *found;
-        if (period.start != s->nextChargeOn) {
-            return models::makeError(QStringLiteral("billing.renewal.off_schedule"),
-                                     Tr::tr("The subscription's next charge day is not the first day of a period."),
-                                     s->nextChargeOn.toString(Qt::ISODate));
+        if (s->nextChargeOffAnchor()) {
+            // A trial's end or a changed cycle: the billing day is the next charge's from now on.
+            auto reanchored = m_connection.exec(
+                QStringLiteral("UPDATE subscriptions SET billing_anchor = $2 WHERE id = $1"),
+                {s->id, dateParam(s->nextChargeOn)});
+            if (!reanchored)
+                return reanchored.error();
+            s->anchor = s->nextChargeOn;
         }
         due = true;
         const InvoiceAmounts amounts = s->amountsFor(period, policy.itbisBp);
@@ -167,7 +171,7 @@ models::Status RenewalScheduler::writePreChargeNotices(QDate day, const RenewalP
         if (!*loaded)
             continue;
         const BilledSubscription &s = **loaded;
-        auto period = s.periodAt(s.nextChargeOn);
+        auto period = s.duePeriod();
         if (!period)
             return period.error();
         const InvoiceAmounts amounts = s.amountsFor(*period, policy.itbisBp);

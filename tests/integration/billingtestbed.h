@@ -124,6 +124,7 @@ struct SubscriptionSpec
     QString plan = QStringLiteral("pro");
     QString currency = QStringLiteral("DOP");
     QString cycle = QStringLiteral("monthly");
+    QString status = QStringLiteral("active");
     QDate anchor{};
     QDate periodStart{};
     QDate periodEnd{};
@@ -189,13 +190,13 @@ public:
             QStringLiteral("INSERT INTO subscriptions (dealer_id, provider, currency, plan_version_id, billing_cycle, status,"
                            "       discount_bp, current_period_start, current_period_end, started_at, billing_anchor,"
                            "       next_charge_on)"
-                           " SELECT $1, CASE WHEN $3 = 'USD' THEN 'stripe' ELSE 'azul' END, $3, pv.id, $4, 'active', $5,"
+                           " SELECT $1, CASE WHEN $3 = 'USD' THEN 'stripe' ELSE 'azul' END, $3, pv.id, $4, $10, $5,"
                            "        $6, $7, $8::date, $8, $9"
                            "   FROM plan_versions pv WHERE pv.plan_key = $2 AND pv.currency = $3"
                            " RETURNING id"),
             {dealer, spec.plan, spec.currency, spec.cycle, spec.discountBp, spec.periodStart.toString(Qt::ISODate),
              spec.periodEnd.toString(Qt::ISODate), spec.anchor.toString(Qt::ISODate),
-             spec.nextChargeOn.toString(Qt::ISODate)});
+             spec.nextChargeOn.toString(Qt::ISODate), spec.status});
         text(QStringLiteral("INSERT INTO subscription_changes (subscription_id, dealer_id, effective_date, change_type,"
                             "       plan_version_id, billing_cycle, status, discount_bp)"
                             " SELECT id, dealer_id, billing_anchor, 'created', plan_version_id, billing_cycle, status,"

@@ -161,6 +161,29 @@ private Q_SLOTS:
                  QStringLiteral("2028-02-29..2028-03-31|2028-03-31..2028-04-30"));
     }
 
+    void aTrialEndingOffTheAnchorStartsItsBillingDayThere()
+    {
+        // given a 14-day trial from 21 November whose first charge is on 5 December
+        const qint64 id = m_bed->addSubscription({.status = QStringLiteral("trial"), .anchor = day(2026, 11, 21),
+                                                  .periodStart = day(2026, 11, 21), .periodEnd = day(2026, 12, 5),
+                                                  .nextChargeOn = day(2026, 12, 5)});
+        // when the runs of 5 December and 5 January run
+        for (const QDate on : {day(2026, 12, 5), day(2027, 1, 5)})
+            QVERIFY(renew(on).ok());
+        // then the billing day is the 5th, and the paid trial became active
+        QCOMPARE(m_bed->column(QStringLiteral("SELECT period_start || '..' || period_end FROM invoices"
+                                              " WHERE subscription_id = $1 ORDER BY period_start"),
+                               {id}),
+                 QStringLiteral("2026-12-05..2027-01-05|2027-01-05..2027-02-05"));
+        QCOMPARE(m_bed->text(QStringLiteral("SELECT billing_anchor FROM subscriptions WHERE id = $1"), {id}),
+                 QStringLiteral("2026-12-05"));
+        QCOMPARE(m_bed->text(kSchedule, {id}), QStringLiteral("2027-01-05..2027-02-05 next 2027-02-05 active"));
+        QCOMPARE(m_bed->column(QStringLiteral("SELECT effective_date || ' ' || change_type || ' ' || status"
+                                              "  FROM subscription_changes WHERE subscription_id = $1 ORDER BY id"),
+                               {id}),
+                 QStringLiteral("2026-11-21 created trial|2026-12-05 trial_to_active active"));
+    }
+
     void missedPeriodsAreEachBilledOnceInOrder()
     {
         // given a worker that did not run from 28 February to 30 April
@@ -225,6 +248,26 @@ private Q_SLOTS:
         // and the one 6 days out was told on 11 March (5 days before), once
         QCOMPARE(m_bed->column(notices, {inSix}),
                  QStringLiteral("pre_charge:subscription:%1:2026-03-16 pre_charge es email true 677556 DOP").arg(inSix));
+    }
+
+    void aDealerWithoutAUsableAddressIsToldByPush()
+    {
+        // given a subscription charged in 3 days whose dealer has no valid e-mail address
+        const qint64 id = m_bed->addSubscription({.anchor = day(2026, 2, 13), .periodStart = day(2026, 2, 13),
+                                                  .periodEnd = day(2026, 3, 13), .nextChargeOn = day(2026, 3, 13)});
+        m_bed->text(QStringLiteral("UPDATE dealers SET email = 'ventas at dealer' WHERE id ="
+                                   " (SELECT dealer_id FROM subscriptions WHERE id = $1)"),
+                    {id});
+        // when the run of 10 March runs
+        auto tally = renew(day(2026, 3, 10));
+        // then the notice goes by push, and the run had no error
+        QVERIFY(tally.ok());
+        QCOMPARE(tally->errors, 0);
+        QCOMPARE(m_bed->column(QStringLiteral("SELECT n.kind || ' ' || n.channel || ' ' || coalesce(n.recipient, '-')"
+                                              "  FROM notifications n JOIN subscriptions s ON s.dealer_id = n.dealer_id"
+                                              " WHERE s.id = $1"),
+                               {id}),
+                 QStringLiteral("pre_charge push -"));
     }
 
     void aBillingRunReportsItsProgressAndSummary()
