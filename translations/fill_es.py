@@ -696,6 +696,118 @@ ES = {
         "Este hilo no consume ninguna cola; llame antes a consume.",
     "This delivery was already settled or belongs to another connection.":
         "Esta entrega ya se resolvió o pertenece a otra conexión.",
+    "A subscription has a status or billing cycle the worker does not know.":
+        "Una suscripción tiene un estado o ciclo de facturación que el worker no conoce.",
+    "Billing run progress not written: %1":
+        "No se escribió el avance de la facturación: %1",
+    "KPI refresh after the billing run failed: %1":
+        "Falló la actualización de los KPI tras la facturación: %1",
+    "A dunning run needs a valid business date.":
+        "Una ronda de cobranza necesita una fecha de negocio válida.",
+    "Dunning of subscription %1 stopped: %2":
+        "La cobranza de la suscripción %1 se detuvo: %2",
+    "The period's invoice was written by someone else meanwhile; run again.":
+        "Otro proceso escribió mientras tanto la factura del período; vuelva a ejecutar.",
+    "The billing policy %1 has a value the renewal run cannot use.":
+        "La política de facturación %1 tiene un valor que la renovación no puede usar.",
+    "A billing run needs a valid business date.":
+        "Una facturación necesita una fecha de negocio válida.",
+    "Renewal of subscription %1 stopped: %2":
+        "La renovación de la suscripción %1 se detuvo: %2",
+    "The period's invoice was voided or cancelled; it is not charged.":
+        "La factura del período se anuló o canceló; no se cobra.",
+    "The subscription no longer exists.":
+        "La suscripción ya no existe.",
+    "Workers:":
+        "Workers:",
+    "none has recorded a heartbeat":
+        "ninguno ha registrado un latido",
+    "heartbeat %1 s ago, version %2, %3 of %4 busy":
+        "latido hace %1 s, versión %2, %3 de %4 ocupados",
+    "Requests:":
+        "Solicitudes:",
+    "none":
+        "ninguna",
+    "Refund %1 was not executed: %2":
+        "El reembolso %1 no se ejecutó: %2",
+    "Unfinished %1 operation %2 not completed: %3":
+        "La operación %1 pendiente %2 no se completó: %3",
+    "refusing to start:":
+        "se niega a arrancar:",
+    "%1 needs a value; usage: %2":
+        "%1 necesita un valor; uso: %2",
+    "%1 is too long.":
+        "%1 es demasiado largo.",
+    "--concurrency is at most %1.":
+        "--concurrency es como máximo %1.",
+    "--http-port takes a port from 0 to 65535 (0: any free port), not %1.":
+        "--http-port acepta un puerto de 0 a 65535 (0: cualquiera libre), no %1.",
+    "unknown option %1; usage: %2":
+        "opción desconocida %1; uso: %2",
+    'The billing day "%1" is not a date (YYYY-MM-DD).':
+        "El día de facturación «%1» no es una fecha (AAAA-MM-DD).",
+    "A cancel_at_period_end request needs a positive whole subscription_id.":
+        "Una solicitud cancel_at_period_end necesita un subscription_id entero positivo.",
+    "The cancellation reason must be one of: %1.":
+        "El motivo de cancelación debe ser uno de: %1.",
+    "Subscription %1 does not exist.":
+        "La suscripción %1 no existe.",
+    "Subscription %1 has already ended (%2).":
+        "La suscripción %1 ya terminó (%2).",
+    "The handler stopped with an exception: %1":
+        "El manejador se detuvo con una excepción: %1",
+    'This worker has no handler for requests of kind "%1" (it handles: %2).':
+        "Este worker no atiende solicitudes del tipo «%1» (atiende: %2).",
+    "request %1 (%2) failed: %3":
+        "la solicitud %1 (%2) falló: %3",
+    "heartbeat failed:":
+        "falló el latido:",
+    "gave back %1 requests of workers without a heartbeat":
+        "devolvió %1 solicitudes de workers sin latido",
+    "gave back %1 claimed requests":
+        "devolvió %1 solicitudes tomadas",
+    "worker %1 started (version %2, concurrency %3, queue %4); handles: %5":
+        "worker %1 iniciado (versión %2, concurrencia %3, cola %4); atiende: %5",
+    "could not look for requests:":
+        "no pudo buscar solicitudes:",
+    "executor %1 stopped claiming:":
+        "el ejecutor %1 dejó de tomar solicitudes:",
+    "--once: no request is pending any more":
+        "--once: ya no queda ninguna solicitud pendiente",
+    "could not mark the worker stopped:":
+        "no pudo marcar el worker como detenido:",
+    "worker %1 stopped":
+        "worker %1 detenido",
+    "stopping: no new claims; %1 requests in flight finish first":
+        "deteniendo: no toma más solicitudes; primero terminan %1 en curso",
+    "SIGHUP: the profile could not be read again; keeping the old one:":
+        "SIGHUP: no se pudo volver a leer el perfil; se mantiene el anterior:",
+    "SIGHUP: the reloaded profile does not connect; keeping the old one:":
+        "SIGHUP: el perfil recargado no conecta; se mantiene el anterior:",
+    'SIGHUP: profile "%1" reloaded; new connections use it':
+        "SIGHUP: perfil «%1» recargado; las conexiones nuevas lo usan",
+    'The worker login is not a member of okla_worker; make it with "okla dba apply --worker-login NAME".':
+        "El usuario del worker no es miembro de okla_worker; créelo con «okla dba apply --worker-login NOMBRE».",
+    'Connection profile "%1" names no worker login; add "login=NAME" under [worker].':
+        "El perfil de conexión «%1» no indica usuario del worker; añada «login=NOMBRE» bajo [worker].",
+    "Invoice %1 does not exist.":
+        "La factura %1 no existe.",
+    "The dealer has no stored payment method for %1.":
+        "El dealer no tiene un medio de pago guardado para %1.",
+    "The charge of invoice %1, attempt %2, is missing.":
+        "Falta el cobro de la factura %1, intento %2.",
+    "The idempotency key vanished while it was claimed.":
+        "La clave de idempotencia desapareció mientras estaba tomada.",
+    "This idempotency key was already used for another operation; make a new key.":
+        "Esta clave de idempotencia ya se usó para otra operación; genere una clave nueva.",
+    "This run lost its lease on the operation (another worker took it over); it stops here.":
+        "Esta ejecución perdió su reserva de la operación (otro worker la tomó); se detiene aquí.",
+    "This operation is already running in another worker; it will be finished there.":
+        "Esta operación ya se está ejecutando en otro worker; se terminará allí.",
+    "Refund %1 does not exist.":
+        "El reembolso %1 no existe.",
+    "The provider that captured this payment (%1) is not configured.":
+        "El proveedor que capturó este pago (%1) no está configurado.",
     "Billing on %1 (Santo Domingo)":
         "Facturación del %1 (Santo Domingo)",
     "  subscriptions due: %1, in dunning: %2":

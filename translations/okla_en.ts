@@ -574,6 +574,50 @@
         <source>request #%1 is still %2 after %3 s; it goes on in the worker (follow it with `okla billing status`).</source>
         <translation>request #%1 is still %2 after %3 s; it goes on in the worker (follow it with `okla billing status`).</translation>
     </message>
+    <message>
+        <source>A subscription has a status or billing cycle the worker does not know.</source>
+        <translation>A subscription has a status or billing cycle the worker does not know.</translation>
+    </message>
+    <message>
+        <source>Billing run progress not written: %1</source>
+        <translation>Billing run progress not written: %1</translation>
+    </message>
+    <message>
+        <source>KPI refresh after the billing run failed: %1</source>
+        <translation>KPI refresh after the billing run failed: %1</translation>
+    </message>
+    <message>
+        <source>A dunning run needs a valid business date.</source>
+        <translation>A dunning run needs a valid business date.</translation>
+    </message>
+    <message>
+        <source>Dunning of subscription %1 stopped: %2</source>
+        <translation>Dunning of subscription %1 stopped: %2</translation>
+    </message>
+    <message>
+        <source>The period's invoice was written by someone else meanwhile; run again.</source>
+        <translation>The period's invoice was written by someone else meanwhile; run again.</translation>
+    </message>
+    <message>
+        <source>The billing policy %1 has a value the renewal run cannot use.</source>
+        <translation>The billing policy %1 has a value the renewal run cannot use.</translation>
+    </message>
+    <message>
+        <source>A billing run needs a valid business date.</source>
+        <translation>A billing run needs a valid business date.</translation>
+    </message>
+    <message>
+        <source>Renewal of subscription %1 stopped: %2</source>
+        <translation>Renewal of subscription %1 stopped: %2</translation>
+    </message>
+    <message>
+        <source>The period's invoice was voided or cancelled; it is not charged.</source>
+        <translation>The period's invoice was voided or cancelled; it is not charged.</translation>
+    </message>
+    <message>
+        <source>The subscription no longer exists.</source>
+        <translation>The subscription no longer exists.</translation>
+    </message>
 </context>
 <context>
     <name>okla</name>
@@ -1029,6 +1073,34 @@
         <source>There is no worker request #%1.</source>
         <translation>There is no worker request #%1.</translation>
     </message>
+    <message>
+        <source>Workers:</source>
+        <translation>Workers:</translation>
+    </message>
+    <message>
+        <source>none has recorded a heartbeat</source>
+        <translation>none has recorded a heartbeat</translation>
+    </message>
+    <message>
+        <source>heartbeat %1 s ago, version %2, %3 of %4 busy</source>
+        <translation>heartbeat %1 s ago, version %2, %3 of %4 busy</translation>
+    </message>
+    <message>
+        <source>Requests:</source>
+        <translation>Requests:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Refund %1 was not executed: %2</source>
+        <translation>Refund %1 was not executed: %2</translation>
+    </message>
+    <message>
+        <source>Unfinished %1 operation %2 not completed: %3</source>
+        <translation>Unfinished %1 operation %2 not completed: %3</translation>
+    </message>
 </context>
 <context>
     <name>okla.status</name>
@@ -1394,6 +1466,140 @@
     </message>
 </context>
 <context>
+    <name>okla.worker</name>
+    <message>
+        <source>refusing to start:</source>
+        <translation>refusing to start:</translation>
+    </message>
+    <message>
+        <source>%1 needs a value; usage: %2</source>
+        <translation>%1 needs a value; usage: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too long.</source>
+        <translation>%1 is too long.</translation>
+    </message>
+    <message>
+        <source>--concurrency is at most %1.</source>
+        <translation>--concurrency is at most %1.</translation>
+    </message>
+    <message>
+        <source>--http-port takes a port from 0 to 65535 (0: any free port), not %1.</source>
+        <translation>--http-port takes a port from 0 to 65535 (0: any free port), not %1.</translation>
+    </message>
+    <message>
+        <source>unknown option %1; usage: %2</source>
+        <translation>unknown option %1; usage: %2</translation>
+    </message>
+    <message>
+        <source>The billing day "%1" is not a date (YYYY-MM-DD).</source>
+        <translation>The billing day "%1" is not a date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>A cancel_at_period_end request needs a positive whole subscription_id.</source>
+        <translation>A cancel_at_period_end request needs a positive whole subscription_id.</translation>
+    </message>
+    <message>
+        <source>The cancellation reason must be one of: %1.</source>
+        <translation>The cancellation reason must be one of: %1.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 does not exist.</source>
+        <translation>Subscription %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 has already ended (%2).</source>
+        <translation>Subscription %1 has already ended (%2).</translation>
+    </message>
+    <message>
+        <source>The handler stopped with an exception: %1</source>
+        <translation>The handler stopped with an exception: %1</translation>
+    </message>
+    <message>
+        <source>This worker has no handler for requests of kind "%1" (it handles: %2).</source>
+        <translation>This worker has no handler for requests of kind "%1" (it handles: %2).</translation>
+    </message>
+    <message>
+        <source>request %1 (%2) failed: %3</source>
+        <translation>request %1 (%2) failed: %3</translation>
+    </message>
+    <message>
+        <source>heartbeat failed:</source>
+        <translation>heartbeat failed:</translation>
+    </message>
+    <message>
+        <source>gave back %1 requests of workers without a heartbeat</source>
+        <translation>gave back %1 requests of workers without a heartbeat</translation>
+    </message>
+    <message>
+        <source>gave back %1 claimed requests</source>
+        <translation>gave back %1 claimed requests</translation>
+    </message>
+    <message>
+        <source>worker %1 started (version %2, concurrency %3, queue %4); handles: %5</source>
+        <translation>worker %1 started (version %2, concurrency %3, queue %4); handles: %5</translation>
+    </message>
+    <message>
+        <source>could not look for requests:</source>
+        <translation>could not look for requests:</translation>
+    </message>
+    <message>
+        <source>executor %1 stopped claiming:</source>
+        <translation>executor %1 stopped claiming:</translation>
+    </message>
+    <message>
+        <source>--once: no request is pending any more</source>
+        <translation>--once: no request is pending any more</translation>
+    </message>
+    <message>
+        <source>could not mark the worker stopped:</source>
+        <translation>could not mark the worker stopped:</translation>
+    </message>
+    <message>
+        <source>worker %1 stopped</source>
+        <translation>worker %1 stopped</translation>
+    </message>
+    <message>
+        <source>stopping: no new claims; %1 requests in flight finish first</source>
+        <translation>stopping: no new claims; %1 requests in flight finish first</translation>
+    </message>
+    <message>
+        <source>SIGHUP: the profile could not be read again; keeping the old one:</source>
+        <translation>SIGHUP: the profile could not be read again; keeping the old one:</translation>
+    </message>
+    <message>
+        <source>SIGHUP: the reloaded profile does not connect; keeping the old one:</source>
+        <translation>SIGHUP: the reloaded profile does not connect; keeping the old one:</translation>
+    </message>
+    <message>
+        <source>SIGHUP: profile "%1" reloaded; new connections use it</source>
+        <translation>SIGHUP: profile "%1" reloaded; new connections use it</translation>
+    </message>
+    <message>
+        <source>The worker login is not a member of okla_worker; make it with "okla dba apply --worker-login NAME".</source>
+        <translation>The worker login is not a member of okla_worker; make it with "okla dba apply --worker-login NAME".</translation>
+    </message>
+    <message>
+        <source>Connection profile "%1" names no worker login; add "login=NAME" under [worker].</source>
+        <translation>Connection profile "%1" names no worker login; add "login=NAME" under [worker].</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::ChargeExecutor</name>
+    <message>
+        <source>Invoice %1 does not exist.</source>
+        <translation>Invoice %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The dealer has no stored payment method for %1.</source>
+        <translation>The dealer has no stored payment method for %1.</translation>
+    </message>
+    <message>
+        <source>The charge of invoice %1, attempt %2, is missing.</source>
+        <translation>The charge of invoice %1, attempt %2, is missing.</translation>
+    </message>
+</context>
+<context>
     <name>okla::services::CredentialStore</name>
     <message>
         <source>No credentials directory is configured (set OKLA_CREDENTIALS_DIR or the profile's credentials folder).</source>
@@ -1434,6 +1640,36 @@
     <message>
         <source>A credential file is empty.</source>
         <translation>A credential file is empty.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::IdempotencyPhases</name>
+    <message>
+        <source>The idempotency key vanished while it was claimed.</source>
+        <translation>The idempotency key vanished while it was claimed.</translation>
+    </message>
+    <message>
+        <source>This idempotency key was already used for another operation; make a new key.</source>
+        <translation>This idempotency key was already used for another operation; make a new key.</translation>
+    </message>
+    <message>
+        <source>This run lost its lease on the operation (another worker took it over); it stops here.</source>
+        <translation>This run lost its lease on the operation (another worker took it over); it stops here.</translation>
+    </message>
+    <message>
+        <source>This operation is already running in another worker; it will be finished there.</source>
+        <translation>This operation is already running in another worker; it will be finished there.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::RefundExecutor</name>
+    <message>
+        <source>Refund %1 does not exist.</source>
+        <translation>Refund %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>The provider that captured this payment (%1) is not configured.</source>
+        <translation>The provider that captured this payment (%1) is not configured.</translation>
     </message>
 </context>
 <context>

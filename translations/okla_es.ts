@@ -574,6 +574,50 @@
         <source>request #%1 is still %2 after %3 s; it goes on in the worker (follow it with `okla billing status`).</source>
         <translation>la solicitud n.º %1 sigue %2 tras %3 s; continúa en el worker (sígala con `okla billing status`).</translation>
     </message>
+    <message>
+        <source>A subscription has a status or billing cycle the worker does not know.</source>
+        <translation>Una suscripción tiene un estado o ciclo de facturación que el worker no conoce.</translation>
+    </message>
+    <message>
+        <source>Billing run progress not written: %1</source>
+        <translation>No se escribió el avance de la facturación: %1</translation>
+    </message>
+    <message>
+        <source>KPI refresh after the billing run failed: %1</source>
+        <translation>Falló la actualización de los KPI tras la facturación: %1</translation>
+    </message>
+    <message>
+        <source>A dunning run needs a valid business date.</source>
+        <translation>Una ronda de cobranza necesita una fecha de negocio válida.</translation>
+    </message>
+    <message>
+        <source>Dunning of subscription %1 stopped: %2</source>
+        <translation>La cobranza de la suscripción %1 se detuvo: %2</translation>
+    </message>
+    <message>
+        <source>The period's invoice was written by someone else meanwhile; run again.</source>
+        <translation>Otro proceso escribió mientras tanto la factura del período; vuelva a ejecutar.</translation>
+    </message>
+    <message>
+        <source>The billing policy %1 has a value the renewal run cannot use.</source>
+        <translation>La política de facturación %1 tiene un valor que la renovación no puede usar.</translation>
+    </message>
+    <message>
+        <source>A billing run needs a valid business date.</source>
+        <translation>Una facturación necesita una fecha de negocio válida.</translation>
+    </message>
+    <message>
+        <source>Renewal of subscription %1 stopped: %2</source>
+        <translation>La renovación de la suscripción %1 se detuvo: %2</translation>
+    </message>
+    <message>
+        <source>The period's invoice was voided or cancelled; it is not charged.</source>
+        <translation>La factura del período se anuló o canceló; no se cobra.</translation>
+    </message>
+    <message>
+        <source>The subscription no longer exists.</source>
+        <translation>La suscripción ya no existe.</translation>
+    </message>
 </context>
 <context>
     <name>okla</name>
@@ -1029,6 +1073,34 @@
         <source>There is no worker request #%1.</source>
         <translation>No existe la solicitud al worker n.º %1.</translation>
     </message>
+    <message>
+        <source>Workers:</source>
+        <translation>Workers:</translation>
+    </message>
+    <message>
+        <source>none has recorded a heartbeat</source>
+        <translation>ninguno ha registrado un latido</translation>
+    </message>
+    <message>
+        <source>heartbeat %1 s ago, version %2, %3 of %4 busy</source>
+        <translation>latido hace %1 s, versión %2, %3 de %4 ocupados</translation>
+    </message>
+    <message>
+        <source>Requests:</source>
+        <translation>Solicitudes:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Refund %1 was not executed: %2</source>
+        <translation>El reembolso %1 no se ejecutó: %2</translation>
+    </message>
+    <message>
+        <source>Unfinished %1 operation %2 not completed: %3</source>
+        <translation>La operación %1 pendiente %2 no se completó: %3</translation>
+    </message>
 </context>
 <context>
     <name>okla.status</name>
@@ -1394,6 +1466,140 @@
     </message>
 </context>
 <context>
+    <name>okla.worker</name>
+    <message>
+        <source>refusing to start:</source>
+        <translation>se niega a arrancar:</translation>
+    </message>
+    <message>
+        <source>%1 needs a value; usage: %2</source>
+        <translation>%1 necesita un valor; uso: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too long.</source>
+        <translation>%1 es demasiado largo.</translation>
+    </message>
+    <message>
+        <source>--concurrency is at most %1.</source>
+        <translation>--concurrency es como máximo %1.</translation>
+    </message>
+    <message>
+        <source>--http-port takes a port from 0 to 65535 (0: any free port), not %1.</source>
+        <translation>--http-port acepta un puerto de 0 a 65535 (0: cualquiera libre), no %1.</translation>
+    </message>
+    <message>
+        <source>unknown option %1; usage: %2</source>
+        <translation>opción desconocida %1; uso: %2</translation>
+    </message>
+    <message>
+        <source>The billing day "%1" is not a date (YYYY-MM-DD).</source>
+        <translation>El día de facturación «%1» no es una fecha (AAAA-MM-DD).</translation>
+    </message>
+    <message>
+        <source>A cancel_at_period_end request needs a positive whole subscription_id.</source>
+        <translation>Una solicitud cancel_at_period_end necesita un subscription_id entero positivo.</translation>
+    </message>
+    <message>
+        <source>The cancellation reason must be one of: %1.</source>
+        <translation>El motivo de cancelación debe ser uno de: %1.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 does not exist.</source>
+        <translation>La suscripción %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 has already ended (%2).</source>
+        <translation>La suscripción %1 ya terminó (%2).</translation>
+    </message>
+    <message>
+        <source>The handler stopped with an exception: %1</source>
+        <translation>El manejador se detuvo con una excepción: %1</translation>
+    </message>
+    <message>
+        <source>This worker has no handler for requests of kind "%1" (it handles: %2).</source>
+        <translation>Este worker no atiende solicitudes del tipo «%1» (atiende: %2).</translation>
+    </message>
+    <message>
+        <source>request %1 (%2) failed: %3</source>
+        <translation>la solicitud %1 (%2) falló: %3</translation>
+    </message>
+    <message>
+        <source>heartbeat failed:</source>
+        <translation>falló el latido:</translation>
+    </message>
+    <message>
+        <source>gave back %1 requests of workers without a heartbeat</source>
+        <translation>devolvió %1 solicitudes de workers sin latido</translation>
+    </message>
+    <message>
+        <source>gave back %1 claimed requests</source>
+        <translation>devolvió %1 solicitudes tomadas</translation>
+    </message>
+    <message>
+        <source>worker %1 started (version %2, concurrency %3, queue %4); handles: %5</source>
+        <translation>worker %1 iniciado (versión %2, concurrencia %3, cola %4); atiende: %5</translation>
+    </message>
+    <message>
+        <source>could not look for requests:</source>
+        <translation>no pudo buscar solicitudes:</translation>
+    </message>
+    <message>
+        <source>executor %1 stopped claiming:</source>
+        <translation>el ejecutor %1 dejó de tomar solicitudes:</translation>
+    </message>
+    <message>
+        <source>--once: no request is pending any more</source>
+        <translation>--once: ya no queda ninguna solicitud pendiente</translation>
+    </message>
+    <message>
+        <source>could not mark the worker stopped:</source>
+        <translation>no pudo marcar el worker como detenido:</translation>
+    </message>
+    <message>
+        <source>worker %1 stopped</source>
+        <translation>worker %1 detenido</translation>
+    </message>
+    <message>
+        <source>stopping: no new claims; %1 requests in flight finish first</source>
+        <translation>deteniendo: no toma más solicitudes; primero terminan %1 en curso</translation>
+    </message>
+    <message>
+        <source>SIGHUP: the profile could not be read again; keeping the old one:</source>
+        <translation>SIGHUP: no se pudo volver a leer el perfil; se mantiene el anterior:</translation>
+    </message>
+    <message>
+        <source>SIGHUP: the reloaded profile does not connect; keeping the old one:</source>
+        <translation>SIGHUP: el perfil recargado no conecta; se mantiene el anterior:</translation>
+    </message>
+    <message>
+        <source>SIGHUP: profile "%1" reloaded; new connections use it</source>
+        <translation>SIGHUP: perfil «%1» recargado; las conexiones nuevas lo usan</translation>
+    </message>
+    <message>
+        <source>The worker login is not a member of okla_worker; make it with "okla dba apply --worker-login NAME".</source>
+        <translation>El usuario del worker no es miembro de okla_worker; créelo con «okla dba apply --worker-login NOMBRE».</translation>
+    </message>
+    <message>
+        <source>Connection profile "%1" names no worker login; add "login=NAME" under [worker].</source>
+        <translation>El perfil de conexión «%1» no indica usuario del worker; añada «login=NOMBRE» bajo [worker].</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::ChargeExecutor</name>
+    <message>
+        <source>Invoice %1 does not exist.</source>
+        <translation>La factura %1 no existe.</translation>
+    </message>
+    <message>
+        <source>The dealer has no stored payment method for %1.</source>
+        <translation>El dealer no tiene un medio de pago guardado para %1.</translation>
+    </message>
+    <message>
+        <source>The charge of invoice %1, attempt %2, is missing.</source>
+        <translation>Falta el cobro de la factura %1, intento %2.</translation>
+    </message>
+</context>
+<context>
     <name>okla::services::CredentialStore</name>
     <message>
         <source>No credentials directory is configured (set OKLA_CREDENTIALS_DIR or the profile's credentials folder).</source>
@@ -1434,6 +1640,36 @@
     <message>
         <source>A credential file is empty.</source>
         <translation>Un archivo de credenciales está vacío.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::IdempotencyPhases</name>
+    <message>
+        <source>The idempotency key vanished while it was claimed.</source>
+        <translation>La clave de idempotencia desapareció mientras estaba tomada.</translation>
+    </message>
+    <message>
+        <source>This idempotency key was already used for another operation; make a new key.</source>
+        <translation>Esta clave de idempotencia ya se usó para otra operación; genere una clave nueva.</translation>
+    </message>
+    <message>
+        <source>This run lost its lease on the operation (another worker took it over); it stops here.</source>
+        <translation>Esta ejecución perdió su reserva de la operación (otro worker la tomó); se detiene aquí.</translation>
+    </message>
+    <message>
+        <source>This operation is already running in another worker; it will be finished there.</source>
+        <translation>Esta operación ya se está ejecutando en otro worker; se terminará allí.</translation>
+    </message>
+</context>
+<context>
+    <name>okla::services::RefundExecutor</name>
+    <message>
+        <source>Refund %1 does not exist.</source>
+        <translation>El reembolso %1 no existe.</translation>
+    </message>
+    <message>
+        <source>The provider that captured this payment (%1) is not configured.</source>
+        <translation>El proveedor que capturó este pago (%1) no está configurado.</translation>
     </message>
 </context>
 <context>

@@ -35,8 +35,9 @@ int main(int argc, char *argv[])
     SignalPipe signalPipe({SIGTERM, SIGINT, SIGHUP});
     auto registry = std::make_shared<RequestHandlerRegistry>();
     registerBuiltInHandlers(*registry);
-    // billing_run, retry_charge and reconcile are registered here as they land, with the
-    // credentials they need (registry->requireCredentials), docs/worker.md §5.
+    registerBillingHandlers(*registry, parsed.options.profileName);
+    // retry_charge and reconcile are registered here as they land, with the credentials they
+    // need (registry->requireCredentials), docs/worker.md §5.
     auto startup = WorkerStartup::prepare(parsed.options, registry->requiredCredentials());
     if (!startup) {
         err << "okla-worker: " << QCoreApplication::translate("okla.worker", "refusing to start:") << ' '

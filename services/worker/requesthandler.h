@@ -96,5 +96,8 @@ private:
 
 /// The handlers that need no provider (today: cancel_at_period_end), registered on `registry`.
 void registerBuiltInHandlers(RequestHandlerRegistry &registry);
+/// billing_run (renewal and dunning through the charge executor) for the worker started on
+/// `profileName` (empty: the active profile); the providers' secrets are read per run.
+void registerBillingHandlers(RequestHandlerRegistry &registry, const QString &profileName);
 
 } // namespace okla::services
