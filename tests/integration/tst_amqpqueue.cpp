@@ -13,48 +13,15 @@
 
 #include "harness/testenv.h"
 #include "sandbox/launcher/sandboxlayout.h"
+#include "integration/amqptestsupport.h"
 #include "services/queue/amqpqueue.h"
 
 using namespace okla::services;
+using okla::tests::brokerConfig;
+using okla::tests::drain;
+using okla::tests::topologyFor;
 
 namespace {
-
-QString unique(const QString &prefix)
-{
-    return prefix + u'.' + QUuid::createUuid().toString(QUuid::Id128).left(12);
-}
-
-AmqpConfig brokerConfig()
-{
-    return AmqpConfig::fromProfile(okla::tests::testProfile());
-}
-
-/// One queue bound to `bindingKey`, with a dead-letter exchange and queue of its own so tests
-/// never see each other's dead letters.
-QueueTopology topologyFor(const QString &queue, const QString &bindingKey, int deliveryLimit = 5)
-{
-    QueueTopology t;
-    t.deadLetterExchange = queue + QStringLiteral(".dlx");
-    t.deadLetterQueue = queue + QStringLiteral(".dlq");
-    t.queues = {QueueDeclaration{queue, {bindingKey}, deliveryLimit}};
-    return t;
-}
-
-/// Everything `queue` delivers until it stays quiet for `quietMs`, acked.
-QList<Delivery> drain(AmqpQueue &consumer, const QString &queue, int quietMs = 1500)
-{
-    QList<Delivery> got;
-    if (!consumer.consume(queue, 50))
-        return got;
-    for (;;) {
-        auto d = consumer.receive(quietMs);
-        if (!d || !d->has_value())
-            return got;
-        got.append(**d);
-        if (!consumer.ack(**d))
-            return got;
-    }
-}
 
 /// Publishes `messages` until each is confirmed, republishing what was not; returns the rounds.
 int publishUntilConfirmed(AmqpQueue &queue, QList<OutgoingMessage> pending, int inFlight, int cutAfterRounds,
@@ -155,7 +122,7 @@ void TestAmqpQueue::initTestCase()
 
 void TestAmqpQueue::publishIsConfirmed()
 {
-    const QString name = unique(QStringLiteral("test.confirm"));
+    const QString name = okla::tests::uniqueQueueName(QStringLiteral("test.confirm"));
     AmqpQueue queue(brokerConfig());
     QVERIFY2(queue.declare(topologyFor(name, name + QStringLiteral(".#"))).ok(), "declare");
 
@@ -181,11 +148,11 @@ void TestAmqpQueue::publishIsConfirmed()
 
 void TestAmqpQueue::unroutableMandatoryPublishFails()
 {
-    const QString name = unique(QStringLiteral("test.unroutable"));
+    const QString name = okla::tests::uniqueQueueName(QStringLiteral("test.unroutable"));
     AmqpQueue queue(brokerConfig());
     QVERIFY(queue.declare(topologyFor(name, name + QStringLiteral(".bound"))).ok());
 
-    const auto lost = queue.publish(unique(QStringLiteral("test.nobody")), QUuid::createUuid(), "x");
+    const auto lost = queue.publish(okla::tests::uniqueQueueName(QStringLiteral("test.nobody")), QUuid::createUuid(), "x");
     QVERIFY(!lost.ok());
     QCOMPARE(lost.error().code, QStringLiteral("queue.unroutable"));
 
@@ -203,7 +170,7 @@ void TestAmqpQueue::unroutableMandatoryPublishFails()
 void TestAmqpQueue::poisonMessageIsDeadLetteredAtTheLimit()
 {
     // given a queue with the default delivery limit and a consumer that always fails transiently
-    const QString name = unique(QStringLiteral("test.poison"));
+    const QString name = okla::tests::uniqueQueueName(QStringLiteral("test.poison"));
     const QueueTopology topology = topologyFor(name, name);
     const int limit = topology.queues.first().deliveryLimit;
     AmqpQueue queue(brokerConfig());
@@ -238,7 +205,7 @@ void TestAmqpQueue::poisonMessageIsDeadLetteredAtTheLimit()
 
 void TestAmqpQueue::rejectDeadLettersAtOnce()
 {
-    const QString name = unique(QStringLiteral("test.reject"));
+    const QString name = okla::tests::uniqueQueueName(QStringLiteral("test.reject"));
     const QueueTopology topology = topologyFor(name, name);
     AmqpQueue queue(brokerConfig());
     QVERIFY(queue.declare(topology).ok());
@@ -262,7 +229,7 @@ void TestAmqpQueue::rejectDeadLettersAtOnce()
 
 void TestAmqpQueue::quorumArgumentsAreReallySet()
 {
-    const QString name = unique(QStringLiteral("test.args"));
+    const QString name = okla::tests::uniqueQueueName(QStringLiteral("test.args"));
     QueueTopology topology = topologyFor(name, name);
     AmqpQueue queue(brokerConfig());
     QVERIFY(queue.declare(topology).ok());
@@ -295,7 +262,7 @@ void TestAmqpQueue::quorumArgumentsAreReallySet()
 void TestAmqpQueue::reconnectsAfterTheSocketIsCut()
 {
     // given 2,000 messages published 100 at a time, and the socket cut after the third batch
-    const QString name = unique(QStringLiteral("test.cut"));
+    const QString name = okla::tests::uniqueQueueName(QStringLiteral("test.cut"));
     AmqpQueue queue(brokerConfig());
     QVERIFY(queue.declare(topologyFor(name, name)).ok());
     QList<OutgoingMessage> messages;
@@ -320,7 +287,7 @@ void TestAmqpQueue::reconnectsAfterTheSocketIsCut()
 
 void TestAmqpQueue::reconnectsAfterTheBrokerClosesUs()
 {
-    const QString name = unique(QStringLiteral("test.closed"));
+    const QString name = okla::tests::uniqueQueueName(QStringLiteral("test.closed"));
     AmqpQueue queue(brokerConfig());
     QVERIFY(queue.declare(topologyFor(name, name)).ok());
     QVERIFY(queue.consume(name, 10).ok());

@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include "harness/testenv.h"
+#include "integration/amqptestsupport.h"
 #include "services/database/migrator.h"
 #include "services/outbox/dedupingconsumer.h"
 #include "services/outbox/outboxrelay.h"
@@ -16,43 +17,18 @@
 using namespace okla::services;
 using okla::tests::ThrowawayDatabase;
 using okla::tests::WorkerLogin;
+using okla::tests::brokerConfig;
+using okla::tests::topologyFor;
 
 namespace {
-
-QString unique(const QString &prefix)
-{
-    return prefix + u'.' + QUuid::createUuid().toString(QUuid::Id128).left(12);
-}
-
-AmqpConfig brokerConfig()
-{
-    return AmqpConfig::fromProfile(okla::tests::testProfile());
-}
-
-/// A queue of its own bound to `bindingKey`, with its own dead-letter exchange and queue.
-QueueTopology topologyFor(const QString &queue, const QString &bindingKey, int deliveryLimit = 5)
-{
-    QueueTopology t;
-    t.deadLetterExchange = queue + QStringLiteral(".dlx");
-    t.deadLetterQueue = queue + QStringLiteral(".dlq");
-    t.queues = {QueueDeclaration{queue, {bindingKey}, deliveryLimit}};
-    return t;
-}
 
 /// Message ids `queue` delivers until it stays quiet for `quietMs`, acked; repeated ids kept.
 QList<QUuid> drainIds(AmqpQueue &consumer, const QString &queue, int quietMs = 1500)
 {
     QList<QUuid> ids;
-    if (!consumer.consume(queue, 200))
-        return ids;
-    for (;;) {
-        auto d = consumer.receive(quietMs);
-        if (!d || !d->has_value())
-            return ids;
-        ids.append((*d)->messageId);
-        if (!consumer.ack(**d))
-            return ids;
-    }
+    for (const Delivery &d : okla::tests::drain(consumer, queue, quietMs, 200))
+        ids.append(d.messageId);
+    return ids;
 }
 
 } // namespace
@@ -101,7 +77,7 @@ private slots:
 
     void everyRowIsPublishedAndMarkedOnce()
     {
-        const QString queue = unique(QStringLiteral("relay.all"));
+        const QString queue = okla::tests::uniqueQueueName(QStringLiteral("relay.all"));
         const QString key = queue + QStringLiteral(".event");
         AmqpQueue broker(brokerConfig());
         QVERIFY(broker.declare(topologyFor(queue, key)).ok());
@@ -132,7 +108,7 @@ private slots:
 
     void twoRelaysNeverPublishARowTwice()
     {
-        const QString queue = unique(QStringLiteral("relay.two"));
+        const QString queue = okla::tests::uniqueQueueName(QStringLiteral("relay.two"));
         const QString key = queue + QStringLiteral(".event");
         {
             AmqpQueue broker(brokerConfig());
@@ -164,7 +140,7 @@ private slots:
 
     void nothingIsMarkedWhenTheBrokerIsAway()
     {
-        const QString key = unique(QStringLiteral("relay.away")) + QStringLiteral(".event");
+        const QString key = okla::tests::uniqueQueueName(QStringLiteral("relay.away")) + QStringLiteral(".event");
         insertEvents(key, 10);
         AmqpConfig nowhere = brokerConfig();
         nowhere.port = 1; // nothing listens there
@@ -183,7 +159,7 @@ private slots:
 
     void aConsumerRunsItsEffectOncePerMessage()
     {
-        const QString queue = unique(QStringLiteral("consumer.once"));
+        const QString queue = okla::tests::uniqueQueueName(QStringLiteral("consumer.once"));
         const QString key = queue + QStringLiteral(".event");
         AmqpQueue broker(brokerConfig());
         QVERIFY(broker.declare(topologyFor(queue, key)).ok());
@@ -221,7 +197,7 @@ private slots:
 
     void aRetriedMessageIsNotRecordedAndAPoisonOneIsDeadLettered()
     {
-        const QString queue = unique(QStringLiteral("consumer.poison"));
+        const QString queue = okla::tests::uniqueQueueName(QStringLiteral("consumer.poison"));
         const QString key = queue + QStringLiteral(".event");
         AmqpQueue broker(brokerConfig());
         QVERIFY(broker.declare(topologyFor(queue, key)).ok());
