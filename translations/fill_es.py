@@ -696,6 +696,14 @@ ES = {
         "Este hilo no consume ninguna cola; llame antes a consume.",
     "This delivery was already settled or belongs to another connection.":
         "Esta entrega ya se resolvió o pertenece a otra conexión.",
+    "waiting for a worker":
+        "esperando a un worker",
+    "running":
+        "en curso",
+    "done":
+        "terminada",
+    "failed":
+        "fallida",
     "A subscription has a status or billing cycle the worker does not know.":
         "Una suscripción tiene un estado o ciclo de facturación que el worker no conoce.",
     "Billing run progress not written: %1":

@@ -2033,6 +2033,22 @@
         <source>Could not ask the worker</source>
         <translation>Could not ask the worker</translation>
     </message>
+    <message>
+        <source>waiting for a worker</source>
+        <translation>waiting for a worker</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
 </context>
 <context>
     <name>okla::ui::ChangePlanDialog</name>

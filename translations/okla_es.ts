@@ -2033,6 +2033,22 @@
         <source>Could not ask the worker</source>
         <translation>No se pudo pedir al worker</translation>
     </message>
+    <message>
+        <source>waiting for a worker</source>
+        <translation>esperando a un worker</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en curso</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminada</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallida</translation>
+    </message>
 </context>
 <context>
     <name>okla::ui::ChangePlanDialog</name>

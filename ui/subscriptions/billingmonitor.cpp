@@ -13,6 +13,20 @@ namespace okla::ui {
 
 namespace {
 
+// A worker request's state in words (docs/domain.md §22).
+QString requestStateText(const QString &state)
+{
+    if (state == QLatin1String("pending"))
+        return BillingMonitor::tr("waiting for a worker");
+    if (state == QLatin1String("running"))
+        return BillingMonitor::tr("running");
+    if (state == QLatin1String("succeeded"))
+        return BillingMonitor::tr("done");
+    if (state == QLatin1String("failed"))
+        return BillingMonitor::tr("failed");
+    return state;
+}
+
 qint64 sum(const QMap<QString, qint64> &counts, const QStringList &keys)
 {
     qint64 total = 0;
@@ -103,7 +117,7 @@ void BillingMonitor::show(const services::BillingStatus &s)
                                         : tr("No okla-worker is running: requests wait until one starts.");
     if (s.lastRunId > 0)
         health += QStringLiteral(" · ")
-                  + tr("last billing run #%1: %2").arg(s.lastRunId).arg(s.lastRunState);
+                  + tr("last billing run #%1: %2").arg(s.lastRunId).arg(requestStateText(s.lastRunState));
     m_health->setText(health);
     m_health->setProperty("warning", s.workersAlive == 0);
     // A settled request frees the button for the next run; one still open keeps its key.

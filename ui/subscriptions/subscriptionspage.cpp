@@ -158,7 +158,7 @@ QWidget *SubscriptionsPage::createSubscriptionsTab()
     auto widthFor = [&](const QString &sample) { return metrics.horizontalAdvance(sample) + 24; };
     m_table->setColumnWidth(SubscriptionTableModel::Plan, widthFor(QStringLiteral("Enterprise")));
     m_table->setColumnWidth(SubscriptionTableModel::Cycle, widthFor(QStringLiteral("Trimestral")));
-    m_table->setColumnWidth(SubscriptionTableModel::Provider, widthFor(QStringLiteral("Stripe")));
+    m_table->setColumnWidth(SubscriptionTableModel::Provider, widthFor(QStringLiteral("Proveedor")));
     m_table->setColumnWidth(SubscriptionTableModel::Status, widthFor(QStringLiteral("Activa, termina 00/00/0000")));
     m_table->setColumnWidth(SubscriptionTableModel::Price, widthFor(QStringLiteral("RD$000,000.00")));
     m_table->setColumnWidth(SubscriptionTableModel::NextCharge, widthFor(QStringLiteral("Próximo cobro")));
