@@ -39,7 +39,11 @@ struct RetiredThreads
 
     void freeFinishedLocked()
     {
-        auto done = std::stable_partition(threads.begin(), threads.end(), [](QThread *t) { return !t->isFinished(); });
+        // A thread that is ending may destroy a ServiceThread while its own objects go: it reads
+        // as finished then, but it must not delete itself (QThread would wait on itself).
+        QThread *self = QThread::currentThread();
+        auto done = std::stable_partition(threads.begin(), threads.end(),
+                                          [self](QThread *t) { return !t->isFinished() || t == self; });
         for (auto it = done; it != threads.end(); ++it)
             delete *it;
         threads.erase(done, threads.end());

@@ -14,12 +14,14 @@ namespace okla::services {
 namespace {
 
 // One resilience manager per process, so the providers' breakers and limits outlive a request.
+// Made once and never destroyed: it owns Qt objects, and a static destructor runs after the
+// QCoreApplication is gone, when destroying them would crash the process at exit.
 std::shared_ptr<ResilienceManager> sharedResilience(const ConnectionProfile &profile)
 {
     static std::once_flag once;
-    static std::shared_ptr<ResilienceManager> manager;
-    std::call_once(once, [&profile] { manager = ResilienceManager::fromProfile(profile); });
-    return manager;
+    static std::shared_ptr<ResilienceManager> *manager = nullptr; // never freed, on purpose
+    std::call_once(once, [&profile] { manager = new std::shared_ptr<ResilienceManager>(ResilienceManager::fromProfile(profile)); });
+    return *manager;
 }
 
 } // namespace
