@@ -17,7 +17,9 @@
 #include "services/worker/requesthandler.h"
 #include "services/worker/workerhttp.h"
 #include "services/worker/workerinstance.h"
+#include "services/worker/workermaintenance.h"
 #include "services/worker/workerrequests.h"
+#include "services/worker/workerwebhooks.h"
 
 Q_LOGGING_CATEGORY(lcWorker, "okla.worker")
 
@@ -138,6 +140,7 @@ WorkerDaemon::WorkerDaemon(WorkerOptions options, WorkerStartup startup,
       m_shared(std::make_unique<ExecutorShared>()), m_control(std::make_shared<Control>())
 {
     WorkerMetrics::declare(*m_metrics);
+    WorkerMaintenance::declareMetrics(*m_metrics);
     m_control->instance = WorkerInstance::forThisProcess(version, m_options.concurrency);
     m_control->conninfo = m_startup.conninfo;
     m_control->db = std::move(m_startup.connection);
@@ -173,8 +176,9 @@ models::Status WorkerDaemon::start()
     if (first.isCanceled() || !first.result())
         return first.isCanceled() ? canceledError() : first.result().error();
 
+    startMaintenance();
     m_http = std::make_unique<WorkerHttp>(m_health, m_metrics);
-    auto port = m_http->start(quint16(m_options.httpPort));
+    auto port = m_http->start(quint16(m_options.httpPort), m_webhooks);
     if (!port) {
         // Nothing was claimed: the row says stopped rather than going stale.
         m_controlThread->post<bool>([control = m_control](const JobControl &) -> models::Result<bool> {
@@ -202,6 +206,11 @@ models::Status WorkerDaemon::start()
     m_heartbeatTimer = new QTimer(this);
     connect(m_heartbeatTimer, &QTimer::timeout, this, &WorkerDaemon::heartbeat);
     m_heartbeatTimer->start(kHeartbeatMs);
+    if (m_maintenance) {
+        m_maintenanceTimer = new QTimer(this);
+        connect(m_maintenanceTimer, &QTimer::timeout, this, &WorkerDaemon::maintain);
+        m_maintenanceTimer->start(kMaintenanceTickMs);
+    }
     m_metrics->set(WorkerMetrics::kUp, {}, 1);
 
     qCInfo(lcWorker).noquote() << QCoreApplication::translate("okla.worker", "worker %1 started (version %2, concurrency %3, queue %4); handles: %5")
@@ -210,6 +219,36 @@ models::Status WorkerDaemon::start()
                                       .arg(m_health->queueKind, m_registry->kinds().join(QStringLiteral(", ")));
     poll();
     return {};
+}
+
+void WorkerDaemon::startMaintenance()
+{
+    // --once runs the pending requests and nothing else, so what it did is exactly what was asked.
+    if (m_options.once)
+        return;
+    m_maintenance = std::make_shared<WorkerMaintenance>(m_startup.conninfo, m_startup.profile, m_options.profileName,
+                                                        m_startup.credentials, m_metrics);
+    auto webhooks = WorkerWebhooks::create(m_options.profileName, m_startup.credentials, m_startup.conninfo,
+                                           [weak = std::weak_ptr<WorkerMaintenance>(m_maintenance)]() {
+                                               if (const auto maintenance = weak.lock())
+                                                   maintenance->nudge();
+                                           });
+    if (webhooks)
+        m_webhooks = webhooks.value();
+    else
+        qCWarning(lcWorker).noquote() << QCoreApplication::translate("okla.worker", "no Stripe webhooks on this worker:")
+                                      << webhooks.error().message;
+}
+
+void WorkerDaemon::maintain()
+{
+    if (m_stopping || m_maintaining)
+        return;
+    m_maintaining = true;
+    whenDone(this, m_maintenance->round(), [this](const models::Result<bool> &) {
+        m_maintaining = false; // a failed job said why in the log and is tried again next period
+        finishIfIdle();
+    });
 }
 
 void WorkerDaemon::heartbeat()
@@ -265,7 +304,7 @@ void WorkerDaemon::drained(size_t index, const models::Result<int> &ran)
 
 bool WorkerDaemon::anyBusy() const
 {
-    return std::find(m_busy.begin(), m_busy.end(), true) != m_busy.end();
+    return m_maintaining || std::find(m_busy.begin(), m_busy.end(), true) != m_busy.end();
 }
 
 void WorkerDaemon::finishIfIdle()
@@ -307,6 +346,8 @@ void WorkerDaemon::stop()
         m_pollTimer->stop();
     if (m_heartbeatTimer)
         m_heartbeatTimer->stop();
+    if (m_maintenanceTimer)
+        m_maintenanceTimer->stop();
     delete m_listener;
     m_listener = nullptr;
     m_metrics->set(WorkerMetrics::kUp, {}, 0);
@@ -335,6 +376,10 @@ void WorkerDaemon::reloadProfile()
     }
     for (auto &executor : m_executors)
         executor->setConninfo(conninfo.value());
+    if (m_maintenance)
+        m_maintenance->setConninfo(conninfo.value());
+    if (m_webhooks)
+        m_webhooks->setConninfo(conninfo.value());
     qCInfo(lcWorker).noquote() << QCoreApplication::translate("okla.worker", "SIGHUP: profile \"%1\" reloaded; new connections use it").arg(profile->name);
 }
 

@@ -19,19 +19,23 @@ class RequestExecutor;
 class RequestHandlerRegistry;
 class ServiceThread;
 class WorkerHttp;
+class WorkerMaintenance;
+class WorkerWebhooks;
 struct WorkerHealth;
 struct ExecutorShared;
 
 /// okla-worker's main object (docs/worker.md §4-§6), on the main thread: starts the HTTP thread,
 /// the control thread (heartbeat, stale claims, queue depth) and N executors; wakes executors on
-/// NOTIFY and every 3 s; stops claiming on stop(), lets the requests in flight finish, gives back
-/// what it still holds, marks its instance stopped and emits finished(0).
+/// NOTIFY and every 3 s; runs its maintenance rounds (docs/worker.md §16) and serves Stripe's
+/// webhooks; stops claiming on stop(), lets the requests in flight and the maintenance round
+/// finish, gives back what it still holds, marks its instance stopped and emits finished(0).
 class WorkerDaemon : public QObject
 {
     Q_OBJECT
 public:
     static constexpr int kPollMs = 3000;
     static constexpr int kHeartbeatMs = 5000;
+    static constexpr int kMaintenanceTickMs = 1000;
 
     WorkerDaemon(WorkerOptions options, WorkerStartup startup, std::shared_ptr<const RequestHandlerRegistry> registry,
                  QString version, QObject *parent = nullptr);
@@ -59,6 +63,8 @@ private:
     void drain(size_t index);
     void drained(size_t index, const models::Result<int> &ran);
     void finishIfIdle();
+    void startMaintenance();
+    void maintain();
     bool anyBusy() const;
 
     WorkerOptions m_options;
@@ -70,6 +76,10 @@ private:
     std::shared_ptr<Control> m_control;
     std::unique_ptr<ServiceThread> m_controlThread;
     std::unique_ptr<WorkerHttp> m_http;
+    std::shared_ptr<WorkerWebhooks> m_webhooks;
+    std::shared_ptr<WorkerMaintenance> m_maintenance;
+    QTimer *m_maintenanceTimer = nullptr;
+    bool m_maintaining = false;
     std::vector<std::unique_ptr<RequestExecutor>> m_executors;
     std::vector<bool> m_busy;
     std::vector<bool> m_wakeAgain;

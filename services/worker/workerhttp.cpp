@@ -6,6 +6,7 @@
 
 #include "services/httpserver/httpserver.h"
 #include "services/metrics/metricsregistry.h"
+#include "services/worker/workerwebhooks.h"
 
 namespace okla::services {
 
@@ -25,10 +26,11 @@ QByteArray WorkerHttp::healthBody(const WorkerHealth &health)
         .toJson(QJsonDocument::Compact);
 }
 
-models::Result<quint16> WorkerHttp::start(quint16 port)
+models::Result<quint16> WorkerHttp::start(quint16 port, std::shared_ptr<WorkerWebhooks> webhooks)
 {
     QObject *context = m_thread.context();
-    auto listening = m_thread.post<quint16>([context, port, health = m_health, metrics = m_metrics](const JobControl &) {
+    auto listening = m_thread.post<quint16>([context, port, health = m_health, metrics = m_metrics,
+                                             webhooks = std::move(webhooks)](const JobControl &) {
         auto *server = new HttpServer(context); // dies with the thread
         server->route("GET", "/healthz", [health](const models::HttpRequest &) {
             return HttpResponse::json(health->databaseOk.load() ? 200 : 503, healthBody(*health));
@@ -38,6 +40,12 @@ models::Result<quint16> WorkerHttp::start(quint16 port)
             response.contentType = MetricsRegistry::kContentType;
             return response;
         });
+        // The daemon owns the webhooks (they end on its thread, not with this one's objects).
+        if (webhooks)
+            server->route("POST", "/webhooks/stripe", [weak = std::weak_ptr<WorkerWebhooks>(webhooks)](const models::HttpRequest &request) {
+                const auto alive = weak.lock();
+                return alive ? alive->handle(request) : HttpResponse::text(503, QByteArrayLiteral("stopping\n"));
+            });
         return server->listen(QHostAddress::LocalHost, port);
     });
     listening.waitForFinished();

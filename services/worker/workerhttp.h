@@ -11,6 +11,7 @@
 namespace okla::services {
 
 class MetricsRegistry;
+class WorkerWebhooks;
 
 /// What /healthz reports, written by the daemon's control thread, read by the HTTP thread.
 struct WorkerHealth
@@ -24,14 +25,16 @@ struct WorkerHealth
 };
 
 /// The worker's HTTP endpoints on their own thread (docs/worker.md §6): GET /healthz (200, or 503
-/// while the database is unreachable) and GET /metrics (the registry in Prometheus text format).
+/// while the database is unreachable), GET /metrics (the registry in Prometheus text format) and,
+/// when the worker has Stripe's webhook secret, POST /webhooks/stripe (docs/worker.md §12).
 class WorkerHttp
 {
 public:
     WorkerHttp(std::shared_ptr<const WorkerHealth> health, std::shared_ptr<MetricsRegistry> metrics);
 
-    /// Listens on 127.0.0.1:`port` (0: any free port) and returns the bound port.
-    models::Result<quint16> start(quint16 port);
+    /// Listens on 127.0.0.1:`port` (0: any free port) and returns the bound port. `webhooks`, when
+    /// given, serves POST /webhooks/stripe on this thread.
+    models::Result<quint16> start(quint16 port, std::shared_ptr<WorkerWebhooks> webhooks = {});
 
     /// The /healthz body: {"instance", "version", "db", "queue", "queue_kind", "in_flight"}.
     static QByteArray healthBody(const WorkerHealth &health);

@@ -19,14 +19,20 @@ struct HttpAnswer
     QByteArray body;
 };
 
-/// One GET on 127.0.0.1:port with Connection: close.
-inline HttpAnswer httpGet(quint16 port, const QByteArray &path)
+/// One request on 127.0.0.1:port with Connection: close; `headers` are whole lines without CRLF.
+inline HttpAnswer httpRequest(quint16 port, const QByteArray &method, const QByteArray &path,
+                              const QList<QByteArray> &headers = {}, const QByteArray &body = {})
 {
     QTcpSocket socket;
     socket.connectToHost(QHostAddress::LocalHost, port);
     if (!socket.waitForConnected(5000))
         return {};
-    socket.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    QByteArray head = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+    for (const QByteArray &header : headers)
+        head += header + "\r\n";
+    if (!body.isEmpty() || method == "POST")
+        head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    socket.write(head + "\r\n" + body);
     QByteArray raw;
     QElapsedTimer timer;
     timer.start();
@@ -41,6 +47,8 @@ inline HttpAnswer httpGet(quint16 port, const QByteArray &path)
     answer.body = headerEnd < 0 ? QByteArray() : raw.mid(headerEnd + 4);
     return answer;
 }
+
+inline HttpAnswer httpGet(quint16 port, const QByteArray &path) { return httpRequest(port, "GET", path); }
 
 /// okla-worker run as a child process with its own profile folder.
 class WorkerProcess
