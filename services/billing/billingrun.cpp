@@ -67,19 +67,28 @@ void BillingRun::reportProgress(qint64 requestId, const QJsonObject &progress, b
 models::Result<QJsonObject> BillingRun::run(QDate businessDate, qint64 requestId)
 {
     const QDate day = businessDate.isValid() ? businessDate : models::businessDate(QDateTime::currentDateTimeUtc());
+    auto whole = runSlice(day, SubscriptionSlice{}, requestId);
+    if (!whole)
+        return whole.error();
+    return finish(m_connection, day, {*whole});
+}
+
+models::Result<QJsonObject> BillingRun::runSlice(QDate businessDate, SubscriptionSlice slice, qint64 requestId)
+{
+    const QDate day = businessDate.isValid() ? businessDate : models::businessDate(QDateTime::currentDateTimeUtc());
     m_lastReportMs = -1;
     reportProgress(requestId, progressOf({}), true);
 
     auto renewal = RenewalScheduler(m_connection, m_charger).run(day, [&](const RunTally &so) {
         reportProgress(requestId, progressOf(so), false);
-    });
+    }, slice);
     if (!renewal)
         return renewal.error();
     auto dunning = DunningRunner(m_connection, m_charger).run(day, [&](const RunTally &so) {
         RunTally both = *renewal;
         both += so;
         reportProgress(requestId, progressOf(both), false);
-    });
+    }, slice);
     if (!dunning)
         return dunning.error();
     RunTally total = *renewal;
@@ -90,7 +99,25 @@ models::Result<QJsonObject> BillingRun::run(QDate businessDate, qint64 requestId
     summary.insert(QStringLiteral("date"), day.toString(Qt::ISODate));
     summary.insert(QStringLiteral("renewal"), renewal->toJson());
     summary.insert(QStringLiteral("dunning"), dunning->toJson());
-    auto kpi = KpiSnapshotBuilder::refresh(m_connection, day);
+    return summary;
+}
+
+QJsonObject BillingRun::finish(PgConnection &connection, QDate businessDate, const QList<QJsonObject> &slices)
+{
+    RunTally renewal, dunning;
+    for (const QJsonObject &slice : slices) {
+        renewal += RunTally::fromJson(slice.value(QStringLiteral("renewal")).toObject());
+        dunning += RunTally::fromJson(slice.value(QStringLiteral("dunning")).toObject());
+    }
+    RunTally total = renewal;
+    total += dunning;
+    QJsonObject summary = progressOf(total);
+    summary.insert(QStringLiteral("date"), businessDate.toString(Qt::ISODate));
+    summary.insert(QStringLiteral("renewal"), renewal.toJson());
+    summary.insert(QStringLiteral("dunning"), dunning.toJson());
+    if (slices.size() > 1)
+        summary.insert(QStringLiteral("slices"), int(slices.size()));
+    auto kpi = KpiSnapshotBuilder::refresh(connection, businessDate);
     if (!kpi) {
         // The money moved; stale KPIs are caught up by the next refresh, so the run still reports.
         qCWarning(lcBillingRun).noquote() << Tr::tr("KPI refresh after the billing run failed: %1")

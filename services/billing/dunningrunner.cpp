@@ -23,7 +23,7 @@ DunningRunner::DunningRunner(PgConnection &connection, InvoiceCharger &charger)
 {
 }
 
-models::Result<RunTally> DunningRunner::run(QDate businessDate, const RunProgress &progress)
+models::Result<RunTally> DunningRunner::run(QDate businessDate, const RunProgress &progress, SubscriptionSlice slice)
 {
     if (!businessDate.isValid()) {
         return models::makeError(QStringLiteral("billing.dunning.invalid_date"),
@@ -42,8 +42,9 @@ models::Result<RunTally> DunningRunner::run(QDate businessDate, const RunProgres
                        "        OR s.dunning_started_on + $3::integer <= $1"
                        "        OR EXISTS (SELECT 1 FROM invoices i WHERE i.subscription_id = s.id"
                        "                      AND i.period_start = s.current_period_start AND i.status = 'paid'))"
+                       "   AND s.id % $5 = $4"
                        " ORDER BY s.id"),
-        {dateParam(businessDate), policy->dunning.suspendDay(), policy->dunning.cancelDay()});
+        {dateParam(businessDate), policy->dunning.suspendDay(), policy->dunning.cancelDay(), slice.index, slice.count});
     if (!rows)
         return rows.error();
     RunTally tally;

@@ -22,7 +22,8 @@ class DunningRunner
 public:
     DunningRunner(PgConnection &connection, InvoiceCharger &charger);
 
-    models::Result<RunTally> run(QDate businessDate, const RunProgress &progress = {});
+    /// Only the subscriptions of `slice` (docs/worker.md §18).
+    models::Result<RunTally> run(QDate businessDate, const RunProgress &progress = {}, SubscriptionSlice slice = {});
 
 private:
     /// The step due today for one subscription; a charge is made outside any transaction.

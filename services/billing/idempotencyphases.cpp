@@ -1,6 +1,8 @@
 #include "services/billing/idempotencyphases.h"
 
 #include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QThread>
 
 #include "services/billing/sqlvalues.h"
 #include "services/database/pgconnection.h"
@@ -13,7 +15,10 @@ using models::Status;
 
 namespace {
 
-constexpr int kSerializationRetries = 3;
+// Executors run side by side (docs/worker.md §18), so SERIALIZABLE phases collide now and then;
+// each collision is retried after a short jittered pause that grows with the attempt.
+constexpr int kSerializationRetries = 12;
+constexpr int kRetryPauseMs = 8;
 
 bool isRetryable(const Error &error)
 {
@@ -50,6 +55,7 @@ Status IdempotencyPhases::inTransaction(const std::function<Status()> &work)
         m_db.rollbackAfterError();
         if (!isRetryable(done.error()) || attempt >= kSerializationRetries)
             return done;
+        QThread::msleep(1 + QRandomGenerator::global()->bounded(kRetryPauseMs * (attempt + 1)));
     }
 }
 

@@ -43,7 +43,7 @@ RenewalScheduler::RenewalScheduler(PgConnection &connection, InvoiceCharger &cha
 {
 }
 
-models::Result<RunTally> RenewalScheduler::run(QDate businessDate, const RunProgress &progress)
+models::Result<RunTally> RenewalScheduler::run(QDate businessDate, const RunProgress &progress, SubscriptionSlice slice)
 {
     if (!businessDate.isValid())
         return invalidDay();
@@ -53,8 +53,9 @@ models::Result<RunTally> RenewalScheduler::run(QDate businessDate, const RunProg
     auto due = subscriptionIds(m_connection,
                                QStringLiteral("SELECT id FROM subscriptions WHERE next_charge_on <= $1"
                                               "   AND status IN ('trial', 'active') AND NOT cancel_at_period_end"
+                                              "   AND id % $3 = $2"
                                               " ORDER BY next_charge_on, id"),
-                               {dateParam(businessDate)});
+                               {dateParam(businessDate), slice.index, slice.count});
     if (!due)
         return due.error();
     RunTally tally;
@@ -65,7 +66,7 @@ models::Result<RunTally> RenewalScheduler::run(QDate businessDate, const RunProg
         if (progress)
             progress(tally);
     }
-    if (auto notices = writePreChargeNotices(businessDate, *policy, tally); !notices)
+    if (auto notices = writePreChargeNotices(businessDate, *policy, slice, tally); !notices)
         return notices.error();
     return tally;
 }
@@ -152,7 +153,8 @@ models::Result<bool> RenewalScheduler::renewNextPeriod(qint64 subscriptionId, QD
     return settleChargeOutcome(m_connection, charged, outcome, policy, day, tally);
 }
 
-models::Status RenewalScheduler::writePreChargeNotices(QDate day, const RenewalPolicy &policy, RunTally &tally)
+models::Status RenewalScheduler::writePreChargeNotices(QDate day, const RenewalPolicy &policy, SubscriptionSlice slice,
+                                                       RunTally &tally)
 {
     if (policy.renewalNoticeDays <= 0)
         return {};
@@ -160,8 +162,9 @@ models::Status RenewalScheduler::writePreChargeNotices(QDate day, const RenewalP
                                     QStringLiteral("SELECT id FROM subscriptions WHERE next_charge_on > $1"
                                                    "   AND next_charge_on <= $1::date + $2::integer"
                                                    "   AND status IN ('trial', 'active') AND NOT cancel_at_period_end"
+                                                   "   AND id % $4 = $3"
                                                    " ORDER BY id"),
-                                    {dateParam(day), policy.renewalNoticeDays});
+                                    {dateParam(day), policy.renewalNoticeDays, slice.index, slice.count});
     if (!upcoming)
         return upcoming.error();
     for (qint64 id : *upcoming) {

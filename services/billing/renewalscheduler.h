@@ -22,15 +22,16 @@ class RenewalScheduler
 public:
     RenewalScheduler(PgConnection &connection, InvoiceCharger &charger);
 
-    /// `businessDate` is the Santo Domingo day being billed (models::businessDate).
-    models::Result<RunTally> run(QDate businessDate, const RunProgress &progress = {});
+    /// `businessDate` is the Santo Domingo day being billed (models::businessDate); only the
+    /// subscriptions of `slice` are billed and noticed.
+    models::Result<RunTally> run(QDate businessDate, const RunProgress &progress = {}, SubscriptionSlice slice = {});
 
 private:
     /// Bills every due period of one subscription, each in its own transactions.
     void renew(qint64 subscriptionId, QDate day, const RenewalPolicy &policy, RunTally &tally);
     /// Bills the first due period; false when nothing more is to be done for the subscription.
     models::Result<bool> renewNextPeriod(qint64 subscriptionId, QDate day, const RenewalPolicy &policy, RunTally &tally);
-    models::Status writePreChargeNotices(QDate day, const RenewalPolicy &policy, RunTally &tally);
+    models::Status writePreChargeNotices(QDate day, const RenewalPolicy &policy, SubscriptionSlice slice, RunTally &tally);
 
     PgConnection &m_connection;
     InvoiceCharger &m_charger;

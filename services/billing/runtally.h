@@ -23,6 +23,15 @@ struct RunTally
 
     RunTally &operator+=(const RunTally &other);
     QJsonObject toJson() const;
+    static RunTally fromJson(const QJsonObject &json);
+};
+
+/// The part of the subscriptions one run works on (docs/worker.md §18): those whose id % count is
+/// index. {0, 1}, the default, is all of them.
+struct SubscriptionSlice
+{
+    int index = 0;
+    int count = 1;
 };
 
 /// Called after each subscription with the run's tally so far.

@@ -91,7 +91,8 @@ struct RequestExecutor::State
     models::Result<QJsonObject> callHandler(const RequestHandlerRegistry::Entry &entry, const WorkerRequest &request,
                                             const JobControl &control)
     {
-        RequestContext context{request, db, control, *shared.credentials, shared.instanceId};
+        RequestContext context{request, db, control, *shared.credentials, shared.instanceId, shared.inFlight.get(),
+                               shared.stopping.get()};
         try {
             return entry.handler(context);
         } catch (const std::exception &e) {
@@ -113,7 +114,7 @@ struct RequestExecutor::State
         }
         if (entry->atomicity == HandlerAtomicity::OwnTransactions) {
             auto outcome = callHandler(*entry, request, control);
-            if (connectionLost())
+            if (connectionLost() || (!outcome && outcome.error().code == QLatin1String(kHandlerInterrupted)))
                 return "interrupted";
             if (!outcome)
                 return settleFailure(request, describe(outcome.error())) ? "failed" : "interrupted";

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <optional>
 
@@ -13,6 +14,7 @@
 namespace okla::services {
 
 class CredentialStore;
+class InFlightRequests;
 class JobControl;
 class PgConnection;
 
@@ -25,8 +27,9 @@ struct WorkerRequest
     std::optional<qint64> requestedBy; ///< the staff id; empty for the worker's own schedule
 };
 
-/// What a handler gets: the request, its executor's own connection, the job's cancel flag and the
-/// credentials folder (the only place a provider secret may come from, docs/worker.md §4).
+/// What a handler gets: the request, its executor's own connection, the job's cancel flag, the
+/// credentials folder (the only place a provider secret may come from, docs/worker.md §4) and the
+/// set of requests this process runs (a handler that runs other requests itself adds them, §18).
 struct RequestContext
 {
     const WorkerRequest &request;
@@ -34,7 +37,13 @@ struct RequestContext
     const JobControl &control;
     const CredentialStore &credentials;
     QString instanceId;
+    InFlightRequests *inFlight = nullptr;
+    const std::atomic<bool> *stopping = nullptr; ///< set when the daemon stops claiming (SIGTERM)
 };
+
+/// The error a handler returns when it gave up because the daemon is stopping: the request is
+/// not settled but given back to the queue, for this or another worker to run again (§5).
+inline constexpr const char *kHandlerInterrupted = "worker.interrupted";
 
 /// Carries out one kind of request. Its JSON object becomes `result`; its error (message only,
 /// masked) becomes `error` (docs/worker.md §5).

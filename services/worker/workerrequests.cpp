@@ -18,15 +18,15 @@ QString idArray(const QList<qint64> &ids)
     return u'{' + parts.join(u',') + u'}';
 }
 
-} // namespace
-
-models::Result<std::optional<WorkerRequest>> claimNext(PgConnection &db, const QString &instanceId)
+/// Claims the oldest pending row that `filter` (SQL over worker_requests, $2 its parameter) lets through.
+models::Result<std::optional<WorkerRequest>> claimWhere(PgConnection &db, const QString &instanceId, const QString &filter,
+                                                       const QVariant &filterParam)
 {
     auto claimed = db.exec(QStringLiteral(
         "UPDATE worker_requests SET state = 'running', claimed_by = $1"
-        " WHERE id = (SELECT id FROM worker_requests WHERE state = 'pending'"
+        " WHERE id = (SELECT id FROM worker_requests WHERE state = 'pending' AND (%1)"
         "              ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)"
-        " RETURNING id, kind, params::text, requested_by"), {instanceId});
+        " RETURNING id, kind, params::text, requested_by").arg(filter), {instanceId, filterParam});
     if (!claimed)
         return claimed.error();
     if (claimed->rows() == 0)
@@ -38,6 +38,18 @@ models::Result<std::optional<WorkerRequest>> claimNext(PgConnection &db, const Q
     if (!claimed->isNull(0, 3))
         request.requestedBy = claimed->toInt64(0, 3);
     return std::optional<WorkerRequest>(std::move(request));
+}
+
+} // namespace
+
+models::Result<std::optional<WorkerRequest>> claimNext(PgConnection &db, const QString &instanceId)
+{
+    return claimWhere(db, instanceId, QStringLiteral("$2::boolean"), true);
+}
+
+models::Result<std::optional<WorkerRequest>> claimSliceOf(PgConnection &db, const QString &instanceId, qint64 runId)
+{
+    return claimWhere(db, instanceId, QStringLiteral("kind = 'billing_slice' AND (params->>'parent')::bigint = $2"), runId);
 }
 
 models::Result<bool> lockOwned(PgConnection &db, qint64 id, const QString &instanceId)

@@ -24,6 +24,9 @@ constexpr int kStaleAfterSeconds = 60;
 /// Claims the oldest pending request (FOR UPDATE SKIP LOCKED): `running`, claimed_by = instance.
 models::Result<std::optional<WorkerRequest>> claimNext(PgConnection &db, const QString &instanceId);
 
+/// Claims the oldest pending slice of billing run `runId` (docs/worker.md §18), the same way.
+models::Result<std::optional<WorkerRequest>> claimSliceOf(PgConnection &db, const QString &instanceId, qint64 runId);
+
 /// Inside the handler's transaction: locks the row and checks it is still ours and running.
 models::Result<bool> lockOwned(PgConnection &db, qint64 id, const QString &instanceId);
 
