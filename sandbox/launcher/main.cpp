@@ -34,8 +34,10 @@ QTextStream &err()
 
 const char *kUsage = "Usage: okla-sandbox <command> [options]\n\n"
                      "Commands:\n"
-                     "  up      start PostgreSQL, Redis and the S3 store; apply migrations; write the profile\n"
+                     "  up      start PostgreSQL, Redis, the S3 store and the simulators; apply migrations; write\n"
+                     "          the profile; then start okla-worker (not with --no-worker)\n"
                      "          [--dir D] [--profile NAME] [--credentials-dir D] [--port KEY=N]... [--with-rabbitmq]\n"
+                     "          [--no-worker]\n"
                      "  down    stop exactly what `up` started [--dir D]\n"
                      "  status  show what runs [--dir D] [--json]\n"
                      "  seed    write deterministic demo data [--dir D] --dealers N --months M --seed S [--if-available]\n\n"
@@ -106,7 +108,8 @@ int runUp(const QStringList &args, const QCommandLineOption &dir, const QCommand
     const QCommandLineOption credentials(QStringLiteral("credentials-dir"), Tr::tr("Credentials folder."), QStringLiteral("D"));
     const QCommandLineOption port(QStringLiteral("port"), Tr::tr("Fixed port for a service (KEY=N)."), QStringLiteral("KEY=N"));
     const QCommandLineOption rabbit(QStringLiteral("with-rabbitmq"), Tr::tr("Also start a private RabbitMQ."));
-    parser.addOptions({dir, help, profile, credentials, port, rabbit});
+    const QCommandLineOption noWorker(QStringLiteral("no-worker"), Tr::tr("Do not start okla-worker."));
+    parser.addOptions({dir, help, profile, credentials, port, rabbit, noWorker});
     if (!parse(parser, args, QStringLiteral("up")))
         return 2;
     if (parser.isSet(help))
@@ -115,6 +118,7 @@ int runUp(const QStringList &args, const QCommandLineOption &dir, const QCommand
     options.profileName = parser.value(profile);
     options.credentialsDir = parser.value(credentials);
     options.withRabbitMq = parser.isSet(rabbit);
+    options.withWorker = !parser.isSet(noWorker);
     for (const QString &pair : parser.values(port)) {
         const QStringList parts = pair.split(u'=');
         bool ok = false;

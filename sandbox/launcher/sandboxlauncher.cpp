@@ -154,6 +154,23 @@ Status SandboxLauncher::startService(const ServiceSpec &spec, ServiceContext &ct
     return {};
 }
 
+Status SandboxLauncher::startAndProvision(const QList<ServiceSpec> &services, ServiceContext &ctx, bool afterProfile)
+{
+    for (const ServiceSpec &spec : services) {
+        if (spec.afterProfile != afterProfile)
+            continue;
+        if (auto ok = startService(spec, ctx); !ok)
+            return ok;
+    }
+    for (const ServiceSpec &spec : services) {
+        if (spec.afterProfile != afterProfile || !spec.provision)
+            continue;
+        if (auto ok = spec.provision(ctx); !ok)
+            return ok;
+    }
+    return {};
+}
+
 Status SandboxLauncher::preflight(const QList<ServiceSpec> &services, UpOptions &options) const
 {
     for (const ServiceSpec &spec : services) {
@@ -214,16 +231,8 @@ Status SandboxLauncher::up(UpOptions options)
     if (auto ok = state->save(m_layout); !ok)
         return ok;
     ServiceContext ctx{m_layout, options, credentials, *state, [this](const QString &line) { say(line); }};
-    for (const ServiceSpec &spec : services) {
-        if (auto ok = startService(spec, ctx); !ok)
-            return ok;
-    }
-    for (const ServiceSpec &spec : services) {
-        if (spec.provision) {
-            if (auto ok = spec.provision(ctx); !ok)
-                return ok;
-        }
-    }
+    if (auto ok = startAndProvision(services, ctx, false); !ok)
+        return ok;
     services::ConnectionProfile profile;
     profile.name = options.profileName;
     profile.credentialsDir = credentials.dir();
@@ -234,6 +243,8 @@ Status SandboxLauncher::up(UpOptions options)
             spec.profile(ctx, profile);
     }
     if (auto ok = profile.save(); !ok)
+        return ok;
+    if (auto ok = startAndProvision(services, ctx, true); !ok)
         return ok;
     say(Tr::tr("Sandbox is up in %1 s: profile \"%2\" (%3), credentials in %4.")
             .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1)

@@ -50,6 +50,8 @@ public:
 private:
     models::Status preflight(const QList<ServiceSpec> &services, UpOptions &options) const;
     models::Status startService(const ServiceSpec &spec, ServiceContext &ctx);
+    /// Starts, then provisions, the services whose afterProfile is `afterProfile`, in table order.
+    models::Status startAndProvision(const QList<ServiceSpec> &services, ServiceContext &ctx, bool afterProfile);
     models::Status allocatePorts(const QList<ServiceSpec> &services, const UpOptions &options, SandboxState &state,
                                  bool report) const;
     void say(const QString &line) const;

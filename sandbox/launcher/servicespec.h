@@ -24,6 +24,7 @@ struct UpOptions
     QString profileName;
     QString credentialsDir;
     bool withRabbitMq = false;
+    bool withWorker = true; ///< --no-worker: the test harness starts its own workers
     QHash<QString, int> fixedPorts; ///< port key -> port asked for with --port KEY=N
 };
 
@@ -49,6 +50,8 @@ struct ServiceSpec
     QStringList portKeys; ///< ports to allocate on 127.0.0.1 (kept across ups), e.g. {"redis"}
     /// Started by this `up`? (Optional services such as RabbitMQ return false unless asked.)
     std::function<bool(const UpOptions &)> enabled = [](const UpOptions &) { return true; };
+    /// Started (and provisioned) only after the profile is written, because it reads it (the worker).
+    bool afterProfile = false;
     /// Before anything is created or started: are the programs installed? (one sentence naming the package)
     std::function<models::Status()> check;
     /// Before the first start and on every start: init data, write config.
@@ -76,5 +79,6 @@ ServiceSpec s3Service();
 ServiceSpec epmdService();     ///< only with --with-rabbitmq
 ServiceSpec rabbitMqService(); ///< only with --with-rabbitmq
 ServiceSpec simService();      ///< AZUL and Stripe simulators (okla-sim, sandbox/sims)
+ServiceSpec workerService();   ///< okla-worker, after the profile (not with --no-worker)
 
 } // namespace okla::sandbox

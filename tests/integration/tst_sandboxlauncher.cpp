@@ -11,6 +11,7 @@
 #include <QtTest>
 
 #include "harness/testenv.h"
+#include "integration/workerprocess.h"
 #include "sandbox/launcher/postgresservice.h"
 #include "sandbox/launcher/sandboxlayout.h"
 #include "services/redis/redisclient.h"
@@ -255,9 +256,27 @@ private slots:
             }
         }
         // The defaults run; RabbitMQ was not asked for (no --with-rabbitmq), so it does not.
-        for (const char *name : {"postgres", "redis", "s3"})
+        for (const char *name : {"postgres", "redis", "s3", "sim", "worker"})
             QVERIFY2(running.contains(QLatin1String(name)), name);
         QVERIFY(!running.contains(QStringLiteral("rabbitmq")) && !running.contains(QStringLiteral("epmd")));
+    }
+
+    void theWorkerIsHealthyAndReceivesTheSimulatorsWebhooks()
+    {
+        QHash<QString, int> ports;
+        for (const QJsonValue &service : status().value(QStringLiteral("services")).toArray()) {
+            const QJsonObject p = service[QStringLiteral("ports")].toObject();
+            for (auto it = p.begin(); it != p.end(); ++it)
+                ports.insert(it.key(), it.value().toInt());
+        }
+        // the worker signed in with its own login and reached the database
+        const okla::tests::HttpAnswer health = okla::tests::httpGet(quint16(ports.value(QStringLiteral("worker"))), "/healthz");
+        QCOMPARE(health.status, 200);
+        QCOMPARE(QJsonDocument::fromJson(health.body).object().value(QStringLiteral("db")).toBool(), true);
+        // and the Stripe simulator delivers its signed events to it
+        const okla::tests::HttpAnswer hook = okla::tests::httpGet(quint16(ports.value(QStringLiteral("stripe"))), "/_sim/webhook");
+        QCOMPARE(QJsonDocument::fromJson(hook.body).object().value(QStringLiteral("url")).toString(),
+                 QStringLiteral("http://127.0.0.1:%1/webhooks/stripe").arg(ports.value(QStringLiteral("worker"))));
     }
 
     void unknownFlagIsRefused()
