@@ -14,12 +14,14 @@ namespace okla::services {
 namespace {
 
 // One resilience manager per process, so the providers' breakers and limits outlive a request.
+// It is never destroyed: at exit its Redis client would wait for a thread whose event loop is
+// already gone (a crash after main returns); the process's end closes its connection anyway.
 std::shared_ptr<ResilienceManager> sharedResilience(const ConnectionProfile &profile)
 {
     static std::once_flag once;
-    static std::shared_ptr<ResilienceManager> manager;
-    std::call_once(once, [&profile] { manager = ResilienceManager::fromProfile(profile); });
-    return manager;
+    static auto *manager = new std::shared_ptr<ResilienceManager>();
+    std::call_once(once, [&profile] { *manager = ResilienceManager::fromProfile(profile); });
+    return *manager;
 }
 
 } // namespace
