@@ -8,6 +8,7 @@
 #include "app/worker/workeroptions.h"
 #include "models/secretmask.h"
 #include "services/concurrency/servicethread.h"
+#include "services/worker/actionhandlers.h"
 #include "services/worker/requesthandler.h"
 #include "services/worker/signalpipe.h"
 #include "services/worker/workerdaemon.h"
@@ -36,6 +37,7 @@ int main(int argc, char *argv[])
     auto registry = std::make_shared<RequestHandlerRegistry>();
     registerBuiltInHandlers(*registry);
     registerBillingHandlers(*registry, parsed.options.profileName);
+    registerActionHandlers(*registry, parsed.options.profileName);
     // retry_charge and reconcile are registered here as they land, with the credentials they
     // need (registry->requireCredentials), docs/worker.md §5.
     auto startup = WorkerStartup::prepare(parsed.options, registry->requiredCredentials());

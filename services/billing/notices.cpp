@@ -53,6 +53,16 @@ QString cancelled(qint64 subscriptionId, QDate on)
     return subscriptionDayKey("cancelled", subscriptionId, on);
 }
 
+QString receiptResent(qint64 invoiceId, qint64 requestId)
+{
+    return QStringLiteral("receipt:invoice:%1:request:%2").arg(invoiceId).arg(requestId);
+}
+
+QString portalLink(qint64 dealerId, qint64 requestId)
+{
+    return QStringLiteral("card_update_needed:dealer:%1:request:%2").arg(dealerId).arg(requestId);
+}
+
 } // namespace noticekeys
 
 models::Result<bool> writeNotice(PgConnection &connection, const Notice &notice)

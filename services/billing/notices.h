@@ -18,7 +18,8 @@ struct Notice
     QJsonObject data; ///< what the template shows
 };
 
-/// Event keys of the notices the renewal scheduler and dunning write (docs/domain.md §23, §26).
+/// Event keys of the notices the renewal scheduler, dunning and the worker's action requests write
+/// (docs/domain.md §23, §26, docs/worker.md §15).
 namespace noticekeys {
 QString preCharge(qint64 subscriptionId, QDate chargeOn);
 /// `chargeId` when the charger reported one, else the invoice and attempt that name the charge.
@@ -26,6 +27,10 @@ QString paymentFailed(qint64 chargeId, qint64 invoiceId, int attemptNo);
 QString cardUpdateNeeded(qint64 chargeId, qint64 invoiceId, int attemptNo);
 QString suspended(qint64 subscriptionId, QDate on);
 QString cancelled(qint64 subscriptionId, QDate on);
+/// A receipt sent again because a person asked (request `requestId`): one per request.
+QString receiptResent(qint64 invoiceId, qint64 requestId);
+/// A card-update link a person asked to send (request `requestId`): one per request.
+QString portalLink(qint64 dealerId, qint64 requestId);
 } // namespace noticekeys
 
 /// Writes `notice` in the caller's transaction: in the dealer's language, by e-mail to the

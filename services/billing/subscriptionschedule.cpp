@@ -72,15 +72,40 @@ models::Result<bool> advanceSchedule(PgConnection &connection, const BilledSubsc
     return true;
 }
 
+namespace {
+
+/// The status a payment moves the subscription from: its own, or, when the charge executor has
+/// already made it active (docs/idempotency.md §13), the one its history still records, so the
+/// history gets the change's row all the same.
+models::Result<SubscriptionStatus> statusBeforePayment(PgConnection &connection, const BilledSubscription &locked)
+{
+    if (locked.status != SubscriptionStatus::Active)
+        return locked.status;
+    auto latest = connection.exec(QStringLiteral("SELECT status FROM subscription_changes WHERE subscription_id = $1"
+                                                 " ORDER BY effective_date DESC, id DESC LIMIT 1"),
+                                  {locked.id});
+    if (!latest)
+        return latest.error();
+    const auto recorded = latest->rows() ? models::fromDb<SubscriptionStatus>(latest->text(0, 0)) : std::nullopt;
+    const bool unpaid = recorded == SubscriptionStatus::Trial || recorded == SubscriptionStatus::PastDue
+                        || recorded == SubscriptionStatus::Suspended;
+    return unpaid ? *recorded : SubscriptionStatus::Active;
+}
+
+} // namespace
+
 models::Result<bool> settlePaidPeriod(PgConnection &connection, const BilledSubscription &locked,
                                       const models::BillingPeriod &period, QDate day)
 {
     auto moved = advanceSchedule(connection, locked, period);
     if (!moved || !*moved)
         return moved;
-    if (locked.status == SubscriptionStatus::Active || !models::statusAfterPayment(locked.status))
+    auto before = statusBeforePayment(connection, locked);
+    if (!before)
+        return before.error();
+    if (*before == SubscriptionStatus::Active || !models::statusAfterPayment(*before))
         return false;
-    const bool fromTrial = locked.status == SubscriptionStatus::Trial;
+    const bool fromTrial = *before == SubscriptionStatus::Trial;
     const StatusChange change{SubscriptionStatus::Active,
                               fromTrial ? QStringLiteral("trial_to_active") : QStringLiteral("status_change"), false,
                               fromTrial ? QStringLiteral("First renewal paid") : QStringLiteral("Dunning recovered the payment"),

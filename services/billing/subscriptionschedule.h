@@ -48,8 +48,9 @@ models::Result<bool> advanceSchedule(PgConnection &connection, const BilledSubsc
 
 /// A paid period (docs/domain.md §25): it becomes the current period, the next charge is on its
 /// end (none when the subscription cancels at period end), dunning is cleared and a past-due,
-/// suspended or trial subscription is active again (§21). A period older than the current one
-/// changes nothing. Returns whether a past-due or suspended subscription was reactivated.
+/// suspended or trial subscription is active again (§21), with its history row even when the
+/// charge executor made it active first. A period older than the current one changes nothing.
+/// Returns whether a past-due or suspended subscription was reactivated.
 models::Result<bool> settlePaidPeriod(PgConnection &connection, const BilledSubscription &locked,
                                       const models::BillingPeriod &period, QDate day);
 

@@ -1,7 +1,8 @@
 // The worker's parts in-process (docs/worker.md §4, §5): the start-up refusal of a missing or
 // open credential a handler requires, and how handlers settle requests: a failing handler's
 // writes roll back with it, a throwing one fails its request, one that commits its own steps is
-// settled afterwards, and the result JSON is what the handler returned.
+// settled afterwards, the result JSON is what the handler returned, and a kind without a handler
+// fails at once.
 #include <stdexcept>
 
 #include <QDir>
@@ -154,7 +155,9 @@ private Q_SLOTS:
         const qint64 change = request(QStringLiteral("ana"), QStringLiteral("change_plan"), QStringLiteral("{\"subscription_id\": 1}"));
         const qint64 receipt = request(QStringLiteral("sofia"), QStringLiteral("resend_receipt"), QStringLiteral("{\"invoice_id\": 7}"));
         const qint64 link = request(QStringLiteral("sofia"), QStringLiteral("portal_link"), QStringLiteral("{\"dealer_id\": 1}"));
-        QVERIFY(change > 0 && receipt > 0 && link > 0);
+        // and a request of a kind that registry has no handler for
+        const qint64 unhandled = request(QStringLiteral("ana"), QStringLiteral("retry_charge"), QStringLiteral("{\"subscription_id\": 1}"));
+        QVERIFY(change > 0 && receipt > 0 && link > 0 && unhandled > 0);
 
         // when a daemon with those handlers runs
         auto startup = WorkerStartup::prepare(options());
@@ -178,6 +181,10 @@ private Q_SLOTS:
         // the one with its own transactions succeeded with its result
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM worker_requests WHERE id = $1 AND state = 'succeeded'"
                                        " AND result = '{\"dealer_id\": 1, \"by_staff\": true}'::jsonb"), {link}), qint64(1));
+        // the kind without a handler failed at once, naming it and the kinds this worker handles
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM worker_requests WHERE id = $1 AND state = 'failed'"
+                                       " AND error LIKE '%no handler%retry_charge%change_plan, portal_link, resend_receipt%'"),
+                        {unhandled}), qint64(1));
         // and the instance is recorded as stopped
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM worker_instances WHERE instance_id = $1"
                                        " AND status->>'state' = 'stopped'"), {daemon.instanceId()}), qint64(1));
