@@ -8,6 +8,7 @@
 #include "app/worker/workeroptions.h"
 #include "models/secretmask.h"
 #include "services/concurrency/servicethread.h"
+#include "services/worker/reconcilehandler.h"
 #include "services/worker/requesthandler.h"
 #include "services/worker/signalpipe.h"
 #include "services/worker/workerdaemon.h"
@@ -36,8 +37,9 @@ int main(int argc, char *argv[])
     auto registry = std::make_shared<RequestHandlerRegistry>();
     registerBuiltInHandlers(*registry);
     registerBillingHandlers(*registry, parsed.options.profileName);
-    // retry_charge and reconcile are registered here as they land, with the credentials they
-    // need (registry->requireCredentials), docs/worker.md §5.
+    registerReconcileHandler(*registry, parsed.options.profileName);
+    // retry_charge is registered here as it lands, with the credentials it needs
+    // (registry->requireCredentials), docs/worker.md §5.
     auto startup = WorkerStartup::prepare(parsed.options, registry->requiredCredentials());
     if (!startup) {
         err << "okla-worker: " << QCoreApplication::translate("okla.worker", "refusing to start:") << ' '
