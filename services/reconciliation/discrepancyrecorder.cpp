@@ -23,9 +23,10 @@ models::Result<int> DiscrepancyRecorder::record(const Discrepancies &findings, s
         auto inserted = m_db.exec(
             QStringLiteral("INSERT INTO reconciliation_discrepancies (run_request_id, provider, kind, provider_ref, payment_id,"
                            "       subscription_id, expected_minor, actual_minor, currency, detail)"
-                           " SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb"
+                           " SELECT $1::bigint, $2::text, $3::text, $4::text, $5::bigint, $6::bigint, $7::bigint, $8::bigint, $9::text,"
+                           "        $10::jsonb"
                            "  WHERE NOT EXISTS (SELECT 1 FROM reconciliation_discrepancies r"
-                           "                     WHERE r.kind = $3 AND r.provider = $2 AND r.provider_ref = $4"
+                           "                     WHERE r.kind = $3::text AND r.provider = $2::text AND r.provider_ref = $4::text"
                            "                       AND r.resolved_at IS NOT NULL"
                            "                       AND r.expected_minor IS NOT DISTINCT FROM $7::bigint"
                            "                       AND r.actual_minor IS NOT DISTINCT FROM $8::bigint"

@@ -125,7 +125,7 @@ Result<Discrepancies> TransactionMatcher::refunds()
                        "  FROM jsonb_to_recordset($1::jsonb) AS t(provider text, id text, okla_id text)"
                        "  LEFT JOIN LATERAL (SELECT * FROM refunds r WHERE r.provider = t.provider"
                        "                        AND (r.provider_refund_id = t.id OR r.id::text = t.okla_id)"
-                       "                      ORDER BY r.provider_refund_id = t.id DESC LIMIT 1) r ON true"
+                       "                      ORDER BY r.provider_refund_id = t.id DESC NULLS LAST LIMIT 1) r ON true"
                        "  LEFT JOIN payments p ON p.id = r.payment_id"
                        "  LEFT JOIN invoices i ON i.id = p.invoice_id"
                        " ORDER BY t.provider, t.id"),
