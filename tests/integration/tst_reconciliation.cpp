@@ -3,11 +3,16 @@
 // database on a day of the simulators' clocks, beside a charge and a refund of each provider that
 // OKLA recorded properly; reconciling that day finds exactly the 7, and running it again records none.
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 #include "integration/executorfixture.h"
 #include "services/providers/azul/azulclient.h"
+#include "services/concurrency/servicethread.h"
 #include "services/reconciliation/reconciler.h"
+#include "services/session/connectionprofile.h"
+#include "services/worker/reconcilehandler.h"
+#include "services/worker/requesthandler.h"
 
 using okla::services::ChargeOutcome;
 using okla::services::Reconciler;
@@ -17,6 +22,14 @@ using okla::tests::ExecutorStack;
 namespace {
 const QDate kDay(2026, 3, 10);
 const QString kNoon = QStringLiteral("2026-03-10T15:00:00Z"); // 11:00 in Santo Domingo
+/// A job nobody cancels (the handler runs here on the test's thread, not on an executor).
+class RunningJob : public okla::services::JobControl
+{
+public:
+    bool isCanceled() const override { return false; }
+    void setProgressRange(int, int) const override {}
+    void setProgressValue(int) const override {}
+};
 } // namespace
 
 class TestReconciliation : public QObject
@@ -224,6 +237,48 @@ private slots:
         QCOMPARE(summary->value(QStringLiteral("found")).toObject().value(QStringLiteral("orphaned_stripe_customer")).toInt(), 1);
         QCOMPARE(m_fx.count(QStringLiteral("reconciliation_discrepancies"), QStringLiteral("true")), qint64(7));
         QCOMPARE(openFindings().size(), 6);
+    }
+
+    void theWorkersReconcileHandlerRunsTheDay()
+    {
+        // given a profile naming the simulators, and reconcile requests the worker asked for itself
+        okla::services::ConnectionProfile profile;
+        profile.name = QStringLiteral("reconcile-test");
+        profile.pgHost = QStringLiteral("localhost");
+        profile.azulUrl = m_fx.sim().azulUrl();
+        profile.azulCaFile = m_fx.sim().caFile();
+        profile.stripeUrl = m_fx.sim().stripeUrl();
+        profile.providersSimulator = true;
+        profile.redisHost.clear(); // breakers and limits of this process only
+        QVERIFY(profile.save());
+        okla::services::RequestHandlerRegistry registry;
+        okla::services::registerReconcileHandler(registry, profile.name);
+        const auto *entry = registry.find(QStringLiteral("reconcile"));
+        QVERIFY(entry);
+        QCOMPARE(entry->atomicity, okla::services::HandlerAtomicity::OwnTransactions);
+        const okla::services::CredentialStore credentials(m_fx.sim().credentialsDir());
+        RunningJob job;
+        auto run = [&](const QJsonObject &params) {
+            const auto asked = m_stack->db.exec(QStringLiteral("SELECT okla_request_work('reconcile', $1::jsonb, gen_random_uuid())"),
+                                                {QString::fromUtf8(QJsonDocument(params).toJson(QJsonDocument::Compact))});
+            if (!asked)
+                qFatal("reconcile request: %s", qPrintable(asked.error().toString()));
+            const okla::services::WorkerRequest request{asked->toInt64(0, 0), QStringLiteral("reconcile"), params, std::nullopt};
+            okla::services::RequestContext context{request, m_stack->db, job, credentials, QStringLiteral("test")};
+            return entry->handler(context);
+        };
+        // when the day is asked for, and a day that is no date
+        const auto result = run({{QStringLiteral("date"), kDay.toString(Qt::ISODate)}});
+        const auto refused = run({{QStringLiteral("date"), QStringLiteral("2026-02-30")}});
+        QFile::remove(okla::services::ConnectionProfile::pathFor(profile.name));
+        // then the day is reconciled with the credentials folder's providers, and nothing new found
+        QVERIFY2(result.ok(), qPrintable(result ? QString() : result.error().toString()));
+        QCOMPARE(result->value(QStringLiteral("date")).toString(), kDay.toString(Qt::ISODate));
+        QCOMPARE(result->value(QStringLiteral("providers")).toArray().size(), 2);
+        QCOMPARE(result->value(QStringLiteral("found")).toObject().value(QStringLiteral("payment_without_record")).toInt(), 1);
+        QCOMPARE(result->value(QStringLiteral("recorded")).toObject().value(QStringLiteral("payment_without_record")).toInt(), 0);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, QStringLiteral("worker.reconcile.date"));
     }
 };
 
