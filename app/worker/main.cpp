@@ -9,6 +9,7 @@
 #include "models/secretmask.h"
 #include "services/concurrency/servicethread.h"
 #include "services/worker/actionhandlers.h"
+#include "services/worker/reconcilehandler.h"
 #include "services/worker/requesthandler.h"
 #include "services/worker/signalpipe.h"
 #include "services/worker/workerdaemon.h"
@@ -38,8 +39,9 @@ int main(int argc, char *argv[])
     registerBuiltInHandlers(*registry);
     registerBillingHandlers(*registry, parsed.options.profileName);
     registerActionHandlers(*registry, parsed.options.profileName);
-    // retry_charge and reconcile are registered here as they land, with the credentials they
-    // need (registry->requireCredentials), docs/worker.md §5.
+    registerReconcileHandler(*registry, parsed.options.profileName);
+    // A handler that cannot work without a credential says so here (registry->requireCredentials,
+    // docs/worker.md §5); the provider handlers read theirs per request instead.
     auto startup = WorkerStartup::prepare(parsed.options, registry->requiredCredentials());
     if (!startup) {
         err << "okla-worker: " << QCoreApplication::translate("okla.worker", "refusing to start:") << ' '

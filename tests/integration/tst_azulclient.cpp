@@ -98,6 +98,33 @@ private slots:
         QCOMPARE(unknown.result.outcome, Outcome::NotFound);
     }
 
+    void searchPaymentsListsTheDaysTransactions()
+    {
+        // given an approved sale made today
+        const QString id = newId() + QStringLiteral("-1");
+        const AzulOutcome sale = await(m_client->sale(payment("5424180279791732", "732", 23600, id)));
+        QVERIFY(sale.result.approved());
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        // when searching today and tomorrow, and a day long past
+        const AzulOutcome found = await(m_client->searchPayments(today.addDays(-1), today.addDays(1)));
+        const AzulOutcome past = await(m_client->searchPayments(QDate(2001, 1, 1), QDate(2001, 1, 2)));
+        // then the sale is listed with its amount, type and code, and nothing long past
+        QVERIFY2(found.result.approved(), qPrintable(found.result.detail));
+        const auto match = std::find_if(found.result.transactions.cbegin(), found.result.transactions.cend(),
+                                        [&](const AzulSearchedTransaction &t) { return t.customOrderId == id; });
+        QVERIFY(match != found.result.transactions.cend());
+        QCOMPARE(match->azulOrderId, sale.result.azulOrderId);
+        QCOMPARE(match->amount, 23600);
+        QCOMPARE(match->transactionType, QStringLiteral("Sale"));
+        QVERIFY(match->approved());
+        QVERIFY(!match->maskedCardNumber.contains(QStringLiteral("5424180279791732")));
+        QVERIFY(past.result.approved());
+        QVERIFY(past.result.transactions.isEmpty());
+        // and days out of order are refused before sending
+        const AzulOutcome backwards = await(m_client->searchPayments(today, today.addDays(-1)));
+        QCOMPARE(backwards.transport, Kind::NotSent);
+    }
+
     void declinesCarryTheIsoReason()
     {
         const AzulOutcome funds = await(m_client->sale(payment("4999990000000510", "123", 5000, newId())));

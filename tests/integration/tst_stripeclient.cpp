@@ -235,6 +235,40 @@ private slots:
         QVERIFY(await(m_client->retrieveCustomer(QStringLiteral("cus_doesnotexist"))).toError().code.contains(QStringLiteral("resource_missing")));
     }
 
+    void listsPageByPageWithinCreatedBounds()
+    {
+        // given three charges of one customer
+        StripeFormEncoder c;
+        c.add("email", "paging@example.do");
+        const QString cus = post("/v1/customers", c, "customer").object().value("id").toString();
+        QStringList made{paidCharge(1100, cus), paidCharge(1200, cus), paidCharge(1300, cus)};
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        // when listing them two at a time, created within the last hour
+        StripeListParams params;
+        params.limit = 2;
+        params.filters = {{"customer", cus}};
+        params.createdFrom = now - 3600;
+        params.createdBefore = now + 3600;
+        QStringList listed;
+        int pages = 0;
+        for (std::optional<StripeListParams> page = params; page; ++pages) {
+            const StripeOutcome out = await(m_client->listCharges(*page));
+            QVERIFY2(out.ok(), qPrintable(out.toError().toString()));
+            const StripePage onePage = out.page().value();
+            for (const QJsonValue &v : onePage.data)
+                listed << v.toObject().value("id").toString();
+            page = page->next(onePage);
+        }
+        // then every charge comes once, on two pages, and none outside the bounds
+        QCOMPARE(pages, 2);
+        listed.sort();
+        made.sort();
+        QCOMPARE(listed, made);
+        params.createdFrom = now + 3600;
+        params.createdBefore.reset();
+        QVERIFY(await(m_client->listCharges(params)).page()->data.isEmpty());
+    }
+
     void subscriptionsInvoicesAndPortal()
     {
         // given a customer with a card and a monthly price

@@ -182,6 +182,33 @@ private slots:
         QCOMPARE(noFound.outcome, Outcome::Ambiguous);
     }
 
+    void searchPaymentsListsEveryTransactionOrNone()
+    {
+        const AzulResult listed = AzulResponseParser::classify(AzulOperation::SearchPayments, true, 200,
+            R"({"ResponseCode":"SEARCHED","ErrorDescription":"","Transactions":[)"
+            R"({"AzulOrderId":"44","CustomOrderId":"a-1","TransactionType":"Sale","IsoCode":"00","Amount":"118000","Itbis":"18000",)"
+            R"("DateTime":"20260310110000","CardNumber":"5424180279791732"},)"
+            R"({"AzulOrderId":"45","TransactionType":"Sale","IsoCode":"51","Amount":"5000"}]})");
+        QCOMPARE(listed.outcome, Outcome::Approved);
+        QCOMPARE(listed.transactions.size(), 2);
+        QCOMPARE(listed.transactions.first().amount, 118000);
+        QVERIFY(listed.transactions.first().approved());
+        QVERIFY(!listed.transactions.last().approved());
+        QVERIFY(!listed.transactions.first().maskedCardNumber.contains(QStringLiteral("5424180279791732")));
+        // one transaction that cannot be read makes the whole list untrusted
+        const AzulResult broken = AzulResponseParser::classify(AzulOperation::SearchPayments, true, 200,
+            R"({"ResponseCode":"SEARCHED","Transactions":[{"AzulOrderId":"","Amount":"1"}]})");
+        QCOMPARE(broken.outcome, Outcome::Ambiguous);
+        const AzulResult notSearched = AzulResponseParser::classify(AzulOperation::SearchPayments, true, 200,
+            R"({"ResponseCode":"ISO8583","IsoCode":"00","AzulOrderId":"1"})");
+        QCOMPARE(notSearched.outcome, Outcome::Ambiguous);
+        const AzulResult refused = AzulResponseParser::classify(AzulOperation::SearchPayments, true, 400,
+            R"({"ResponseCode":"Error","ErrorDescription":"VALIDATION_ERROR:DateFrom"})");
+        QCOMPARE(refused.errorKind, ErrorKind::RequestBug);
+        QVERIFY(AzulRequestBuilder(merchant("39038540035")).searchPayments(QDate(2026, 3, 10), QDate(2026, 3, 9)).error().code
+                == QStringLiteral("azul.request.invalid"));
+    }
+
     void dataVaultCreate()
     {
         const AzulResult r = AzulResponseParser::classify(AzulOperation::DataVaultCreate, true, 200,

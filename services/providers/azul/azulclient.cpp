@@ -222,6 +222,11 @@ QFuture<AzulOutcome> AzulClient::dataVaultDelete(const QString &token, Host host
     return sendBuilt(AzulOperation::DataVaultDelete, m_builder.dataVaultDelete(token), {}, host);
 }
 
+QFuture<AzulOutcome> AzulClient::searchPayments(QDate from, QDate to, Host host)
+{
+    return sendBuilt(AzulOperation::SearchPayments, m_builder.searchPayments(from, to), {}, host);
+}
+
 std::optional<models::Error> AzulClient::refusal(Host host) const
 {
     if (m_config.tls.clientCertificate.isNull() || m_config.tls.clientKey.isNull())

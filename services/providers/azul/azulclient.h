@@ -95,6 +95,8 @@ public:
     QFuture<AzulOutcome> dataVaultCreate(const QString &cardNumber, const QString &expiration,
                                          const QString &cvc, Host host = Host::Primary);
     QFuture<AzulOutcome> dataVaultDelete(const QString &token, Host host = Host::Primary);
+    /// The transactions of the days [@p from, @p to] in `result.transactions` (reconciliation).
+    QFuture<AzulOutcome> searchPayments(QDate from, QDate to, Host host = Host::Primary);
 
     /// A prepared body (from AzulRequestBuilder) sent as @p op. Without a client certificate and
     /// key, or to a URL the transport policy forbids, nothing is sent (`refusal` says why).

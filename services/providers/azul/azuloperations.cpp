@@ -88,4 +88,9 @@ QFuture<CallResult<AzulOutcome>> AzulOperations::dataVaultDelete(const QString &
     return once(AzulOperation::DataVaultDelete, [this, token] { return m_client.dataVaultDelete(token); });
 }
 
+QFuture<CallResult<AzulOutcome>> AzulOperations::searchPayments(QDate from, QDate to)
+{
+    return once(AzulOperation::SearchPayments, [this, from, to] { return m_client.searchPayments(from, to); });
+}
+
 } // namespace okla::services::azul

@@ -44,6 +44,8 @@ public:
     QFuture<CallResult<AzulOutcome>> voidTransaction(const QString &azulOrderId);
     QFuture<CallResult<AzulOutcome>> dataVaultCreate(const QString &cardNumber, const QString &expiration, const QString &cvc);
     QFuture<CallResult<AzulOutcome>> dataVaultDelete(const QString &token);
+    /// A read: retried by the policy like VerifyPayment, never moves money.
+    QFuture<CallResult<AzulOutcome>> searchPayments(QDate from, QDate to);
 
 private:
     QFuture<CallResult<AzulFlowResult>> runFlow(AzulOperation op, const QString &operationId,

@@ -87,6 +87,7 @@ QString operationName(AzulOperation op)
     case AzulOperation::VerifyPayment: return QStringLiteral("verify");
     case AzulOperation::DataVaultCreate: return QStringLiteral("datavault.create");
     case AzulOperation::DataVaultDelete: return QStringLiteral("datavault.delete");
+    case AzulOperation::SearchPayments: return QStringLiteral("search");
     }
     return QStringLiteral("unknown");
 }
@@ -99,6 +100,7 @@ QString queryWord(AzulOperation op)
     case AzulOperation::VerifyPayment: return QStringLiteral("VerifyPayment");
     case AzulOperation::DataVaultCreate:
     case AzulOperation::DataVaultDelete: return QStringLiteral("ProcessDatavault");
+    case AzulOperation::SearchPayments: return QStringLiteral("SearchPayments");
     default: return {};
     }
 }
@@ -248,6 +250,16 @@ models::Result<QByteArray> AzulRequestBuilder::dataVaultDelete(const QString &to
                       {QStringLiteral("Store"), m_merchant.store},
                       {QStringLiteral("TrxType"), QStringLiteral("DELETE")},
                       {QStringLiteral("DataVaultToken"), token}});
+}
+
+models::Result<QByteArray> AzulRequestBuilder::searchPayments(QDate from, QDate to) const
+{
+    if (!from.isValid() || !to.isValid() || to < from)
+        return invalid(QStringLiteral("DateFrom"), QT_TRANSLATE_NOOP("okla", "A payment search needs a first and a last day, in order."));
+    return serialize({{QStringLiteral("Channel"), m_merchant.channel},
+                      {QStringLiteral("Store"), m_merchant.store},
+                      {QStringLiteral("DateFrom"), from.toString(Qt::ISODate)},
+                      {QStringLiteral("DateTo"), to.toString(Qt::ISODate)}});
 }
 
 } // namespace okla::services::azul

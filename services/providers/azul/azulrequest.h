@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDate>
 #include <QString>
 
 #include "models/money.h"
@@ -9,7 +10,7 @@
 namespace okla::services::azul {
 
 /// AZUL methods (docs/providers.md §3). The query word picks the method; none = ProcessPayment.
-enum class AzulOperation { Sale, Hold, Post, Void, Refund, VerifyPayment, DataVaultCreate, DataVaultDelete };
+enum class AzulOperation { Sale, Hold, Post, Void, Refund, VerifyPayment, DataVaultCreate, DataVaultDelete, SearchPayments };
 
 QString operationName(AzulOperation op);       ///< "sale", "verify" … (breaker and log names)
 QString queryWord(AzulOperation op);           ///< "", "ProcessPost", "VerifyPayment" …
@@ -61,6 +62,8 @@ public:
     models::Result<QByteArray> dataVaultCreate(const QString &cardNumber, const QString &expiration,
                                                const QString &cvc) const;
     models::Result<QByteArray> dataVaultDelete(const QString &token) const;
+    /// SearchPayments: the transactions of the days [@p from, @p to] (`DateFrom`/`DateTo`).
+    models::Result<QByteArray> searchPayments(QDate from, QDate to) const;
 
     /// The one currency AZUL charges and refunds in.
     static constexpr models::Currency kCurrency = models::Currency::DOP;

@@ -1,6 +1,7 @@
 #include "services/providers/azul/azulresponse.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -146,6 +147,41 @@ AzulResult classifyError(AzulResult r)
     return r;
 }
 
+/// `ResponseCode:"SEARCHED"` with `Transactions[]` (docs/providers.md §3). One transaction without
+/// a digits-only AzulOrderId or with unreadable amounts makes the whole answer ambiguous: a list
+/// that reconciliation cannot trust in full is not trusted at all.
+AzulResult classifySearch(const QJsonObject &body, AzulResult r)
+{
+    if (r.responseCode.compare(QLatin1String("SEARCHED"), Qt::CaseInsensitive) != 0)
+        return ambiguous(std::move(r), QStringLiteral("SearchPayments answer with ResponseCode '%1'").arg(r.responseCode.left(32)));
+    QJsonArray list;
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (it.key().compare(QLatin1String("Transactions"), Qt::CaseInsensitive) == 0 && it.value().isArray())
+            list = it.value().toArray();
+    }
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (!list.at(i).isObject())
+            return ambiguous(std::move(r), QStringLiteral("transaction %1 is not an object").arg(i));
+        Fields f(list.at(i).toObject());
+        AzulSearchedTransaction t;
+        t.azulOrderId = f.text("azulorderid");
+        t.customOrderId = f.text("customorderid");
+        t.transactionType = f.text("transactiontype");
+        t.isoCode = f.text("isocode");
+        t.dateTime = f.text("datetime");
+        t.maskedCardNumber = models::maskCardNumbers(f.text("cardnumber"));
+        const std::optional<qint64> amount = f.minorUnits("amount");
+        const std::optional<qint64> itbis = f.minorUnits("itbis");
+        if (!digitsOnly(t.azulOrderId) || !amount || !f.wrongTypes().isEmpty() || !f.conflicts().isEmpty())
+            return ambiguous(std::move(r), QStringLiteral("transaction %1 lacks a valid AzulOrderId or Amount").arg(i));
+        t.amount = *amount;
+        t.itbis = itbis.value_or(0);
+        r.transactions.append(t);
+    }
+    r.outcome = Outcome::Approved;
+    return r;
+}
+
 AzulResult classifyIso(AzulOperation op, AzulResult r)
 {
     // Exact codes only: "00 " or "00\r" is not an approval (found by fuzz_azul_response).
@@ -272,6 +308,8 @@ AzulResult AzulResponseParser::classify(AzulOperation op, bool completeAnswer, i
                     && (isConfigError(r.errorDescription) || isRequestBug(r.errorDescription))))
         return classifyError(std::move(r));
 
+    if (op == AzulOperation::SearchPayments)
+        return classifySearch(doc.object(), std::move(r));
     if (op == AzulOperation::VerifyPayment) {
         r.found = f.boolean("found");
         if (!r.found)

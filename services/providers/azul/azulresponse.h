@@ -4,12 +4,29 @@
 
 #include <QCoreApplication>
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include "models/result.h"
 #include "services/providers/azul/azulrequest.h"
 
 namespace okla::services::azul {
+
+/// One transaction of a SearchPayments answer (docs/providers.md §3), every field as AZUL sent it
+/// except the amounts (minor units) and the card number (masked again here).
+struct AzulSearchedTransaction
+{
+    QString azulOrderId;      ///< digits
+    QString customOrderId;
+    QString transactionType;  ///< Sale, Hold, Post, Void, Refund
+    QString isoCode;          ///< "00" = approved
+    QString dateTime;         ///< yyyyMMddHHmmss, Santo Domingo time
+    qint64 amount = 0;        ///< tax included
+    qint64 itbis = 0;
+    QString maskedCardNumber;
+
+    bool approved() const { return isoCode == QLatin1String("00"); }
+};
 
 /// A classified AZUL answer (docs/providers.md §5). Built only by AzulResponseParser; pure QtCore.
 struct AzulResult
@@ -36,6 +53,7 @@ struct AzulResult
     QString transactionType;    ///< VerifyPayment: Sale, Void, Refund…
     std::optional<bool> found;  ///< VerifyPayment only
     std::optional<qint64> amount, itbis; ///< VerifyPayment, minor units
+    QList<AzulSearchedTransaction> transactions; ///< SearchPayments (approved only when every one parsed)
     QString reasonEs, reasonEn; ///< human reason for a decline (IsoCode table)
     QString detail;             ///< why it was classified so (ambiguous, error)
 

@@ -165,8 +165,25 @@ StripeRequest StripeClient::list(const QString &collection, const StripeListPara
         r.params.add(QStringLiteral("ending_before"), p.endingBefore);
     for (const auto &[key, value] : p.filters)
         r.params.add(key, value);
+    if (p.createdFrom)
+        r.params.add(QStringLiteral("created[gte]"), *p.createdFrom);
+    if (p.createdBefore)
+        r.params.add(QStringLiteral("created[lt]"), *p.createdBefore);
     r.params.addList(QStringLiteral("expand"), p.expand);
     return r;
+}
+
+std::optional<StripeListParams> StripeListParams::next(const StripePage &page) const
+{
+    if (!page.hasMore || page.data.isEmpty())
+        return std::nullopt;
+    const QString last = page.data.last().toObject().value(QStringLiteral("id")).toString();
+    if (last.isEmpty())
+        return std::nullopt;
+    StripeListParams following = *this;
+    following.startingAfter = last;
+    following.endingBefore.clear(); // never both (docs/providers.md §13)
+    return following;
 }
 
 StripeRequest StripeClient::search(const QString &collection, const QString &query, int limit, const QString &page)

@@ -63,6 +63,12 @@ struct StripeListParams
     QString endingBefore;    ///< never together with startingAfter
     QStringList expand;
     StripeFormEncoder::Entries filters; ///< e.g. {"customer","cus_1"}, {"status","past_due"}
+    std::optional<qint64> createdFrom;   ///< `created[gte]`, unix seconds
+    std::optional<qint64> createdBefore; ///< `created[lt]`, unix seconds
+
+    /// The parameters of the page after @p page (`starting_after` = its last id), or nothing
+    /// when it was the last (`has_more` false, or an empty page).
+    std::optional<StripeListParams> next(const StripePage &page) const;
 };
 
 /// One attempt, classified (transport, Stripe's answer, retry hints).
