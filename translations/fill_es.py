@@ -696,6 +696,70 @@ ES = {
         "Este hilo no consume ninguna cola; llame antes a consume.",
     "This delivery was already settled or belongs to another connection.":
         "Esta entrega ya se resolvió o pertenece a otra conexión.",
+    "This billing slice cannot run: %1":
+        "Esta porción de la facturación no puede ejecutarse: %1",
+    "The worker is stopping; the billing run goes back to the queue.":
+        "El worker se está deteniendo; la facturación vuelve a la cola.",
+    "%1 of %2 slices of the billing run failed; the first said: %3":
+        "Fallaron %1 de %2 porciones de la facturación; la primera dijo: %3",
+    "its date is not YYYY-MM-DD.":
+        "su fecha no es AAAA-MM-DD.",
+    "its index and count do not name a slice.":
+        "su índice y su total no nombran una porción.",
+    "%1 failed:":
+        "%1 falló:",
+    "refunds and unfinished charges wait: the providers are not configured:":
+        "los reembolsos y los cobros inconclusos esperan: los proveedores no están configurados:",
+    "A payment search needs a first and a last day, in order.":
+        "Una búsqueda de pagos necesita un primer y un último día, en orden.",
+    "%1 could not be read for reconciliation: %2":
+        "No se pudo leer %1 para la conciliación: %2",
+    "nothing was sent (%1)":
+        "no se envió nada (%1)",
+    "Reconciliation needs a valid day.":
+        "La conciliación necesita un día válido.",
+    "A %1 request needs a positive whole %2.":
+        "Una solicitud %1 necesita un %2 entero positivo.",
+    "Dealer %1 does not exist.":
+        "El dealer %1 no existe.",
+    "Invoice %1 is %2, not paid: it has no receipt to send.":
+        "La factura %1 está %2, no pagada: no tiene recibo que enviar.",
+    "Dealer %1 has no subscription in force: there is no card to update.":
+        "El dealer %1 no tiene una suscripción vigente: no hay tarjeta que actualizar.",
+    "Subscription %1 is %2: its overdue invoice must be paid before its plan changes.":
+        "La suscripción %1 está %2: su factura vencida debe pagarse antes de cambiar el plan.",
+    "Subscription %1 is cancelled at the end of its period: it has no next period to change.":
+        "La suscripción %1 se cancela al final de su período: no tiene un próximo período que cambiar.",
+    'There is no plan "%1"; the plans are: %2.':
+        'No existe el plan "%1"; los planes son: %2.',
+    "Plan %1 has no price in %2 today.":
+        "El plan %1 no tiene precio en %2 hoy.",
+    "A change_plan request needs a plan_key, a billing_cycle or both.":
+        "Una solicitud change_plan necesita un plan_key, un billing_cycle o ambos.",
+    "The billing cycle must be one of: %1.":
+        "El ciclo de facturación debe ser uno de: %1.",
+    "Subscription %1 is already on plan %2, billed %3: there is nothing to change.":
+        "La suscripción %1 ya está en el plan %2, facturado %3: no hay nada que cambiar.",
+    "Request %1 is no longer this worker's; nothing was charged.":
+        "La solicitud %1 ya no es de este worker; no se cobró nada.",
+    "Subscription %1 has no overdue or open invoice: there is nothing to charge.":
+        "La suscripción %1 no tiene factura vencida ni abierta: no hay nada que cobrar.",
+    "Invoice %1 has a charge still running or whose outcome is unknown; it is not charged again until reconciliation settles that one.":
+        "La factura %1 tiene un cobro aún en curso o de resultado desconocido; no se cobra de nuevo hasta que la conciliación resuelva ese.",
+    "Invoice %1 was not paid: the card can never pay again (%2). The dealer was asked to update it.":
+        "La factura %1 no se pagó: la tarjeta no podrá pagar nunca más (%2). Se pidió al dealer que la actualice.",
+    "Invoice %1 was not paid: the charge was declined (%2, %3). The dealer was told and dunning goes on.":
+        "La factura %1 no se pagó: el cobro fue rechazado (%2, %3). Se avisó al dealer y el proceso de cobro continúa.",
+    "The outcome of the charge of invoice %1 is not known yet; reconciliation settles it. Do not retry before then.":
+        "El resultado del cobro de la factura %1 aún no se conoce; la conciliación lo resolverá. No reintente antes.",
+    "Invoice %1 was not charged: it is no longer open, or another charge of it is under way.":
+        "La factura %1 no se cobró: ya no está abierta o hay otro cobro suyo en curso.",
+    'The reconciliation day "%1" is not a date (YYYY-MM-DD).':
+        'El día de conciliación "%1" no es una fecha (AAAA-MM-DD).',
+    "no Stripe webhooks on this worker:":
+        "este worker no recibe webhooks de Stripe:",
+    'The credential "%1" is empty.':
+        'La credencial "%1" está vacía.',
     "waiting for a worker":
         "esperando a un worker",
     "running":

@@ -1101,6 +1101,10 @@
         <source>Unfinished %1 operation %2 not completed: %3</source>
         <translation>Unfinished %1 operation %2 not completed: %3</translation>
     </message>
+    <message>
+        <source>A payment search needs a first and a last day, in order.</source>
+        <translation>A payment search needs a first and a last day, in order.</translation>
+    </message>
 </context>
 <context>
     <name>okla.status</name>
@@ -1582,6 +1586,134 @@
     <message>
         <source>Connection profile "%1" names no worker login; add "login=NAME" under [worker].</source>
         <translation>Connection profile "%1" names no worker login; add "login=NAME" under [worker].</translation>
+    </message>
+    <message>
+        <source>%1 could not be read for reconciliation: %2</source>
+        <translation>%1 could not be read for reconciliation: %2</translation>
+    </message>
+    <message>
+        <source>nothing was sent (%1)</source>
+        <translation>nothing was sent (%1)</translation>
+    </message>
+    <message>
+        <source>Reconciliation needs a valid day.</source>
+        <translation>Reconciliation needs a valid day.</translation>
+    </message>
+    <message>
+        <source>A %1 request needs a positive whole %2.</source>
+        <translation>A %1 request needs a positive whole %2.</translation>
+    </message>
+    <message>
+        <source>Dealer %1 does not exist.</source>
+        <translation>Dealer %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 does not exist.</source>
+        <translation>Invoice %1 does not exist.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 is %2, not paid: it has no receipt to send.</source>
+        <translation>Invoice %1 is %2, not paid: it has no receipt to send.</translation>
+    </message>
+    <message>
+        <source>Dealer %1 has no subscription in force: there is no card to update.</source>
+        <translation>Dealer %1 has no subscription in force: there is no card to update.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 is %2: its overdue invoice must be paid before its plan changes.</source>
+        <translation>Subscription %1 is %2: its overdue invoice must be paid before its plan changes.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 is cancelled at the end of its period: it has no next period to change.</source>
+        <translation>Subscription %1 is cancelled at the end of its period: it has no next period to change.</translation>
+    </message>
+    <message>
+        <source>There is no plan "%1"; the plans are: %2.</source>
+        <translation>There is no plan "%1"; the plans are: %2.</translation>
+    </message>
+    <message>
+        <source>Plan %1 has no price in %2 today.</source>
+        <translation>Plan %1 has no price in %2 today.</translation>
+    </message>
+    <message>
+        <source>A change_plan request needs a plan_key, a billing_cycle or both.</source>
+        <translation>A change_plan request needs a plan_key, a billing_cycle or both.</translation>
+    </message>
+    <message>
+        <source>The billing cycle must be one of: %1.</source>
+        <translation>The billing cycle must be one of: %1.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 is already on plan %2, billed %3: there is nothing to change.</source>
+        <translation>Subscription %1 is already on plan %2, billed %3: there is nothing to change.</translation>
+    </message>
+    <message>
+        <source>Request %1 is no longer this worker's; nothing was charged.</source>
+        <translation>Request %1 is no longer this worker's; nothing was charged.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 has no overdue or open invoice: there is nothing to charge.</source>
+        <translation>Subscription %1 has no overdue or open invoice: there is nothing to charge.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 has a charge still running or whose outcome is unknown; it is not charged again until reconciliation settles that one.</source>
+        <translation>Invoice %1 has a charge still running or whose outcome is unknown; it is not charged again until reconciliation settles that one.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 was not paid: the card can never pay again (%2). The dealer was asked to update it.</source>
+        <translation>Invoice %1 was not paid: the card can never pay again (%2). The dealer was asked to update it.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 was not paid: the charge was declined (%2, %3). The dealer was told and dunning goes on.</source>
+        <translation>Invoice %1 was not paid: the charge was declined (%2, %3). The dealer was told and dunning goes on.</translation>
+    </message>
+    <message>
+        <source>The outcome of the charge of invoice %1 is not known yet; reconciliation settles it. Do not retry before then.</source>
+        <translation>The outcome of the charge of invoice %1 is not known yet; reconciliation settles it. Do not retry before then.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 was not charged: it is no longer open, or another charge of it is under way.</source>
+        <translation>Invoice %1 was not charged: it is no longer open, or another charge of it is under way.</translation>
+    </message>
+    <message>
+        <source>The reconciliation day "%1" is not a date (YYYY-MM-DD).</source>
+        <translation>The reconciliation day "%1" is not a date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>no Stripe webhooks on this worker:</source>
+        <translation>no Stripe webhooks on this worker:</translation>
+    </message>
+    <message>
+        <source>The credential "%1" is empty.</source>
+        <translation>The credential "%1" is empty.</translation>
+    </message>
+    <message>
+        <source>This billing slice cannot run: %1</source>
+        <translation>This billing slice cannot run: %1</translation>
+    </message>
+    <message>
+        <source>The worker is stopping; the billing run goes back to the queue.</source>
+        <translation>The worker is stopping; the billing run goes back to the queue.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 slices of the billing run failed; the first said: %3</source>
+        <translation>%1 of %2 slices of the billing run failed; the first said: %3</translation>
+    </message>
+    <message>
+        <source>its date is not YYYY-MM-DD.</source>
+        <translation>its date is not YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>its index and count do not name a slice.</source>
+        <translation>its index and count do not name a slice.</translation>
+    </message>
+    <message>
+        <source>%1 failed:</source>
+        <translation>%1 failed:</translation>
+    </message>
+    <message>
+        <source>refunds and unfinished charges wait: the providers are not configured:</source>
+        <translation>refunds and unfinished charges wait: the providers are not configured:</translation>
     </message>
 </context>
 <context>

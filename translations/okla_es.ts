@@ -1101,6 +1101,10 @@
         <source>Unfinished %1 operation %2 not completed: %3</source>
         <translation>La operación %1 pendiente %2 no se completó: %3</translation>
     </message>
+    <message>
+        <source>A payment search needs a first and a last day, in order.</source>
+        <translation>Una búsqueda de pagos necesita un primer y un último día, en orden.</translation>
+    </message>
 </context>
 <context>
     <name>okla.status</name>
@@ -1582,6 +1586,134 @@
     <message>
         <source>Connection profile "%1" names no worker login; add "login=NAME" under [worker].</source>
         <translation>El perfil de conexión «%1» no indica usuario del worker; añada «login=NOMBRE» bajo [worker].</translation>
+    </message>
+    <message>
+        <source>%1 could not be read for reconciliation: %2</source>
+        <translation>No se pudo leer %1 para la conciliación: %2</translation>
+    </message>
+    <message>
+        <source>nothing was sent (%1)</source>
+        <translation>no se envió nada (%1)</translation>
+    </message>
+    <message>
+        <source>Reconciliation needs a valid day.</source>
+        <translation>La conciliación necesita un día válido.</translation>
+    </message>
+    <message>
+        <source>A %1 request needs a positive whole %2.</source>
+        <translation>Una solicitud %1 necesita un %2 entero positivo.</translation>
+    </message>
+    <message>
+        <source>Dealer %1 does not exist.</source>
+        <translation>El dealer %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 does not exist.</source>
+        <translation>La factura %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 is %2, not paid: it has no receipt to send.</source>
+        <translation>La factura %1 está %2, no pagada: no tiene recibo que enviar.</translation>
+    </message>
+    <message>
+        <source>Dealer %1 has no subscription in force: there is no card to update.</source>
+        <translation>El dealer %1 no tiene una suscripción vigente: no hay tarjeta que actualizar.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 is %2: its overdue invoice must be paid before its plan changes.</source>
+        <translation>La suscripción %1 está %2: su factura vencida debe pagarse antes de cambiar el plan.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 is cancelled at the end of its period: it has no next period to change.</source>
+        <translation>La suscripción %1 se cancela al final de su período: no tiene un próximo período que cambiar.</translation>
+    </message>
+    <message>
+        <source>There is no plan "%1"; the plans are: %2.</source>
+        <translation>No existe el plan "%1"; los planes son: %2.</translation>
+    </message>
+    <message>
+        <source>Plan %1 has no price in %2 today.</source>
+        <translation>El plan %1 no tiene precio en %2 hoy.</translation>
+    </message>
+    <message>
+        <source>A change_plan request needs a plan_key, a billing_cycle or both.</source>
+        <translation>Una solicitud change_plan necesita un plan_key, un billing_cycle o ambos.</translation>
+    </message>
+    <message>
+        <source>The billing cycle must be one of: %1.</source>
+        <translation>El ciclo de facturación debe ser uno de: %1.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 is already on plan %2, billed %3: there is nothing to change.</source>
+        <translation>La suscripción %1 ya está en el plan %2, facturado %3: no hay nada que cambiar.</translation>
+    </message>
+    <message>
+        <source>Request %1 is no longer this worker's; nothing was charged.</source>
+        <translation>La solicitud %1 ya no es de este worker; no se cobró nada.</translation>
+    </message>
+    <message>
+        <source>Subscription %1 has no overdue or open invoice: there is nothing to charge.</source>
+        <translation>La suscripción %1 no tiene factura vencida ni abierta: no hay nada que cobrar.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 has a charge still running or whose outcome is unknown; it is not charged again until reconciliation settles that one.</source>
+        <translation>La factura %1 tiene un cobro aún en curso o de resultado desconocido; no se cobra de nuevo hasta que la conciliación resuelva ese.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 was not paid: the card can never pay again (%2). The dealer was asked to update it.</source>
+        <translation>La factura %1 no se pagó: la tarjeta no podrá pagar nunca más (%2). Se pidió al dealer que la actualice.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 was not paid: the charge was declined (%2, %3). The dealer was told and dunning goes on.</source>
+        <translation>La factura %1 no se pagó: el cobro fue rechazado (%2, %3). Se avisó al dealer y el proceso de cobro continúa.</translation>
+    </message>
+    <message>
+        <source>The outcome of the charge of invoice %1 is not known yet; reconciliation settles it. Do not retry before then.</source>
+        <translation>El resultado del cobro de la factura %1 aún no se conoce; la conciliación lo resolverá. No reintente antes.</translation>
+    </message>
+    <message>
+        <source>Invoice %1 was not charged: it is no longer open, or another charge of it is under way.</source>
+        <translation>La factura %1 no se cobró: ya no está abierta o hay otro cobro suyo en curso.</translation>
+    </message>
+    <message>
+        <source>The reconciliation day "%1" is not a date (YYYY-MM-DD).</source>
+        <translation>El día de conciliación "%1" no es una fecha (AAAA-MM-DD).</translation>
+    </message>
+    <message>
+        <source>no Stripe webhooks on this worker:</source>
+        <translation>este worker no recibe webhooks de Stripe:</translation>
+    </message>
+    <message>
+        <source>The credential "%1" is empty.</source>
+        <translation>La credencial "%1" está vacía.</translation>
+    </message>
+    <message>
+        <source>This billing slice cannot run: %1</source>
+        <translation>Esta porción de la facturación no puede ejecutarse: %1</translation>
+    </message>
+    <message>
+        <source>The worker is stopping; the billing run goes back to the queue.</source>
+        <translation>El worker se está deteniendo; la facturación vuelve a la cola.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 slices of the billing run failed; the first said: %3</source>
+        <translation>Fallaron %1 de %2 porciones de la facturación; la primera dijo: %3</translation>
+    </message>
+    <message>
+        <source>its date is not YYYY-MM-DD.</source>
+        <translation>su fecha no es AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <source>its index and count do not name a slice.</source>
+        <translation>su índice y su total no nombran una porción.</translation>
+    </message>
+    <message>
+        <source>%1 failed:</source>
+        <translation>%1 falló:</translation>
+    </message>
+    <message>
+        <source>refunds and unfinished charges wait: the providers are not configured:</source>
+        <translation>los reembolsos y los cobros inconclusos esperan: los proveedores no están configurados:</translation>
     </message>
 </context>
 <context>

@@ -23,18 +23,19 @@ namespace {
 // same slices, however often it is run again.
 const QUuid kSliceKeys = QUuid(QStringLiteral("{6f1c2a7e-4b0d-5c39-9e58-0b1d5a2f7c41}"));
 
-QString tr(const char *text) { return QCoreApplication::translate("okla.worker", text); }
-
 QString compact(const QJsonObject &json) { return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)); }
 
 models::Error badSlice(const QString &why)
 {
-    return models::makeError(QStringLiteral("worker.billing.slice"), tr("This billing slice cannot run: %1").arg(why));
+    return models::makeError(QStringLiteral("worker.billing.slice"),
+                             QCoreApplication::translate("okla.worker", "This billing slice cannot run: %1").arg(why));
 }
 
 models::Error interrupted()
 {
-    return models::makeError(QLatin1String(kHandlerInterrupted), tr("The worker is stopping; the billing run goes back to the queue."));
+    return models::makeError(QLatin1String(kHandlerInterrupted),
+                             QCoreApplication::translate("okla.worker",
+                                                         "The worker is stopping; the billing run goes back to the queue."));
 }
 
 } // namespace
@@ -153,7 +154,7 @@ models::Result<QList<QJsonObject>> SlicedBillingRun::waitForSlices(int count)
         if (results.size() + failures.size() >= count) {
             if (!failures.isEmpty())
                 return models::makeError(QStringLiteral("worker.billing.slices_failed"),
-                                         tr("%1 of %2 slices of the billing run failed; the first said: %3")
+                                         QCoreApplication::translate("okla.worker", "%1 of %2 slices of the billing run failed; the first said: %3")
                                              .arg(failures.size()).arg(count).arg(failures.first()));
             return results;
         }
@@ -170,9 +171,9 @@ models::Result<QJsonObject> SlicedBillingRun::runSliceRequest(RequestContext &co
     const int index = p.value(QStringLiteral("index")).toInt(-1);
     const int count = p.value(QStringLiteral("count")).toInt(0);
     if (!day.isValid())
-        return badSlice(tr("its date is not YYYY-MM-DD."));
+        return badSlice(QCoreApplication::translate("okla.worker", "its date is not YYYY-MM-DD."));
     if (count < 1 || index < 0 || index >= count)
-        return badSlice(tr("its index and count do not name a slice."));
+        return badSlice(QCoreApplication::translate("okla.worker", "its index and count do not name a slice."));
     return BillingRun(context.db, charger).runSlice(day, SubscriptionSlice{index, count}, context.request.id);
 }
 

@@ -42,8 +42,6 @@ struct Period
     void ran() { since.start(); }
 };
 
-QString tr(const char *text) { return QCoreApplication::translate("okla.worker", text); }
-
 } // namespace
 
 /// Only the maintenance thread touches the connection, the queue and the periods.
@@ -84,7 +82,8 @@ struct WorkerMaintenance::State
     void failed(const char *job, const models::Error &error)
     {
         metrics->increment(kRuns, {{"job", job}, {"result", "error"}});
-        qCWarning(lcMaintenance).noquote() << tr("%1 failed:").arg(QString::fromLatin1(job)) << error.toString();
+        qCWarning(lcMaintenance).noquote() << QCoreApplication::translate("okla.worker", "%1 failed:").arg(QString::fromLatin1(job))
+                                           << error.toString();
         db = PgConnection();
     }
 
@@ -134,7 +133,9 @@ struct WorkerMaintenance::State
         if (!loaded) {
             if (loaded.error().message != providersProblem)
                 qCWarning(lcMaintenance).noquote()
-                    << tr("refunds and unfinished charges wait: the providers are not configured:") << loaded.error().message;
+                    << QCoreApplication::translate("okla.worker",
+                                                   "refunds and unfinished charges wait: the providers are not configured:")
+                    << loaded.error().message;
             providersProblem = loaded.error().message;
             return nullptr;
         }
@@ -187,7 +188,7 @@ struct WorkerMaintenance::State
         return worked;
     }
 
-    /// The events exchange with one durable queue for every billing event (docs/messaging.md §7):
+    /// The events exchange with one durable queue for every billing event (docs/messaging.md §6):
     /// the relay publishes mandatory, so an event must have a queue to land in.
     static QueueTopology workerTopology()
     {
