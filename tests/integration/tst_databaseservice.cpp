@@ -180,7 +180,8 @@ void TestDatabaseService::reconnectsAfterTheServerIsKilledAndRestarted()
     // ... and started again by the launcher
     auto up = tests::runProgram(QStringLiteral("okla-sandbox"),
                                 {QStringLiteral("up"), QStringLiteral("--dir"), qEnvironmentVariable("OKLA_TEST_ROOT"),
-                                 QStringLiteral("--profile"), QStringLiteral("test"), QStringLiteral("--with-rabbitmq")});
+                                 QStringLiteral("--profile"), QStringLiteral("test"), QStringLiteral("--with-rabbitmq"),
+                                 QStringLiteral("--no-worker")}); // as the harness started it
     QVERIFY2(up.exitCode == 0, up.err.constData());
 
     // then both come back by themselves
