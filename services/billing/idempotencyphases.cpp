@@ -1,5 +1,7 @@
 #include "services/billing/idempotencyphases.h"
 
+#include <algorithm>
+
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QThread>
@@ -15,10 +17,12 @@ using models::Status;
 
 namespace {
 
-// Executors run side by side (docs/worker.md §18), so SERIALIZABLE phases collide now and then;
-// each collision is retried after a short jittered pause that grows with the attempt.
-constexpr int kSerializationRetries = 12;
-constexpr int kRetryPauseMs = 8;
+// Executors run side by side (docs/worker.md §18) and every settlement appends to the one audit
+// chain, so SERIALIZABLE phases collide under load; each collision is retried after a random
+// pause whose ceiling doubles with the attempt (5 ms, 10 ms, ... at most 250 ms).
+constexpr int kSerializationRetries = 30;
+constexpr int kRetryPauseMs = 5;
+constexpr int kRetryPauseCeilingMs = 250;
 
 bool isRetryable(const Error &error)
 {
@@ -55,7 +59,8 @@ Status IdempotencyPhases::inTransaction(const std::function<Status()> &work)
         m_db.rollbackAfterError();
         if (!isRetryable(done.error()) || attempt >= kSerializationRetries)
             return done;
-        QThread::msleep(1 + QRandomGenerator::global()->bounded(kRetryPauseMs * (attempt + 1)));
+        const int ceiling = std::min(kRetryPauseCeilingMs, kRetryPauseMs << std::min(attempt, 6));
+        QThread::msleep(1 + QRandomGenerator::global()->bounded(ceiling));
     }
 }
 

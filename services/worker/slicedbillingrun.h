@@ -23,7 +23,7 @@ class SlicedBillingRun
 public:
     struct Options
     {
-        int subscriptionsPerSlice = 25; ///< a run with fewer due than two slices' worth runs in place
+        int subscriptionsPerSlice = 10; ///< a run with fewer due than two slices' worth runs in place
         int maxSlices = 64;
         int waitMs = 200;               ///< how often the run looks at slices others hold
     };

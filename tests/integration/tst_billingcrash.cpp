@@ -11,7 +11,7 @@
 
 namespace {
 
-constexpr int kSubscriptions = 150; // six slices
+constexpr int kSubscriptions = 150; // fifteen slices
 const QDate kDay(2026, 11, 29);
 
 } // namespace

@@ -10,7 +10,7 @@
 
 namespace {
 
-constexpr int kSubscriptions = 120; // four slices: one per 25 due
+constexpr int kSubscriptions = 120; // twelve slices: one per 10 due
 const QDate kDay(2026, 11, 30);
 
 } // namespace
@@ -57,8 +57,8 @@ private slots:
         QVERIFY2(state == QLatin1String("succeeded"),
                  qPrintable(m_bed.fx().text(QStringLiteral("SELECT error FROM worker_requests WHERE id = $1"), {run})));
         const QString slicesOfRun = QStringLiteral("kind = 'billing_slice' AND (params->>'parent')::bigint = $1");
-        QCOMPARE(number(QStringLiteral("SELECT count(*) FROM worker_requests WHERE ") + slicesOfRun, {run}), 4);
-        QCOMPARE(number(QStringLiteral("SELECT count(*) FROM worker_requests WHERE state = 'succeeded' AND ") + slicesOfRun, {run}), 4);
+        QCOMPARE(number(QStringLiteral("SELECT count(*) FROM worker_requests WHERE ") + slicesOfRun, {run}), 12);
+        QCOMPARE(number(QStringLiteral("SELECT count(*) FROM worker_requests WHERE state = 'succeeded' AND ") + slicesOfRun, {run}), 12);
         QCOMPARE(number(QStringLiteral("SELECT count(DISTINCT claimed_by) FROM worker_requests WHERE ") + slicesOfRun, {run}), 2);
         // and every due period was charged exactly once, at the simulator as in the database
         QCOMPARE(number(QStringLiteral("SELECT count(*) FROM charges WHERE state = 'succeeded'")), kSubscriptions);
@@ -72,7 +72,7 @@ private slots:
         QVERIFY2(unmoved.isEmpty(), qPrintable(QStringLiteral("not moved on: ") + unmoved));
         // and the run's result adds the slices up
         const QJsonObject result = resultOf(run);
-        QCOMPARE(result.value(QStringLiteral("slices")).toInt(), 4);
+        QCOMPARE(result.value(QStringLiteral("slices")).toInt(), 12);
         QCOMPARE(result.value(QStringLiteral("charged")).toInt(), kSubscriptions);
         QCOMPARE(result.value(QStringLiteral("due")).toInt(), kSubscriptions);
         QVERIFY(result.contains(QStringLiteral("kpi")));
