@@ -96,11 +96,13 @@ models::Result<qint64> giveBack(PgConnection &db, const QString &instanceId, con
 
 models::Result<qint64> giveBackOrphans(PgConnection &db, const QString &instanceId, const QList<qint64> &inFlight)
 {
-    // SKIP LOCKED: a request an executor is settling right now holds its row lock.
+    // SKIP LOCKED: a request an executor is settling right now holds its row lock. A request
+    // claimed in the last seconds may not be in the in-flight set yet (the claim commits first).
     auto back = db.exec(QStringLiteral(
         "UPDATE worker_requests SET state = 'pending'"
         " WHERE id IN (SELECT id FROM worker_requests WHERE state = 'running' AND claimed_by = $1"
-        "                 AND NOT (id = ANY ($2::bigint[])) FOR UPDATE SKIP LOCKED)"),
+        "                 AND NOT (id = ANY ($2::bigint[])) AND started_at < now() - interval '10 seconds'"
+        "               FOR UPDATE SKIP LOCKED)"),
         {instanceId, idArray(inFlight)});
     if (!back)
         return back.error();
